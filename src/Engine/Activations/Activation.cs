@@ -1,0 +1,152 @@
+using System.Numerics.Tensors;
+using NoiseDrift.Engine.Validation;
+
+namespace NoiseDrift.Engine.Activations;
+
+/// <summary>
+/// Scalar activation rules: value, first and second derivative side by side, one case per activation
+/// (in the spirit of micrograd). The span form is the hot path of the dense models.
+/// </summary>
+public static class Activation
+{
+    public const double LeakySlope = 0.01;
+    private const double GeluC = 0.7978845608028654; // √(2/π)
+    private const double GeluA = 0.044715;
+
+    private static readonly (string Name, ActivationKind Kind)[] Names =
+    [
+        ("identity", ActivationKind.Identity), ("linear", ActivationKind.Identity),
+        ("tanh", ActivationKind.Tanh),
+        ("logistic", ActivationKind.Logistic), ("sigmoid", ActivationKind.Logistic),
+        ("softplus", ActivationKind.Softplus),
+        ("silu", ActivationKind.Silu), ("swish", ActivationKind.Silu),
+        ("gelu", ActivationKind.Gelu),
+        ("sin", ActivationKind.Sin),
+        ("relu", ActivationKind.Relu),
+        ("leaky_relu", ActivationKind.LeakyRelu), ("leakyrelu", ActivationKind.LeakyRelu),
+        ("square", ActivationKind.Square),
+    ];
+
+    /// <summary>The canonical lower-case name used in spec files and reports.</summary>
+    public static string NameOf(ActivationKind kind) => kind switch
+    {
+        ActivationKind.LeakyRelu => "leaky_relu",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>All activations, for generators and the CLI battery.</summary>
+    public static IReadOnlyList<ActivationKind> All { get; } = Enum.GetValues<ActivationKind>();
+
+    /// <summary>True when the second derivative is continuous (no kink), as the drift theory needs.</summary>
+    public static bool IsSmooth(ActivationKind kind) =>
+        kind is not (ActivationKind.Relu or ActivationKind.LeakyRelu);
+
+    /// <summary>Parses a name such as <c>"tanh"</c>; an unknown name throws with the field and the value.</summary>
+    public static ActivationKind Parse(string name, string field = "activation")
+    {
+        foreach (var (n, k) in Names)
+        {
+            if (string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) return k;
+        }
+        throw new InvalidInputException(field,
+            $"unknown activation '{name}'; expected one of {string.Join(", ", All.Select(NameOf))}");
+    }
+
+    public static double Value(ActivationKind kind, double z)
+    {
+        Evaluate(kind, z, out double v, out _, out _);
+        return v;
+    }
+
+    /// <summary>φ(z), φ'(z) and φ''(z), exactly.</summary>
+    public static void Evaluate(ActivationKind kind, double z, out double value, out double d1, out double d2)
+    {
+        switch (kind)
+        {
+            case ActivationKind.Identity:
+                value = z; d1 = 1; d2 = 0; return;
+            case ActivationKind.Tanh:
+            {
+                double t = Math.Tanh(z);
+                value = t; d1 = 1 - t * t; d2 = -2 * t * d1; return;
+            }
+            case ActivationKind.Logistic:
+            {
+                double s = Logistic(z);
+                value = s; d1 = s * (1 - s); d2 = d1 * (1 - 2 * s); return;
+            }
+            case ActivationKind.Softplus:
+            {
+                double s = Logistic(z);
+                value = z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
+                d1 = s; d2 = s * (1 - s); return;
+            }
+            case ActivationKind.Silu:
+            {
+                double s = Logistic(z), ds = s * (1 - s);
+                value = z * s; d1 = s + z * ds; d2 = ds * (2 + z * (1 - 2 * s)); return;
+            }
+            case ActivationKind.Gelu:
+            {
+                double u = GeluC * (z + GeluA * z * z * z);
+                double du = GeluC * (1 + 3 * GeluA * z * z);
+                double d2u = GeluC * 6 * GeluA * z;
+                double t = Math.Tanh(u), sech2 = 1 - t * t;
+                value = 0.5 * z * (1 + t);
+                d1 = 0.5 * (1 + t) + 0.5 * z * sech2 * du;
+                d2 = sech2 * du + 0.5 * z * (-2 * t * sech2 * du * du + sech2 * d2u);
+                return;
+            }
+            case ActivationKind.Sin:
+                value = Math.Sin(z); d1 = Math.Cos(z); d2 = -value; return;
+            case ActivationKind.Relu:
+                value = z > 0 ? z : 0; d1 = z > 0 ? 1 : 0; d2 = 0; return;
+            case ActivationKind.LeakyRelu:
+                value = z > 0 ? z : LeakySlope * z; d1 = z > 0 ? 1 : LeakySlope; d2 = 0; return;
+            case ActivationKind.Square:
+                value = z * z; d1 = 2 * z; d2 = 2; return;
+            default:
+                throw new InvalidInputException("activation", $"unsupported activation {kind}");
+        }
+    }
+
+    /// <summary>
+    /// Vectorised φ, φ' and (when <paramref name="d2"/> is non-empty) φ'' over a span; allocation-free.
+    /// </summary>
+    public static void Evaluate(ActivationKind kind, ReadOnlySpan<double> z, Span<double> value, Span<double> d1, Span<double> d2)
+    {
+        bool second = !d2.IsEmpty;
+        switch (kind)
+        {
+            case ActivationKind.Identity:
+                z.CopyTo(value); d1.Fill(1); if (second) d2.Fill(0); return;
+            case ActivationKind.Tanh:
+                TensorPrimitives.Tanh(z, value);
+                for (int i = 0; i < z.Length; i++)
+                {
+                    double t = value[i], dt = 1 - t * t;
+                    d1[i] = dt;
+                    if (second) d2[i] = -2 * t * dt;
+                }
+                return;
+            case ActivationKind.Logistic:
+                TensorPrimitives.Sigmoid(z, value);
+                for (int i = 0; i < z.Length; i++)
+                {
+                    double s = value[i], ds = s * (1 - s);
+                    d1[i] = ds;
+                    if (second) d2[i] = ds * (1 - 2 * s);
+                }
+                return;
+            default:
+                for (int i = 0; i < z.Length; i++)
+                {
+                    Evaluate(kind, z[i], out value[i], out d1[i], out double dd);
+                    if (second) d2[i] = dd;
+                }
+                return;
+        }
+    }
+
+    private static double Logistic(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+}

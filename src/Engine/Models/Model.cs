@@ -1,0 +1,136 @@
+using System.Numerics.Tensors;
+using NoiseDrift.Engine.Validation;
+
+namespace NoiseDrift.Engine.Models;
+
+/// <summary>
+/// A scalar model <c>h(x; θ)</c> with exact first and second derivatives (THEORY.md §1). θ is one flat
+/// <c>double[]</c>; every subclass documents its parameter order.
+/// <para>
+/// Per-example primitives are abstract. Batch operations act on rows of a row-major input block
+/// <c>X (m × InputDimension)</c> and have generic implementations from the primitives; dense models override them
+/// with batched kernels that never form J or a <c>p × p</c> matrix.
+/// </para>
+/// A model is immutable and thread-safe; all mutable state lives in a <see cref="Workspace"/>.
+/// </summary>
+public abstract class Model
+{
+    /// <summary>The number of parameters p.</summary>
+    public abstract int ParameterCount { get; }
+
+    /// <summary>The input dimension d.</summary>
+    public abstract int InputDimension { get; }
+
+    /// <summary>A one-line description, e.g. <c>mlp 3-[8,8]-1 tanh,tanh</c>.</summary>
+    public abstract string Describe();
+
+    /// <summary>Scratch memory for batches of up to <paramref name="maxRows"/> rows.</summary>
+    public virtual Workspace CreateWorkspace(int maxRows) => new(ParameterCount, maxRows);
+
+    /// <summary><c>h(x; θ)</c>.</summary>
+    public abstract double Value(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Workspace ws);
+
+    /// <summary>Writes <c>g = ∇_θ h(x; θ)</c> and returns <c>h(x; θ)</c> (reverse mode).</summary>
+    public abstract double Gradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> gradient, Workspace ws);
+
+    /// <summary>Writes <c>H v = ∇²_θ h(x; θ) v</c> (forward-over-reverse or analytic).</summary>
+    public abstract void HessianVector(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> v,
+        Span<double> product, Workspace ws);
+
+    /// <summary>Outputs <c>h_i</c> for the rows of <paramref name="x"/>.</summary>
+    public virtual void Forward(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> outputs, Workspace ws)
+    {
+        int d = InputDimension, m = Rows(x);
+        for (int i = 0; i < m; i++) outputs[i] = Value(theta, x.Slice(i * d, d), ws);
+    }
+
+    /// <summary>
+    /// The Jacobian J (rows <c>g_i</c>, row-major <c>m × p</c>) and the outputs. Used by the theory, where
+    /// <c>m = n</c> is small; hot paths use <see cref="LossGradient"/>, <see cref="Reg"/> and
+    /// <see cref="RegGradient"/>, which never form J.
+    /// </summary>
+    public virtual void Jacobian(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> outputs,
+        Span<double> jacobian, Workspace ws)
+    {
+        int d = InputDimension, p = ParameterCount, m = Rows(x);
+        for (int i = 0; i < m; i++)
+            outputs[i] = Gradient(theta, x.Slice(i * d, d), jacobian.Slice(i * p, p), ws);
+    }
+
+    /// <summary>
+    /// Writes <c>∇_θ (1/2m) Σ_i (h(x_i; θ) − t_i)²</c> and returns the loss. With <c>t = y</c> this is the clean
+    /// gradient <c>∇L</c>; with <c>t = y + ε</c> it is one label-noise SGD direction (THEORY.md §1).
+    /// </summary>
+    public virtual double LossGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> targets,
+        Span<double> gradient, Workspace ws)
+    {
+        int d = InputDimension, m = Rows(x);
+        gradient.Clear();
+        double loss = 0;
+        var g = ws.Gradient.AsSpan();
+        for (int i = 0; i < m; i++)
+        {
+            double r = Gradient(theta, x.Slice(i * d, d), g, ws) - targets[i];
+            loss += r * r;
+            TensorPrimitives.MultiplyAdd(g, r / m, gradient, gradient);
+        }
+        return loss / (2 * m);
+    }
+
+    /// <summary><c>reg(θ) = (1/m) Σ_i ||∇_θ h(x_i; θ)||²</c> (THEORY.md §1).</summary>
+    public virtual double Reg(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Workspace ws)
+    {
+        int d = InputDimension, m = Rows(x);
+        var g = ws.Gradient.AsSpan();
+        double sum = 0;
+        for (int i = 0; i < m; i++)
+        {
+            Gradient(theta, x.Slice(i * d, d), g, ws);
+            sum += TensorPrimitives.Dot(g, g);
+        }
+        return sum / m;
+    }
+
+    /// <summary>Writes <c>∇reg = (2/m) Σ_i H_i g_i</c> and returns <c>reg</c> (THEORY.md §1).</summary>
+    public virtual double RegGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> gradient, Workspace ws)
+    {
+        int d = InputDimension, m = Rows(x);
+        var g = ws.Gradient.AsSpan();
+        var hg = ws.Product.AsSpan();
+        gradient.Clear();
+        double sum = 0;
+        for (int i = 0; i < m; i++)
+        {
+            var xi = x.Slice(i * d, d);
+            Gradient(theta, xi, g, ws);
+            sum += TensorPrimitives.Dot(g, g);
+            HessianVector(theta, xi, g, hg, ws);
+            TensorPrimitives.MultiplyAdd(hg, 2.0 / m, gradient, gradient);
+        }
+        return sum / m;
+    }
+
+    /// <summary>Throws, naming the field, unless θ has length p and is finite.</summary>
+    public void ValidateTheta(ReadOnlySpan<double> theta, string field = "theta")
+    {
+        Guard.Length(theta.Length, ParameterCount, field);
+        Guard.Finite(theta, field);
+    }
+
+    /// <summary>Throws, naming the field, unless the data match this model's input dimension.</summary>
+    public void ValidateData(Data.Dataset data, string field = "data.x")
+    {
+        if (data.Dimension != InputDimension)
+            throw new InvalidInputException(field,
+                $"rows have {data.Dimension} features, but the model {Describe()} takes {InputDimension}");
+    }
+
+    /// <summary>The number of rows in a row-major input block; throws if its length is not a multiple of d.</summary>
+    protected int Rows(ReadOnlySpan<double> x)
+    {
+        int d = InputDimension;
+        if (x.Length % d != 0)
+            throw new InvalidInputException("x", $"has length {x.Length}, not a multiple of the input dimension {d}");
+        return x.Length / d;
+    }
+}
