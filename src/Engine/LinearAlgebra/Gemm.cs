@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NoiseDrift.Engine.LinearAlgebra;
 
@@ -32,14 +33,40 @@ public static unsafe class Gemm
         }
     }
 
-    /// <summary><c>T (cols×rows) = Sᵀ</c> for row-major <c>S (rows×cols)</c>.</summary>
+    /// <summary><c>T (cols×rows) = Sᵀ</c> for row-major <c>S (rows×cols)</c>, in 4 × 4 register tiles.</summary>
     public static void Transpose(ReadOnlySpan<double> s, Span<double> t, int rows, int cols)
     {
-        for (int i = 0; i < rows; i++)
+        if (s.Length < rows * cols || t.Length < rows * cols)
+            throw new ArgumentException($"Transpose shapes: {s.Length} or {t.Length} < {rows}×{cols}");
+        fixed (double* ps = s, pt = t)
         {
-            var row = s.Slice(i * cols, cols);
-            for (int j = 0; j < cols; j++) t[j * rows + i] = row[j];
+            int r4 = Avx.IsSupported ? rows - rows % 4 : 0, c4 = Avx.IsSupported ? cols - cols % 4 : 0;
+            for (int i = 0; i < r4; i += 4)
+            {
+                for (int j = 0; j < c4; j += 4) Tile4x4(ps + i * cols + j, pt + j * rows + i, cols, rows);
+            }
+            for (int i = 0; i < rows; i++)
+            {
+                int j0 = i < r4 ? c4 : 0;
+                for (int j = j0; j < cols; j++) pt[j * rows + i] = ps[i * cols + j];
+            }
         }
+    }
+
+    private static void Tile4x4(double* s, double* t, int sStride, int tStride)
+    {
+        var r0 = Avx.LoadVector256(s);
+        var r1 = Avx.LoadVector256(s + sStride);
+        var r2 = Avx.LoadVector256(s + 2 * sStride);
+        var r3 = Avx.LoadVector256(s + 3 * sStride);
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        Avx.Store(t, Avx.Permute2x128(t0, t2, 0x20));
+        Avx.Store(t + tStride, Avx.Permute2x128(t1, t3, 0x20));
+        Avx.Store(t + 2 * tStride, Avx.Permute2x128(t0, t2, 0x31));
+        Avx.Store(t + 3 * tStride, Avx.Permute2x128(t1, t3, 0x31));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
