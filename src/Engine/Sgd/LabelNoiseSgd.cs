@@ -1,0 +1,112 @@
+using System.Numerics.Tensors;
+using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
+
+namespace NoiseDrift.Engine.Sgd;
+
+/// <summary>
+/// One chain of label-noise SGD, exactly as THEORY.md §1 states it:
+/// <c>θ_{k+1} = θ_k − η ∇_θ (1/2B) Σ_{i∈S_k} (h(x_i; θ_k) − y_i − ε_{k,i})²</c>, then, as a control (§3),
+/// <c>θ += τ ξ</c>.
+/// <para>
+/// Randomness is keyed (<see cref="CounterRandom"/>): the batch <c>S_k</c> by <c>(stream, k)</c>, the noise
+/// <c>ε_{k,i}</c> by <c>(stream, k, i)</c> with i the example, and <c>ξ_{k,j}</c> by <c>(stream, k, j)</c>, each
+/// purpose with its own derived seed. A stream is a chain, or an antithetic pair whose two chains share batches and use
+/// noise signs +1 and −1 (§3, variance reduction). Thread-safe: all mutable state is in the <see cref="SgdWorkspace"/>.
+/// </para>
+/// </summary>
+public sealed class LabelNoiseSgd
+{
+    private readonly ulong _batchSeed, _noiseSeed, _parameterSeed;
+
+    /// <summary>Validates the model, data and settings (errors name the field and value).</summary>
+    public LabelNoiseSgd(Model model, Dataset data, SgdSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(settings);
+        model.ValidateData(data);
+        settings.Validate(data);
+        Model = model;
+        Data = data;
+        Settings = settings;
+        _batchSeed = CounterRandom.DeriveSeed(settings.Seed, 1);
+        _noiseSeed = CounterRandom.DeriveSeed(settings.Seed, 2);
+        _parameterSeed = CounterRandom.DeriveSeed(settings.Seed, 3);
+    }
+
+    public Model Model { get; }
+
+    public Dataset Data { get; }
+
+    public SgdSettings Settings { get; }
+
+    /// <summary>Per-chain scratch; create one per thread.</summary>
+    public SgdWorkspace CreateWorkspace() => new(Model, Data.Count, Settings.Batch);
+
+    /// <summary>
+    /// Takes step k in place and returns the noisy batch loss <c>(1/2B) Σ_{i∈S_k} (h_i − y_i − ε_{k,i})²</c> at
+    /// <c>θ_k</c>; it is not finite (and θ is left unchanged) when the chain has blown up (see <see cref="IsDiverged"/>). Allocation-free.
+    /// </summary>
+    /// <param name="theta">θ_k on entry, θ_{k+1} on return.</param>
+    /// <param name="stream">The chain, or antithetic pair, that keys the randomness.</param>
+    /// <param name="step">k.</param>
+    /// <param name="noiseSign">+1, or −1 for the antithetic partner: negates ε and ξ, keeps the batch.</param>
+    /// <param name="ws">This chain's workspace.</param>
+    public double Step(Span<double> theta, long stream, long step, double noiseSign, SgdWorkspace ws)
+    {
+        var s = Settings;
+        int n = Data.Count, b = s.Batch, d = Data.Dimension;
+        var targets = ws.Targets.AsSpan(0, b);
+        var noise = CounterRandom.Key(_noiseSeed, stream, step);
+        double scale = noiseSign * s.Sigma;
+        ReadOnlySpan<double> inputs;
+        if (b == n)
+        {
+            inputs = Data.X;
+            for (int i = 0; i < n; i++) targets[i] = Data.Y[i] + scale * Draw(noise, i);
+        }
+        else
+        {
+            var batch = BatchSampler.Select(_batchSeed, stream, step, n, b, ws.Indices);
+            var gathered = ws.BatchInputs.AsSpan();
+            for (int r = 0; r < b; r++)
+            {
+                int i = batch[r];
+                Data.Row(i).CopyTo(gathered.Slice(r * d, d));
+                targets[r] = Data.Y[i] + scale * Draw(noise, i);
+            }
+            inputs = gathered;
+        }
+
+        double loss = Model.LossGradient(theta, inputs, targets, ws.Gradient, ws.Model);
+        if (!double.IsFinite(loss)) return loss;
+        TensorPrimitives.MultiplyAdd(ws.Gradient, -s.Eta, theta, theta);
+
+        if (s.ParameterNoise > 0)
+        {
+            var xi = CounterRandom.Key(_parameterSeed, stream, step);
+            double tau = noiseSign * s.ParameterNoise;
+            for (int j = 0; j < theta.Length; j++) theta[j] += tau * xi.Gaussian(j);
+        }
+        return loss;
+    }
+
+    /// <summary>
+    /// Writes the clean full-data gradient <c>∇L(θ) = ∇_θ (1/2n) Σ_i (h_i − y_i)²</c> and returns <c>L(θ)</c>: the
+    /// conditional mean step direction, whatever the batch size (THEORY.md §3, Rao–Blackwell).
+    /// </summary>
+    public double CleanGradient(ReadOnlySpan<double> theta, Span<double> gradient, SgdWorkspace ws) =>
+        Model.LossGradient(theta, Data.X, Data.Y, gradient, ws.Model);
+
+    /// <summary>
+    /// Whether a chain has blown up: a noisy loss from <see cref="Step"/> that is not finite or whose RMS residual
+    /// <c>√(2·loss)</c> exceeds <see cref="SgdSettings.ResidualBound"/>, or a θ that is not finite.
+    /// </summary>
+    public bool IsDiverged(double loss, ReadOnlySpan<double> theta) =>
+        !double.IsFinite(loss) || Math.Sqrt(2 * loss) > Settings.ResidualBound || !double.IsFinite(TensorPrimitives.Sum(theta));
+
+    private double Draw(in RandomKey key, int index) =>
+        Settings.Noise == NoiseLaw.Gaussian ? key.Gaussian(index) : key.Rademacher(index);
+}
