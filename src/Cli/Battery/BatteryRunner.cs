@@ -1,0 +1,28 @@
+using NoiseDrift.Theory.Checks;
+
+namespace NoiseDrift.Cli.Battery;
+
+/// <summary>
+/// Runs check cases one after the other. A case that throws does not stop the run: it becomes one failed verdict,
+/// <c>error</c>, carrying the exception message.
+/// </summary>
+public static class BatteryRunner
+{
+    /// <summary>Every case of every battery, in order.</summary>
+    public static IReadOnlyList<CheckCase> Cases(IEnumerable<IBattery> batteries, BatteryOptions options) =>
+        [.. batteries.SelectMany(b => b.Cases(options))];
+
+    /// <summary>Runs one case, turning an exception into a failed verdict.</summary>
+    public static IReadOnlyList<CheckResult> Run(CheckCase checkCase)
+    {
+        try
+        {
+            return checkCase.Run();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            return [new CheckResult("error", checkCase.Name, double.NaN, double.NaN, 0, 0, false,
+                $"{e.GetType().Name}: {e.Message}")];
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using System.Globalization;
+using NoiseDrift.Cli.Spec;
+
+namespace NoiseDrift.Cli.Commands;
+
+/// <summary>
+/// <c>noisedrift validate --spec FILE</c>: reads and validates a spec file, and prints one line describing it.
+/// Exit 0 when the spec is valid, 2 (with the JSON path of the first error) when it is not.
+/// </summary>
+public static class ValidateCommand
+{
+    public static Command Create(CliConsoles consoles)
+    {
+        var spec = SpecOption.Create();
+        var command = new Command("validate", "Validate a spec file and summarise it.") { spec };
+        command.SetAction(parsed => Execute(parsed.GetRequiredValue(spec), consoles));
+        return command;
+    }
+
+    public static int Execute(string path, CliConsoles consoles)
+    {
+        var spec = SpecReader.Load(path);
+        var sgd = spec.Sgd;
+        consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ok: {spec.Model.Describe()}, p={spec.Model.ParameterCount}, n={spec.Data.Count}, " +
+            $"theta={(spec.Theta is null ? "absent" : "given")}, eta={sgd.Eta}, sigma={sgd.Sigma}, batch={sgd.Batch}, " +
+            $"noise={sgd.Noise.ToString().ToLowerInvariant()}, steps={sgd.Steps}, chains={sgd.Chains}, seed={sgd.Seed}"));
+        return ExitCode.Pass;
+    }
+}

@@ -1,0 +1,14 @@
+namespace NoiseDrift.Cli;
+
+/// <summary>The exit codes of <c>noisedrift</c> (DESIGN.md "CLI contract").</summary>
+public static class ExitCode
+{
+    /// <summary>Every check passed (or the command succeeded).</summary>
+    public const int Pass = 0;
+
+    /// <summary>At least one check failed.</summary>
+    public const int Fail = 1;
+
+    /// <summary>Bad arguments or a bad spec file; nothing was run.</summary>
+    public const int BadInput = 2;
+}

@@ -1,0 +1,33 @@
+using NoiseDrift.Cli.Battery;
+using NoiseDrift.Theory.Checks;
+using Spectre.Console;
+
+namespace NoiseDrift.Cli.Output;
+
+/// <summary>Runs check cases, drawing a progress bar on a terminal console or running silently without one.</summary>
+internal static class ProgressDisplay
+{
+    public static IReadOnlyList<CheckResult> Run(IReadOnlyList<CheckCase> cases, IAnsiConsole? console)
+    {
+        var results = new List<CheckResult>();
+        if (console is null)
+        {
+            foreach (var c in cases) results.AddRange(BatteryRunner.Run(c));
+            return results;
+        }
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("checks", maxValue: cases.Count);
+                foreach (var c in cases)
+                {
+                    task.Description = Markup.Escape(c.Name);
+                    results.AddRange(BatteryRunner.Run(c));
+                    task.Increment(1);
+                }
+            });
+        return results;
+    }
+}

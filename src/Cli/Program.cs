@@ -1,0 +1,3 @@
+using NoiseDrift.Cli;
+
+return CliApp.Run(args, CliConsoles.System());
