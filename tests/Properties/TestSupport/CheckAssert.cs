@@ -1,0 +1,28 @@
+using NoiseDrift.Theory.Checks;
+
+namespace NoiseDrift.Properties.TestSupport;
+
+/// <summary>Assertions on <see cref="CheckResult"/>s, with the whole verdict in the failure message.</summary>
+public static class CheckAssert
+{
+    /// <summary>The check passes and is not vacuous: its tolerance is at most <paramref name="maxRelativeTolerance"/> of the value's scale.</summary>
+    public static void Passes(CheckResult result, double maxRelativeTolerance = 1e-5)
+    {
+        if (!result.Pass) throw new CheckFailedException($"check failed: {Format(result)}");
+        double scale = Math.Max(1, Math.Max(Math.Abs(result.Predicted), Math.Abs(result.Measured)));
+        if (!(result.Tolerance <= maxRelativeTolerance * scale))
+            throw new CheckFailedException($"check passed only vacuously (tolerance too loose): {Format(result)}");
+    }
+
+    /// <summary>The check rejects (a power test: a perturbed model must fail).</summary>
+    public static void Rejects(CheckResult result)
+    {
+        if (result.Pass) throw new CheckFailedException($"check accepted a perturbed model: {Format(result)}");
+    }
+
+    public static string Format(CheckResult r) =>
+        $"{r.Check} [{r.Case}] reference={r.Predicted:R} measured={r.Measured:R} tolerance={r.Tolerance:G3} ({r.Detail})";
+}
+
+/// <summary>A failed engine property; FsCheck reports it with the counterexample and the Replay seed.</summary>
+public sealed class CheckFailedException(string message) : Exception(message);
