@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace NoiseDrift.Bench;
+
+/// <summary>One measured throughput; its JSON line is <c>{"workload","op","ops_per_s","threads"}</c>.</summary>
+public sealed record Measurement(string Workload, string Op, int Threads, double OpsPerSecond)
+{
+    public string JsonLine()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("workload", Workload);
+            json.WriteString("op", Op);
+            json.WriteNumber("ops_per_s", Math.Round(OpsPerSecond, 1));
+            json.WriteNumber("threads", Threads);
+            json.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>A fixed-width table row: workload, op, threads, ops/s, µs per op (per thread).</summary>
+    public string TableRow() => string.Create(CultureInfo.InvariantCulture,
+        $"{Workload,-8} {Op,-9} {Threads,7} {OpsPerSecond,14:F1} {1e6 * Threads / OpsPerSecond,12:F2}");
+
+    public const string TableHeader = "workload op        threads          ops/s    us/op/thr";
+}

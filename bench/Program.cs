@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Running;
+using NoiseDrift.Bench;
+
+BenchArgs options;
+try
+{
+    options = BenchArgs.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"bench: {e.Message}");
+    Console.Error.WriteLine("usage: bench [--workload small|large]... [--json] [--threads N] [--seconds S] | --bdn [args]");
+    return 2;
+}
+
+if (options.BenchmarkDotNet is { } bdnArgs)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ModelOpBenchmarks).Assembly).Run(bdnArgs);
+    return 0;
+}
+
+var minimum = TimeSpan.FromSeconds(options.Seconds);
+if (!options.Json) Console.WriteLine(Measurement.TableHeader);
+foreach (string name in options.Workloads)
+{
+    var workload = Workload.Named(name);
+    foreach (string op in OpKernel.Ops)
+    {
+        var kernel = new OpKernel(workload);
+        var runs = new List<Measurement> { new(name, op, 1, Throughput.Measure(kernel.For(op), minimum)) };
+        if (!kernel.ThetaIsFinite)
+        {
+            Console.Error.WriteLine($"bench: {name}/{op}: theta diverged; the measurement is void");
+            return 1;
+        }
+        if (options.Threads > 1)
+            runs.Add(new(name, op, options.Threads, ParallelThroughput.Measure(workload, op, options.Threads, minimum)));
+        foreach (var m in runs) Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
+    }
+}
+return 0;
