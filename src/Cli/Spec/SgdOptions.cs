@@ -1,3 +1,5 @@
+using NoiseDrift.Engine.Sgd;
+
 namespace NoiseDrift.Cli.Spec;
 
 /// <summary>
@@ -21,4 +23,7 @@ public sealed record SgdOptions(double Eta, double Sigma, int Batch, NoiseLaw No
 
     /// <summary>The default seed when <c>sgd.seed</c> is absent.</summary>
     public const ulong DefaultSeed = 1;
+
+    /// <summary>The engine's simulator settings for one step rule (steps and chains are run options).</summary>
+    public SgdSettings ToSettings() => new(Eta, Sigma, Batch, Noise, Seed);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Cli.Spec;
