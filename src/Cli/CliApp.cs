@@ -25,8 +25,8 @@ public static class CliApp
         var parsed = Root(consoles).Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) consoles.Error.WriteLine($"noisedrift: {error.Message}");
-            consoles.Error.WriteLine("Run 'noisedrift --help' for usage.");
+            string errors = string.Join(" ", parsed.Errors.Select(e => e.Message));
+            consoles.Error.WriteLine($"noisedrift: {errors} (see 'noisedrift --help')");
             return ExitCode.BadInput;
         }
         try

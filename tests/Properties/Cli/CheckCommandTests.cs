@@ -57,6 +57,7 @@ public class CheckCommandTests
         var run = CliRun.Of(args);
         Assert.Equal(ExitCode.BadInput, run.ExitCode);
         Assert.NotEmpty(run.Error);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
     }
 
