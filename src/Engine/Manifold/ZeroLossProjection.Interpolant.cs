@@ -73,7 +73,7 @@ public static partial class ZeroLossProjection
         Residuals(model, data, current, residual, ws);
         double damping = double.NaN;
         int iteration = 0;
-        while (TensorPrimitives.MaxMagnitude(residual) >= target)
+        while (!(MaxAbs(residual) < target))
         {
             var (jacobian, _) = GramMatrix.Jacobian(model, data, current);
             var gram = GramMatrix.Of(jacobian, n, p);
@@ -87,7 +87,7 @@ public static partial class ZeroLossProjection
             {
                 if (++iteration > maxIterations)
                     throw new InvalidOperationException($"ZeroLossProjection.FindInterpolant: max|r_i| = " +
-                        $"{Guard.Format(TensorPrimitives.MaxMagnitude(residual))} after maxIterations = {maxIterations} " +
+                        $"{Guard.Format(MaxAbs(residual))} after maxIterations = {maxIterations} " +
                         $"damped Gauss–Newton steps (n = {n}, p = {p}, model {model.Describe()})");
                 gram.CopyTo(factor, 0);
                 for (int i = 0; i < n; i++) factor[i * n + i] += damping;
@@ -114,7 +114,7 @@ public static partial class ZeroLossProjection
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void Stalled(Model model, Dataset data, ReadOnlySpan<double> residual, int iteration, string why) =>
         throw new InvalidOperationException($"ZeroLossProjection.FindInterpolant: training stalled at max|r_i| = " +
-            $"{Guard.Format(TensorPrimitives.MaxMagnitude(residual))} after {iteration} iterations: {why}; the model " +
+            $"{Guard.Format(MaxAbs(residual))} after {iteration} iterations: {why}; the model " +
             $"{model.Describe()} (p = {model.ParameterCount}) may not interpolate these n = {data.Count} examples from " +
             "this start");
 }

@@ -40,7 +40,7 @@ public static partial class ZeroLossProjection
         Residuals(model, data, current, residual, ws);
         for (int iteration = 0; ; iteration++)
         {
-            double worst = TensorPrimitives.MaxMagnitude(residual);
+            double worst = MaxAbs(residual);
             if (worst < tolerance) return current;
             if (iteration == maxIterations)
                 throw new InvalidOperationException($"ZeroLossProjection.Project: max|r_i| = {Guard.Format(worst)} " +
@@ -54,7 +54,7 @@ public static partial class ZeroLossProjection
                 TensorPrimitives.MultiplyAdd(step, -alpha, current, trial);
                 Residuals(model, data, trial, trialResidual, ws);
                 double trialNorm = TensorPrimitives.Norm(trialResidual);
-                if (trialNorm < norm || TensorPrimitives.MaxMagnitude(trialResidual) < tolerance) break;
+                if (trialNorm < norm || MaxAbs(trialResidual) < tolerance) break;
                 if (halving == MaxHalvings)
                     throw new InvalidOperationException($"ZeroLossProjection.Project: Gauss–Newton stalled at " +
                         $"max|r_i| = {Guard.Format(worst)} after {iteration} iterations (no step shrinks ||r|| after " +
@@ -66,6 +66,9 @@ public static partial class ZeroLossProjection
             (residual, trialResidual) = (trialResidual, residual);
         }
     }
+
+    /// <summary><c>max_i |r_i|</c> (NaN if any residual is NaN).</summary>
+    internal static double MaxAbs(ReadOnlySpan<double> residual) => Math.Abs(TensorPrimitives.MaxMagnitude(residual));
 
     /// <summary><c>r_i = h(x_i; θ) − y_i</c>; throws on <c>theta</c> if an output is not finite.</summary>
     internal static void Residuals(Model model, Dataset data, ReadOnlySpan<double> theta, Span<double> residual, Workspace ws)
