@@ -53,14 +53,14 @@ internal static class ModelSpecReader
     {
         int input = Input(o);
         var neurons = SpecValue.Array(o.Required("neurons"), o.PathOf("neurons"),
-            (e, p) => ReadNeuron(e, p, input), minLength: 1);
+            (e, p, j) => ReadNeuron(e, p, input, input + j), minLength: 1);
         return new DagNetwork(input, neurons);
     }
 
-    private static DagNeuron ReadNeuron(JsonElement element, string path, int input)
+    /// <summary>Neuron <c>j</c>, which is node <paramref name="node"/> = input + j.</summary>
+    private static DagNeuron ReadNeuron(JsonElement element, string path, int input, int node)
     {
         var o = new SpecObject(element, path, "activation", "sources");
-        int node = input + IndexOf(path);
         var activation = ReadActivation(o.Required("activation"), o.PathOf("activation"));
         int[] sources = SpecValue.Array(o.Required("sources"), o.PathOf("sources"), (e, p) =>
         {
@@ -87,13 +87,6 @@ internal static class ModelSpecReader
 
     private static ActivationKind ReadActivation(JsonElement element, string path) =>
         Activation.Parse(SpecValue.Text(element, path), path);
-
-    /// <summary>The trailing index of a path such as <c>model.neurons[3]</c>.</summary>
-    private static int IndexOf(string itemPath)
-    {
-        int open = itemPath.LastIndexOf('[');
-        return int.Parse(itemPath.AsSpan(open + 1, itemPath.Length - open - 2), System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     /// <summary>Runs a model constructor; an error it raises with a bare field name is re-rooted under the model path.</summary>
     private static Model Rebased(string path, Func<Model> build)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Cli.Spec;
@@ -58,7 +59,7 @@ public static class SpecReader
         return new Spec(model, data, theta, sgd);
     }
 
-    private static double[] Theta(System.Text.Json.JsonElement element, Engine.Models.Model model)
+    private static double[] Theta(JsonElement element, Model model)
     {
         double[] theta = SpecValue.Numbers(element, "theta");
         if (theta.Length != model.ParameterCount)

@@ -59,7 +59,11 @@ internal static class SpecValue
             : throw new InvalidInputException(path, $"expected a string, got {Show(element)}");
 
     /// <summary>An array, read element by element with its index path.</summary>
-    public static T[] Array<T>(JsonElement element, string path, Func<JsonElement, string, T> read, int minLength = 0)
+    public static T[] Array<T>(JsonElement element, string path, Func<JsonElement, string, T> read, int minLength = 0) =>
+        Array(element, path, (item, itemPath, _) => read(item, itemPath), minLength);
+
+    /// <summary>An array, read element by element with its index path and its index.</summary>
+    public static T[] Array<T>(JsonElement element, string path, Func<JsonElement, string, int, T> read, int minLength = 0)
     {
         if (element.ValueKind != JsonValueKind.Array)
             throw new InvalidInputException(path, $"expected an array, got {Show(element)}");
@@ -70,7 +74,7 @@ internal static class SpecValue
         int i = 0;
         foreach (var item in element.EnumerateArray())
         {
-            result[i] = read(item, SpecPath.Item(path, i));
+            result[i] = read(item, SpecPath.Item(path, i), i);
             i++;
         }
         return result;
