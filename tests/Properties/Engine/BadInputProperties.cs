@@ -1,0 +1,109 @@
+using FsCheck.Xunit;
+using NoiseDrift.Engine.Activations;
+using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Validation;
+using NoiseDrift.Properties.Generators;
+using NoiseDrift.Properties.TestSupport;
+using Xunit;
+
+namespace NoiseDrift.Properties.Engine;
+
+/// <summary>
+/// Bad input throws <see cref="InvalidInputException"/> whose message names the field and the value (DESIGN.md
+/// "Engine conventions"): wrong sizes, NaN/∞ in θ, x or y, empty data, unknown activation names, DAG cycles.
+/// </summary>
+[Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
+public class BadInputProperties
+{
+    private static readonly double[] NonFinite = [double.NaN, double.PositiveInfinity, double.NegativeInfinity];
+
+    [Property(Arbitrary = [typeof(MlpCases)])]
+    public void Mlp_rejects_bad_theta_in_every_entry_point(NetworkCase c)
+    {
+        var ws = c.Model.CreateWorkspace(c.Data.Count);
+        var x = c.Data.Row(0).ToArray();
+        foreach (double bad in NonFinite)
+        {
+            int k = c.Theta.Length / 2;
+            var theta = (double[])c.Theta.Clone();
+            theta[k] = bad;
+            Throws(() => c.Model.Value(theta, x, ws), $"theta[{k}]", Guard.Format(bad));
+            Throws(() => c.Model.Gradient(theta, x, new double[theta.Length], ws), $"theta[{k}]", Guard.Format(bad));
+            Throws(() => c.Model.Reg(theta, c.Data.X, ws), $"theta[{k}]", Guard.Format(bad));
+        }
+        var shorter = c.Theta[..^1];
+        Throws(() => c.Model.Value(shorter, x, ws), "theta", $"{shorter.Length}");
+    }
+
+    [Property(Arbitrary = [typeof(DagCases)])]
+    public void Every_model_validates_theta(NetworkCase c) => ValidatesTheta(c);
+
+    [Property(Arbitrary = [typeof(SensingCases)])]
+    public void Matrix_sensing_validates_theta(NetworkCase c) => ValidatesTheta(c);
+
+    [Property(Arbitrary = [typeof(MlpCases)])]
+    public void Data_rejects_non_finite_inputs_and_labels_and_wrong_sizes(NetworkCase c)
+    {
+        var data = c.Data;
+        int last = data.Count - 1, d = data.Dimension;
+        foreach (double bad in NonFinite)
+        {
+            var x = (double[])data.X.Clone();
+            x[last * d + d - 1] = bad;
+            Throws(() => new Dataset(x, data.Y, d), $"data.x[{last}][{d - 1}]", Guard.Format(bad));
+            var y = (double[])data.Y.Clone();
+            y[last] = bad;
+            Throws(() => new Dataset(data.X, y, d), $"data.y[{last}]", Guard.Format(bad));
+        }
+        Throws(() => new Dataset(data.X[..^1], data.Y, d), "data.x", $"{data.X.Length - 1}");
+        var wider = new Dataset(new double[data.Count * (d + 1)], data.Y, d + 1);
+        Throws(() => c.Model.ValidateData(wider), "data.x", $"{d + 1}");
+    }
+
+    [Fact]
+    public void Empty_data_is_rejected()
+    {
+        Throws(() => new Dataset([], [], 1), "data.y", "empty");
+        Throws(() => Dataset.FromRows([], []), "data.x", "empty");
+    }
+
+    [Theory]
+    [InlineData("relu6")]
+    [InlineData("")]
+    [InlineData("tan h")]
+    public void Unknown_activation_names_are_rejected(string name) =>
+        Throws(() => Activation.Parse(name, "model.activations[1]"), "model.activations[1]", $"'{name}'");
+
+    [Fact]
+    public void Every_canonical_activation_name_parses_back() =>
+        Assert.All(Activation.All, kind => Assert.Equal(kind, Activation.Parse(Activation.NameOf(kind))));
+
+    [Fact]
+    public void Dag_cycles_and_forward_references_are_rejected()
+    {
+        Throws(() => DagNetwork.FromEdges(1, [ActivationKind.Tanh, ActivationKind.Tanh, ActivationKind.Tanh],
+            [(0, 1), (1, 2), (2, 1), (2, 3)]), "edges", "cycle");
+        Throws(() => new DagNetwork(1, [new DagNeuron(ActivationKind.Tanh, [0, 2]), new DagNeuron(ActivationKind.Tanh, [1])]),
+            "neurons[0].sources", "2");
+        Throws(() => new DagNetwork(2, [new DagNeuron(ActivationKind.Tanh, [2])]), "neurons[0].sources", "2");
+    }
+
+    private static void ValidatesTheta(NetworkCase c)
+    {
+        foreach (double bad in NonFinite)
+        {
+            var theta = (double[])c.Theta.Clone();
+            theta[^1] = bad;
+            Throws(() => c.Model.ValidateTheta(theta), $"theta[{theta.Length - 1}]", Guard.Format(bad));
+        }
+        Throws(() => c.Model.ValidateTheta(c.Theta[..^1]), "theta", $"{c.Theta.Length - 1}");
+    }
+
+    private static void Throws(Action action, string field, string value)
+    {
+        var e = Assert.Throws<InvalidInputException>(action);
+        Assert.Contains(field, e.Message);
+        Assert.Contains(value, e.Message);
+    }
+}
