@@ -16,7 +16,7 @@ public sealed record DriftPrediction(
     double[] Exact, double[] Leading, OuCovariance Covariance, RegularizerValue Regularizer, LabelNoiseSgd Sgd)
 {
     /// <summary>Predicted per-step change of reg from the exact drift, <c>∇reg · d_exact</c> (THEORY.md §3).</summary>
-    public double ExactRegChange => NormalFrame.Dot(Regularizer.Gradient, Exact);
+    public double ExactRegChange => Vectors.Dot(Regularizer.Gradient, Exact);
 
     /// <summary>Predicted per-step change of reg at leading order, <c>−(η²σ²/(4B)) ||P ∇reg||²</c> (THEORY.md §3).</summary>
     public double LeadingRegChange => RegularizerDecrease.Leading(Regularizer, Sgd);

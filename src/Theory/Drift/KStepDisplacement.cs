@@ -24,25 +24,25 @@ namespace NoiseDrift.Theory.Drift;
 public sealed record KStepDisplacement(int Steps, double[] Exact, double[] Leading, double DriftDerivativeNorm, double RelativeBias)
 {
     /// <summary>The absolute bias bound on the displacement, <see cref="RelativeBias"/> · |K d_exact|.</summary>
-    public double AbsoluteBias => RelativeBias * RegularizerValue.Norm(Exact);
+    public double AbsoluteBias => RelativeBias * Vectors.Norm(Exact);
 
     /// <summary>The prediction for K steps from θ* ∈ M (THEORY.md §3), with the bias estimate described above.</summary>
     public static KStepDisplacement Predict(Model model, ReadOnlySpan<double> theta, Dataset data, LabelNoiseSgd sgd, int steps)
     {
         Guard.Positive(steps, "steps");
         var here = PredictedDrift.At(model, theta, data, sgd);
-        double size = RegularizerValue.Norm(here.Exact);
+        double size = Vectors.Norm(here.Exact);
         double derivative = 0;
         if (size > 0)
         {
-            double h = Math.Max(steps * size, 1e-6 * (1 + RegularizerValue.Norm(theta)));
+            double h = Math.Max(steps * size, 1e-6 * (1 + Vectors.Norm(theta)));
             var moved = theta.ToArray();
-            NormalFrame.AddScaled(moved, here.Exact, h / size);
+            Vectors.AddScaled(moved, here.Exact, h / size);
             moved = ManifoldRetraction.Retract(model, moved, data);
             var there = PredictedDrift.At(model, moved, data, sgd);
             var change = there.Exact.Zip(here.Exact, (a, b) => a - b).ToArray();
             var offset = moved.Zip(theta.ToArray(), (a, b) => a - b).ToArray();
-            derivative = RegularizerValue.Norm(change) / RegularizerValue.Norm(offset);
+            derivative = Vectors.Norm(change) / Vectors.Norm(offset);
         }
         return new KStepDisplacement(steps,
             here.Exact.Select(v => steps * v).ToArray(),

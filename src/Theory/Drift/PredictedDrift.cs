@@ -38,7 +38,7 @@ public static class PredictedDrift
         {
             var direction = frame.Embed((covariance.Matrix * frame.GradientCoordinates(i)).ToArray());
             model.HessianVector(theta, data.Row(i), direction, product, ws);
-            NormalFrame.AddScaled(sum, product, -eta / n);
+            Vectors.AddScaled(sum, product, -eta / n);
         }
         return frame.ProjectTangent(sum);
     }

@@ -22,6 +22,6 @@ public static class RegularizerDecrease
     public static double Along(RegularizerValue reg, ReadOnlySpan<double> drift)
     {
         ArgumentNullException.ThrowIfNull(reg);
-        return NormalFrame.Dot(reg.Gradient, drift);
+        return Vectors.Dot(reg.Gradient, drift);
     }
 }

@@ -31,7 +31,7 @@ public sealed class NormalFrame
         Count = n;
         ParameterCount = p;
         Residuals = residuals;
-        Gram = Matrix<double>.Build.Dense(n, n, (i, j) => Dot(Row(jacobian, i, p), Row(jacobian, j, p)));
+        Gram = Matrix<double>.Build.Dense(n, n, (i, j) => Vectors.Dot(Row(jacobian, i, p), Row(jacobian, j, p)));
         var gramEigenvalues = Gram.Evd(Symmetricity.Symmetric).EigenValues.Select(z => z.Real).Order().ToArray();
         RequireFullRowRank(gramEigenvalues, n);
         _gramFactor = Gram.Cholesky();
@@ -122,7 +122,7 @@ public sealed class NormalFrame
     {
         Guard.Length(v.Length, ParameterCount, "v");
         var c = new double[Count];
-        for (int k = 0; k < Count; k++) c[k] = Dot(BasisVector(k), v);
+        for (int k = 0; k < Count; k++) c[k] = Vectors.Dot(BasisVector(k), v);
         return c;
     }
 
@@ -131,7 +131,7 @@ public sealed class NormalFrame
     {
         Guard.Length(c.Length, Count, "c");
         var v = new double[ParameterCount];
-        for (int k = 0; k < Count; k++) AddScaled(v, BasisVector(k), c[k]);
+        for (int k = 0; k < Count; k++) Vectors.AddScaled(v, BasisVector(k), c[k]);
         return v;
     }
 
@@ -141,7 +141,7 @@ public sealed class NormalFrame
         Guard.Length(r.Length, Count, "r");
         var mu = _gramFactor.Solve(Vector<double>.Build.Dense(r.ToArray()));
         var v = new double[ParameterCount];
-        for (int i = 0; i < Count; i++) AddScaled(v, ExampleGradient(i), mu[i]);
+        for (int i = 0; i < Count; i++) Vectors.AddScaled(v, ExampleGradient(i), mu[i]);
         return v;
     }
 
@@ -150,7 +150,7 @@ public sealed class NormalFrame
     {
         Guard.Length(v.Length, ParameterCount, "v");
         var jv = new double[Count];
-        for (int i = 0; i < Count; i++) jv[i] = Dot(ExampleGradient(i), v);
+        for (int i = 0; i < Count; i++) jv[i] = Vectors.Dot(ExampleGradient(i), v);
         return MinimumNormSolution(jv);
     }
 
@@ -175,15 +175,8 @@ public sealed class NormalFrame
 
     private static ReadOnlySpan<double> Row(double[] m, int i, int p) => m.AsSpan(i * p, p);
 
-    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double s = 0;
-        for (int k = 0; k < a.Length; k++) s += a[k] * b[k];
-        return s;
-    }
+    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b) => Vectors.Dot(a, b);
 
-    internal static void AddScaled(Span<double> target, ReadOnlySpan<double> v, double scale)
-    {
-        for (int k = 0; k < target.Length; k++) target[k] += scale * v[k];
-    }
+    internal static void AddScaled(Span<double> target, ReadOnlySpan<double> v, double scale) =>
+        Vectors.AddScaled(target, v, scale);
 }

@@ -10,10 +10,10 @@ namespace NoiseDrift.Theory.Geometry;
 public sealed record RegularizerValue(double Reg, double[] Gradient, double[] TangentGradient)
 {
     /// <summary><c>||∇reg||</c>.</summary>
-    public double GradientNorm => Norm(Gradient);
+    public double GradientNorm => Vectors.Norm(Gradient);
 
     /// <summary><c>||P ∇reg||</c> (THEORY.md §3, "Stability").</summary>
-    public double TangentGradientNorm => Norm(TangentGradient);
+    public double TangentGradientNorm => Vectors.Norm(TangentGradient);
 
-    internal static double Norm(ReadOnlySpan<double> v) => Math.Sqrt(NormalFrame.Dot(v, v));
+    internal static double Norm(ReadOnlySpan<double> v) => Vectors.Norm(v);
 }

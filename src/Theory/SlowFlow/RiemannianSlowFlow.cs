@@ -58,7 +58,7 @@ public static class RiemannianSlowFlow
     private static double[] Step(double[] theta, double[] velocity, double dt)
     {
         var next = (double[])theta.Clone();
-        NormalFrame.AddScaled(next, velocity, dt);
+        Vectors.AddScaled(next, velocity, dt);
         return next;
     }
 }
