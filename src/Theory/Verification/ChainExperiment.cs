@@ -13,6 +13,9 @@ namespace NoiseDrift.Theory.Verification;
 /// <param name="Result">What the engine recorded.</param>
 public sealed record ChainExperiment(TheoryCase Case, SimulationPlan Plan, ChainEnsembleResult Result)
 {
+    /// <summary>θ_0 of every chain (chains 2j, 2j+1 are the pair <c>θ* ± u_j</c>).</summary>
+    public IReadOnlyList<double[]> Starts { get; init; } = [];
+
     /// <summary>
     /// Runs the chains. <paramref name="startCovariance"/> is the law of <c>u_0</c> (default: the exact stationary S
     /// of the case; <c>null</c> with <paramref name="fromCenter"/> starts every chain at θ*). Refuses
@@ -39,6 +42,6 @@ public sealed record ChainExperiment(TheoryCase Case, SimulationPlan Plan, Chain
             Progress = progress,
         };
         var result = ChainEnsemble.Run(@case.Model, @case.Data, @case.EngineSettings(plan.Seed, parameterNoise), starts, options);
-        return new ChainExperiment(@case, plan, result);
+        return new ChainExperiment(@case, plan, result) { Starts = starts };
     }
 }
