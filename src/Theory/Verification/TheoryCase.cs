@@ -48,6 +48,21 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
     /// <summary>The number of examples n.</summary>
     public int Count => Data.Count;
 
+    /// <summary>Another point of M for the same model, data and hyper-parameters (its frame is computed afresh).</summary>
+    public TheoryCase At(double[] theta, string name) => new(name, Model, Data, theta, Sgd);
+
+    /// <summary>
+    /// The same case with σ chosen so that the largest eigenvalue of the exact stationary S is
+    /// <paramref name="ouScale"/> (S ∝ σ², THEORY.md §2). The suite's cases use 1e-5, which keeps the stated
+    /// higher-order remainder <see cref="SuiteBudget.RemainderBound"/> at 0.1%.
+    /// </summary>
+    public TheoryCase WithOuScale(double ouScale)
+    {
+        Guard.Positive(ouScale, "ouScale");
+        var unit = Ou.StationaryCovariance.Exact(Frame, Sgd with { Sigma = 1 });
+        return WithSgd(Sgd with { Sigma = Math.Sqrt(ouScale / unit.Eigenvalues[^1]) });
+    }
+
     /// <summary>The same point and data with other hyper-parameters.</summary>
     public TheoryCase WithSgd(LabelNoiseSgd sgd, string? name = null) => this with { Sgd = sgd, Name = name ?? Name };
 
