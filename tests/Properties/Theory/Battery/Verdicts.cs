@@ -1,0 +1,36 @@
+using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Verification;
+using Xunit;
+
+namespace NoiseDrift.Properties.Theory.Battery;
+
+/// <summary>Assertions on battery verdicts, and the power side of THEORY.md §5.</summary>
+internal static class Verdicts
+{
+    /// <summary>Every verdict passes; the message lists them all.</summary>
+    public static void AllPass(IEnumerable<CheckResult> results)
+    {
+        var list = results.ToList();
+        Assert.NotEmpty(list);
+        Assert.True(list.All(r => r.Pass), string.Join("\n", list.Select(Describe)));
+    }
+
+    /// <summary>
+    /// The same measurement judged against a perturbed prediction fails: the tolerance is recomputed as
+    /// <c>z·SE + (relative bias)·|perturbed|</c>, so a larger prediction also gets its larger bias allowance.
+    /// </summary>
+    public static bool Rejects(CheckResult verdict, double perturbed)
+    {
+        double statistical = SuiteBudget.Budget.Z * verdict.StdErr;
+        double relativeBias = verdict.Predicted == 0 ? 0 : (verdict.Tolerance - statistical) / Math.Abs(verdict.Predicted);
+        double tolerance = statistical + relativeBias * Math.Abs(perturbed);
+        return Math.Abs(verdict.Measured - perturbed) > tolerance;
+    }
+
+    /// <summary>Asserts the perturbation is rejected.</summary>
+    public static void Rejected(CheckResult verdict, double perturbed, string perturbation) =>
+        Assert.True(Rejects(verdict, perturbed), $"{perturbation} was not rejected: {Describe(verdict)} vs perturbed {perturbed:G6}");
+
+    public static string Describe(CheckResult r) =>
+        $"{(r.Pass ? "pass" : "FAIL")} {r.Check} [{r.Case}] predicted {r.Predicted:G6} measured {r.Measured:G6} ± {r.StdErr:G3} (tol {r.Tolerance:G3}) {r.Detail}";
+}
