@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
@@ -38,7 +39,7 @@ public sealed record KStepDisplacement(int Steps, double[] Exact, double[] Leadi
             double h = Math.Max(steps * size, 1e-6 * (1 + Vectors.Norm(theta)));
             var moved = theta.ToArray();
             Vectors.AddScaled(moved, here.Exact, h / size);
-            moved = ManifoldRetraction.Retract(model, moved, data);
+            moved = ZeroLossProjection.Project(model, data, moved);
             var there = PredictedDrift.At(model, moved, data, sgd);
             var change = there.Exact.Zip(here.Exact, (a, b) => a - b).ToArray();
             var offset = moved.Zip(theta.ToArray(), (a, b) => a - b).ToArray();

@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
@@ -9,7 +10,7 @@ namespace NoiseDrift.Theory.SlowFlow;
 /// The slow flow on M, <c>dθ/dt = −¼ P(θ) ∇reg(θ)</c> with <c>t = η²σ² k / B</c> (THEORY.md §3): the Riemannian
 /// gradient flow of reg/4 on M, and the continuum limit of the leading-order drift
 /// <c>d = −(η²σ²/(4B)) P ∇reg</c> per step. Integrated by Heun's method (RK2) with a retraction to M
-/// (<see cref="ManifoldRetraction"/>) after every stage.
+/// (<see cref="ZeroLossProjection"/>, Gauss–Newton minimum-norm steps) after every stage.
 /// </summary>
 public static class RiemannianSlowFlow
 {
@@ -32,7 +33,7 @@ public static class RiemannianSlowFlow
         Guard.Positive(steps, "steps");
         Guard.Positive(recordEvery, "recordEvery");
         double dt = duration / steps;
-        var theta = ManifoldRetraction.Retract(model, theta0, data);
+        var theta = ZeroLossProjection.Project(model, data, theta0);
         var times = new List<double>();
         var thetas = new List<double[]>();
         var regs = new List<double>();
@@ -46,10 +47,10 @@ public static class RiemannianSlowFlow
         for (int k = 1; k <= steps; k++)
         {
             var first = Velocity(model, theta, data);
-            var predictor = ManifoldRetraction.Retract(model, Step(theta, first, dt), data);
+            var predictor = ZeroLossProjection.Project(model, data, Step(theta, first, dt));
             var second = Velocity(model, predictor, data);
             var average = first.Zip(second, (a, b) => (a + b) / 2).ToArray();
-            theta = ManifoldRetraction.Retract(model, Step(theta, average, dt), data);
+            theta = ZeroLossProjection.Project(model, data, Step(theta, average, dt));
             if (k % recordEvery == 0 || k == steps) Record(k * dt, theta);
         }
         return new SlowFlowTrajectory([.. times], [.. thetas], [.. regs]);

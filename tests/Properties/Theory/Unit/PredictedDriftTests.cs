@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Manifold;
 using MathNet.Numerics.LinearAlgebra;
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
@@ -117,7 +118,7 @@ public sealed class PredictedDriftTests
     [Fact]
     public void RetractionLandsOnTheManifold()
     {
-        var theta = ManifoldRetraction.Retract(new ProductModel(1), [2.0, 0.7], HandData.SinglePoint());
+        var theta = ZeroLossProjection.Project(new ProductModel(1), HandData.SinglePoint(), [2.0, 0.7]);
         Assert.True(Math.Abs(theta[0] * theta[1] - 1) < 1e-12);
     }
 }
