@@ -18,8 +18,8 @@ namespace NoiseDrift.Engine.Models;
 /// </para>
 /// <para>
 /// Derivatives are exact: reverse mode for <c>g = ∇_θ h</c>, forward-over-reverse (Pearlmutter's R-operator) for
-/// <c>H v</c>. The per-example entry points check the lengths of θ, x, v and the output span, but do not scan θ for
-/// NaN or ∞ on every call: callers validate θ once with <see cref="Model.ValidateTheta"/>.
+/// <c>H v</c>. The per-example entry points check the lengths of θ, x, v and the output span, and scan θ and x for
+/// NaN or ∞ cheaply on every call (one SIMD sum).
 /// </para>
 /// </summary>
 public sealed class DagNetwork : Model
@@ -212,7 +212,9 @@ public sealed class DagNetwork : Model
     private void CheckShapes(ReadOnlySpan<double> theta, ReadOnlySpan<double> x)
     {
         Guard.Length(theta.Length, ParameterCount, "theta");
+        Guard.FiniteFast(theta, "theta");
         Guard.Length(x.Length, _inputs, "x");
+        Guard.FiniteFast(x, "x");
     }
 
     private DagWorkspace Scratch(Workspace ws) =>

@@ -16,7 +16,7 @@ namespace NoiseDrift.Engine.Models;
 /// (<c>reg = 4 tr(UᵀMU)</c>, <c>∇reg = 8MU</c>) remain an independent check.
 /// </para>
 /// <para>
-/// The entry points check lengths only; callers validate θ for NaN or ∞ once with <see cref="Model.ValidateTheta"/>.
+/// The entry points check lengths, and θ and x for NaN or ∞ (one SIMD sum).
 /// Output spans must not overlap θ or v.
 /// </para>
 /// </summary>
@@ -145,6 +145,8 @@ public sealed class MatrixSensing : Model
     private void CheckShapes(ReadOnlySpan<double> theta, ReadOnlySpan<double> x)
     {
         Guard.Length(theta.Length, ParameterCount, "theta");
+        Guard.FiniteFast(theta, "theta");
         Guard.Length(x.Length, InputDimension, "x");
+        Guard.FiniteFast(x, "x");
     }
 }

@@ -16,6 +16,15 @@ public static class Guard
         }
     }
 
+    /// <summary>
+    /// The hot-path form of <see cref="Finite(ReadOnlySpan{double}, string)"/>: one SIMD sum, and the element scan
+    /// (which names the offending index) only when the sum is not finite.
+    /// </summary>
+    public static void FiniteFast(ReadOnlySpan<double> values, string field)
+    {
+        if (!double.IsFinite(System.Numerics.Tensors.TensorPrimitives.Sum(values))) Finite(values, field);
+    }
+
     public static void Finite(double value, string field)
     {
         if (!double.IsFinite(value))
