@@ -17,6 +17,8 @@ public static class CliApp
         {
             CheckCommand.Create(consoles),
             ValidateCommand.Create(consoles),
+            PredictCommand.Create(consoles),
+            SimulateCommand.Create(consoles),
         };
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>

@@ -1,4 +1,6 @@
 using NoiseDrift.Engine.Sgd;
+using TheorySgd = NoiseDrift.Theory.LabelNoiseSgd;
+using TheoryNoise = NoiseDrift.Theory.LabelNoiseLaw;
 
 namespace NoiseDrift.Cli.Spec;
 
@@ -26,4 +28,8 @@ public sealed record SgdOptions(double Eta, double Sigma, int Batch, NoiseLaw No
 
     /// <summary>The engine's simulator settings for one step rule (steps and chains are run options).</summary>
     public SgdSettings ToSettings() => new(Eta, Sigma, Batch, Noise, Seed);
+
+    /// <summary>The theory's hyper-parameters (η, σ, B, noise law) that every prediction of THEORY.md §2–§3 takes.</summary>
+    public TheorySgd ToTheory() =>
+        new(Eta, Sigma, Batch, Noise == NoiseLaw.Gaussian ? TheoryNoise.Gaussian : TheoryNoise.Rademacher);
 }

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Cli.Output;
+using NoiseDrift.Cli.Spec;
+
+namespace NoiseDrift.Cli.Commands;
+
+/// <summary>
+/// <c>noisedrift simulate --spec FILE [--json]</c> (DESIGN.md "CLI contract"): runs <c>sgd.chains</c> label-noise SGD
+/// chains (antithetic pairs, so an even number) for <c>sgd.steps</c> steps from the stationary start around θ*, and
+/// prints the measured drift, OU covariance and reg trace beside their predictions (THEORY.md §2–§3). The progress bar
+/// goes to stderr, and only when stderr is a terminal and the output is not JSON.
+/// </summary>
+public static class SimulateCommand
+{
+    public static Command Create(CliConsoles consoles) =>
+        SpecCommand.Create("simulate", "Run label-noise SGD chains from the spec's θ* and compare with the predictions.",
+            (path, json) => Execute(path, json, consoles));
+
+    public static int Execute(string path, bool json, CliConsoles consoles)
+    {
+        var spec = SpecReader.Load(path);
+        var plan = Simulation.PlanFor(spec.Sgd);
+        var (specCase, summary) = PredictCommand.Predict(spec, consoles.Error);
+        var progress = !json && consoles.ErrorIsTerminal ? AnsiConsoles.Over(consoles.Error, true) : null;
+        var result = ProgressBar.Run(progress, $"{plan.Pairs * 2} chains × {plan.Steps} steps",
+            p => Simulation.Run(specCase.Case, summary, plan, p));
+        if (json) consoles.Out.WriteLine(SimulationJson.Object(specCase, result));
+        else SimulationTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, result);
+        consoles.Out.Flush();
+        return ExitCode.Pass;
+    }
+}

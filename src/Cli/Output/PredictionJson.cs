@@ -1,0 +1,43 @@
+using System.Text.Json;
+using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Theory;
+
+namespace NoiseDrift.Cli.Output;
+
+/// <summary>
+/// The JSON object of <c>noisedrift predict</c> (DESIGN.md "CLI contract"): <c>reg</c>, <c>grad_reg</c>,
+/// <c>p_grad_reg</c>, <c>drift_leading</c>, <c>drift_exact</c>, <c>ou_cov</c> (eigenvalues ascending) and
+/// <c>eta_limit</c> = 2/λ_max, plus the θ* used and the predicted reg change per step (THEORY.md §1–§3).
+/// </summary>
+internal static class PredictionJson
+{
+    public static string Object(SpecCase specCase, PredictionSummary summary) => JsonFields.Object(json =>
+    {
+        Header(json, specCase);
+        JsonFields.Vector(json, "theta", specCase.Case.Theta);
+        Fields(json, summary);
+    });
+
+    /// <summary>The model, the number of examples and where θ* came from.</summary>
+    public static void Header(Utf8JsonWriter json, SpecCase specCase)
+    {
+        json.WriteString("model", specCase.Case.Model.Describe());
+        json.WriteNumber("n", specCase.Case.Count);
+        json.WriteString("theta_source", specCase.Source.ToString().ToLowerInvariant());
+    }
+
+    /// <summary>Every predicted field; <c>simulate</c> repeats them so its output is self-contained.</summary>
+    public static void Fields(Utf8JsonWriter json, PredictionSummary s)
+    {
+        JsonFields.Number(json, "reg", s.Reg);
+        JsonFields.Vector(json, "grad_reg", s.GradReg);
+        JsonFields.Vector(json, "p_grad_reg", s.PGradReg);
+        JsonFields.Vector(json, "drift_leading", s.DriftLeading);
+        JsonFields.Vector(json, "drift_exact", s.DriftExact);
+        JsonFields.Vector(json, "ou_cov", s.OuCovariance.Eigenvalues);
+        JsonFields.Number(json, "ou_cov_leading", s.OuCovarianceLeading);
+        JsonFields.Number(json, "reg_change_leading", s.RegChangeLeading);
+        JsonFields.Number(json, "reg_change_exact", s.RegChangeExact);
+        JsonFields.Number(json, "eta_limit", s.StepSizeLimit);
+    }
+}

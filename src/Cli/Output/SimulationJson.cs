@@ -1,0 +1,37 @@
+using NoiseDrift.Cli.Experiment;
+
+namespace NoiseDrift.Cli.Output;
+
+/// <summary>
+/// The JSON object of <c>noisedrift simulate</c> (DESIGN.md "CLI contract"): <c>drift_measured</c>,
+/// <c>drift_stderr</c>, <c>ou_cov_measured</c>, <c>reg_trace</c> (<c>[{step, reg}]</c>), summary measurements with
+/// their standard errors, and every predicted field of <see cref="PredictionJson"/>.
+/// </summary>
+internal static class SimulationJson
+{
+    public static string Object(SpecCase specCase, SimulationResult r) => JsonFields.Object(json =>
+    {
+        PredictionJson.Header(json, specCase);
+        json.WriteNumber("steps", r.Plan.Steps);
+        json.WriteNumber("chains", 2 * r.Plan.Pairs);
+        JsonFields.Vector(json, "drift_measured", r.Drift.Mean);
+        JsonFields.Vector(json, "drift_stderr", r.Drift.StdErr);
+        JsonFields.Number(json, "drift_along_exact_measured", r.DriftAlongPredicted.Mean);
+        JsonFields.Number(json, "drift_along_exact_stderr", r.DriftAlongPredicted.StdErr);
+        JsonFields.Vector(json, "ou_cov_measured", r.OuEigenvalues);
+        JsonFields.Number(json, "ou_trace_measured", r.OuTrace.Mean);
+        JsonFields.Number(json, "ou_trace_stderr", r.OuTrace.StdErr);
+        json.WriteStartArray("reg_trace");
+        foreach (var sample in r.RegTrace)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("step", sample.Step);
+            JsonFields.Number(json, "reg", sample.Reg);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        JsonFields.Number(json, "reg_change_measured", r.RegChange.Mean);
+        JsonFields.Number(json, "reg_change_stderr", r.RegChange.StdErr);
+        PredictionJson.Fields(json, r.Predicted);
+    });
+}
