@@ -1,0 +1,34 @@
+using FsCheck.Xunit;
+using NoiseDrift.Properties.Generators;
+using NoiseDrift.Properties.TestSupport;
+using NoiseDrift.Theory.Verification;
+
+namespace NoiseDrift.Properties.Theory.Simulation;
+
+/// <summary>
+/// THEORY.md §3 "Size of the finite-η correction": the leading-order drift <c>−(η²σ²/(4B)) P∇reg</c> is off by O(ηλ).
+/// Along <c>û = d_exact/|d_exact|</c>, the measured <c>(m·û)/(d_lead·û) − 1</c> of the dynamic run equals the predicted
+/// <c>|d_exact|/(d_lead·û) − 1</c> (<see cref="LeadingOrderOffset"/>), full batch and minibatch.
+/// <para>
+/// Error budget: the dynamic drift's along-check budget divided by <c>|d_lead·û|</c>:
+/// <c>(z·SE + (K ||∇d|| + 100 λ_max(S))·|d|)/|d_lead·û|</c>, z ≈ 6.6 (<see cref="SuiteBudget"/>).
+/// </para>
+/// </summary>
+[Properties(Replay = PropertyConfig.Replay, MaxTest = SimulationPlans.Cases)]
+public class LeadingOrderOffsetProperties
+{
+    [Property(Arbitrary = [typeof(MlpFullBatchTheoryCases)])]
+    public void Mlp_full_batch_excess_over_leading_order_matches(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
+
+    [Property(Arbitrary = [typeof(DagFullBatchTheoryCases)])]
+    public void Dag_full_batch_excess_over_leading_order_matches(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
+
+    [Property(Arbitrary = [typeof(MlpMinibatchTheoryCases)])]
+    public void Mlp_minibatch_excess_over_leading_order_matches(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
+
+    [Property(Arbitrary = [typeof(DagMinibatchTheoryCases)])]
+    public void Dag_minibatch_excess_over_leading_order_matches(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
+
+    private static void Judge(StationaryRun run) =>
+        SimulationAssert.AllPass([LeadingOrderOffset.Judge(run.Case.Name, run.Drift, run.Prediction, run.DynamicBias)]);
+}
