@@ -32,8 +32,12 @@ public sealed record TheoryDraw(NetworkCase Network, double EtaLambdaMax, int Ba
         $"{Network.Model.Describe()}{Activations()} n={Network.Data.Count} " +
         $"{(IsMinibatch ? $"B={Batch}" : "full batch")} ηλ={EtaLambdaMax:G3} {Law.ToString().ToLowerInvariant()}";
 
-    /// <summary>Shown by FsCheck for a counterexample: the settings, then architecture, θ and inputs.</summary>
-    public override string ToString() => $"{Name}{Environment.NewLine}  {Network}";
+    /// <summary>Shown by FsCheck for a counterexample: the settings, DAG sources, then architecture, θ and inputs.</summary>
+    public override string ToString() => $"{Name}{Sources()}{Environment.NewLine}  {Network}";
+
+    private string Sources() => Network.Model is DagNetwork dag
+        ? " sources " + string.Join(" ", dag.Neurons.Select(n => $"[{string.Join(",", n.Sources)}]"))
+        : "";
 
     private string Activations() => Network.Model is DagNetwork dag
         ? " " + string.Join(",", dag.Neurons.Select(n => Activation.NameOf(n.Activation)))
