@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Theory;
@@ -10,10 +11,10 @@ namespace NoiseDrift.Theory;
 /// <param name="Sigma">Label-noise standard deviation σ ≥ 0.</param>
 /// <param name="Batch">Batch size B, 1 ≤ B ≤ n; batches are B distinct indices drawn uniformly.</param>
 /// <param name="Law">Noise law; only its variance σ² enters the predictions (THEORY.md §2).</param>
-public sealed record LabelNoiseSgd(double Eta, double Sigma, int Batch, LabelNoiseLaw Law = LabelNoiseLaw.Gaussian)
+public sealed record LabelNoiseSgd(double Eta, double Sigma, int Batch, NoiseLaw Law = NoiseLaw.Gaussian)
 {
     /// <summary>Full-batch label-noise SGD (B = n) on <paramref name="n"/> examples (THEORY.md §1).</summary>
-    public static LabelNoiseSgd FullBatch(double eta, double sigma, int n, LabelNoiseLaw law = LabelNoiseLaw.Gaussian) =>
+    public static LabelNoiseSgd FullBatch(double eta, double sigma, int n, NoiseLaw law = NoiseLaw.Gaussian) =>
         new(eta, sigma, n, law);
 
     /// <summary>Throws <see cref="InvalidInputException"/> naming the field unless η &gt; 0, σ ≥ 0 and 1 ≤ B ≤ n.</summary>

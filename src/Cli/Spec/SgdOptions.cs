@@ -1,6 +1,5 @@
 using NoiseDrift.Engine.Sgd;
 using TheorySgd = NoiseDrift.Theory.LabelNoiseSgd;
-using TheoryNoise = NoiseDrift.Theory.LabelNoiseLaw;
 
 namespace NoiseDrift.Cli.Spec;
 
@@ -31,5 +30,5 @@ public sealed record SgdOptions(double Eta, double Sigma, int Batch, NoiseLaw No
 
     /// <summary>The theory's hyper-parameters (η, σ, B, noise law) that every prediction of THEORY.md §2–§3 takes.</summary>
     public TheorySgd ToTheory() =>
-        new(Eta, Sigma, Batch, Noise == NoiseLaw.Gaussian ? TheoryNoise.Gaussian : TheoryNoise.Rademacher);
+        new(Eta, Sigma, Batch, Noise);
 }

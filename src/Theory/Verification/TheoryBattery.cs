@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
@@ -27,15 +28,15 @@ public static class TheoryBattery
     {
         var cases = new List<TheoryCase>
         {
-            Case("tanh 2-[5]-1 n=3 full batch", new Mlp(2, [5], [ActivationKind.Tanh]), 3, 0.2, 0, LabelNoiseLaw.Gaussian, seed, 0),
+            Case("tanh 2-[5]-1 n=3 full batch", new Mlp(2, [5], [ActivationKind.Tanh]), 3, 0.2, 0, NoiseLaw.Gaussian, seed, 0),
             Case("softplus,gelu 2-[4,3]-1 n=4 B=2 rademacher", new Mlp(2, [4, 3], [ActivationKind.Softplus, ActivationKind.Gelu]),
-                4, 0.3, 2, LabelNoiseLaw.Rademacher, seed, 1),
-            Case("dag sin,tanh skip n=3 full batch", SkipDag(), 3, 0.25, 0, LabelNoiseLaw.Gaussian, seed, 2),
+                4, 0.3, 2, NoiseLaw.Rademacher, seed, 1),
+            Case("dag sin,tanh skip n=3 full batch", SkipDag(), 3, 0.25, 0, NoiseLaw.Gaussian, seed, 2),
         };
         if (deep)
         {
             cases.Add(Case("silu,logistic 3-[4,4]-1 n=4 B=1", new Mlp(3, [4, 4], [ActivationKind.Silu, ActivationKind.Logistic]),
-                4, 0.2, 1, LabelNoiseLaw.Gaussian, seed, 3));
+                4, 0.2, 1, NoiseLaw.Gaussian, seed, 3));
         }
         return cases;
     }
@@ -93,7 +94,7 @@ public static class TheoryBattery
         Advance();
     }
 
-    private static TheoryCase Case(string name, Model model, int n, double etaLambdaMax, int batch, LabelNoiseLaw law,
+    private static TheoryCase Case(string name, Model model, int n, double etaLambdaMax, int batch, NoiseLaw law,
         ulong seed, int index)
     {
         var key = CounterRandom.Key(CounterRandom.DeriveSeed(seed, 0x434153UL), index, 0);

@@ -24,7 +24,7 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
     /// exactly, and <c>η = etaLambdaMax / λ_max(G)</c> (THEORY.md §1–§2). <paramref name="batch"/> 0 means full batch.
     /// </summary>
     public static TheoryCase Interpolating(string name, Model model, double[] x, double[] theta, double etaLambdaMax,
-        double sigma, int batch = 0, LabelNoiseLaw law = LabelNoiseLaw.Gaussian)
+        double sigma, int batch = 0, NoiseLaw law = NoiseLaw.Gaussian)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(x);
@@ -68,7 +68,7 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
 
     /// <summary>The engine's settings for these hyper-parameters and a seed; τ is the isotropic-noise control of §3.</summary>
     public SgdSettings EngineSettings(ulong seed, double parameterNoise = 0) =>
-        new(Sgd.Eta, Sgd.Sigma, Sgd.Batch, Sgd.Law == LabelNoiseLaw.Gaussian ? NoiseLaw.Gaussian : NoiseLaw.Rademacher, seed)
+        new(Sgd.Eta, Sgd.Sigma, Sgd.Batch, Sgd.Law, seed)
         {
             ParameterNoise = parameterNoise,
         };

@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
@@ -15,7 +16,7 @@ namespace NoiseDrift.Properties.Generators;
 /// SGD settings. <see cref="Case"/> puts θ on M (labels <c>y = h(x; θ)</c>), sets <c>η = etaLambdaMax/λ_max(G)</c> and
 /// σ so that <c>λ_max(S) = </c><see cref="TheoryBattery.OuScale"/> (1e-5). Batch 0 is full batch.
 /// </summary>
-public sealed record TheoryDraw(NetworkCase Network, double EtaLambdaMax, int Batch, LabelNoiseLaw Law)
+public sealed record TheoryDraw(NetworkCase Network, double EtaLambdaMax, int Batch, NoiseLaw Law)
 {
     // Keyed by reference: a `with` copy (a shrink candidate) must not inherit the built case of its original.
     private static readonly ConditionalWeakTable<TheoryDraw, TheoryCase> Built = new();
@@ -90,7 +91,7 @@ public static class TheoryCaseGenerators
     public static Gen<TheoryDraw> FullBatch(Gen<NetworkCase> networks) =>
         from network in networks
         from etaLambda in NumberGen.Uniform(0.1, 0.5)
-        from law in Gen.Elements(LabelNoiseLaw.Gaussian, LabelNoiseLaw.Rademacher)
+        from law in Gen.Elements(NoiseLaw.Gaussian, NoiseLaw.Rademacher)
         select new TheoryDraw(network, etaLambda, 0, law);
 
     /// <summary>Minibatch draws, n = 3–4 and B in [1, n − 1].</summary>
@@ -98,7 +99,7 @@ public static class TheoryCaseGenerators
         from network in networks
         from batch in Gen.Choose(1, network.Data.Count - 1)
         from etaLambda in NumberGen.Uniform(0.1, 0.5)
-        from law in Gen.Elements(LabelNoiseLaw.Gaussian, LabelNoiseLaw.Rademacher)
+        from law in Gen.Elements(NoiseLaw.Gaussian, NoiseLaw.Rademacher)
         select new TheoryDraw(network, etaLambda, batch, law);
 
     /// <summary>
@@ -127,7 +128,7 @@ public static class TheoryCaseGenerators
     {
         foreach (var network in CaseShrinker.Shrink(draw.Network))
             yield return draw with { Network = network };
-        if (draw.Law != LabelNoiseLaw.Gaussian) yield return draw with { Law = LabelNoiseLaw.Gaussian };
+        if (draw.Law != NoiseLaw.Gaussian) yield return draw with { Law = NoiseLaw.Gaussian };
         if (draw.EtaLambdaMax != 0.2) yield return draw with { EtaLambdaMax = 0.2 };
     }
 
