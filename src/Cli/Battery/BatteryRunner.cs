@@ -12,12 +12,12 @@ public static class BatteryRunner
     public static IReadOnlyList<CheckCase> Cases(IEnumerable<IBattery> batteries, BatteryOptions options) =>
         [.. batteries.SelectMany(b => b.Cases(options))];
 
-    /// <summary>Runs one case, turning an exception into a failed verdict.</summary>
-    public static IReadOnlyList<CheckResult> Run(CheckCase checkCase)
+    /// <summary>Runs one case, turning an exception into a failed verdict; a tracked case reports to <paramref name="progress"/>.</summary>
+    public static IReadOnlyList<CheckResult> Run(CheckCase checkCase, IProgress<double>? progress = null)
     {
         try
         {
-            return checkCase.Run();
+            return checkCase.Tracked is { } tracked ? tracked(progress) : checkCase.Run();
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
         {

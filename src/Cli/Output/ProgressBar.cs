@@ -18,15 +18,9 @@ internal static class ProgressBar
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(description), maxValue: 1);
-                result = work(new Fraction(task));
+                result = work(new Fraction(f => task.Value = Math.Clamp(f, 0, 1)));
                 task.Value = 1;
             });
         return result;
-    }
-
-    /// <summary>Sets the task's value directly (ProgressTask is thread-safe), without a synchronization context.</summary>
-    private sealed class Fraction(ProgressTask task) : IProgress<double>
-    {
-        public void Report(double value) => task.Value = Math.Clamp(value, 0, 1);
     }
 }

@@ -21,11 +21,12 @@ internal static class ProgressDisplay
             .Start(context =>
             {
                 var task = context.AddTask("checks", maxValue: cases.Count);
-                foreach (var c in cases)
+                for (int i = 0; i < cases.Count; i++)
                 {
-                    task.Description = Markup.Escape(c.Name);
-                    results.AddRange(BatteryRunner.Run(c));
-                    task.Increment(1);
+                    int done = i;
+                    task.Description = Markup.Escape(cases[i].Name);
+                    results.AddRange(BatteryRunner.Run(cases[i], new Fraction(f => task.Value = done + Math.Clamp(f, 0, 1))));
+                    task.Value = i + 1;
                 }
             });
         return results;

@@ -1,0 +1,32 @@
+using NoiseDrift.Theory.Verification;
+
+namespace NoiseDrift.Cli.Battery;
+
+/// <summary>
+/// The theory-versus-simulation battery (THEORY.md §2, §3, §5): <see cref="TheoryBattery"/> on its built-in cases —
+/// OU covariance, drift (static and dynamic, with the leading-order offset), regularizer decrease, the σ = 0 and
+/// isotropic-noise controls, and at the standard and deep tiers the η, σ, B scaling exponents — each verdict with
+/// predicted, measured and stderr. <c>--quick</c> runs the smaller plan.
+/// </summary>
+public sealed class TheoryChecks : IBattery
+{
+    /// <inheritdoc/>
+    public string Name => "theory";
+
+    /// <inheritdoc/>
+    public IReadOnlyList<CheckCase> Cases(BatteryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var plan = options.Tier switch
+        {
+            Tier.Quick => TheoryBatteryOptions.Quick(options.Seed),
+            Tier.Deep => TheoryBatteryOptions.Deep(options.Seed),
+            _ => TheoryBatteryOptions.Standard(options.Seed),
+        };
+        return
+        [
+            .. TheoryBattery.BuiltInCases(options.Seed, deep: options.Tier == Tier.Deep).Select(c =>
+                new CheckCase($"theory: {c.Name}", progress => [.. TheoryBattery.Run(c, plan, progress)])),
+        ];
+    }
+}
