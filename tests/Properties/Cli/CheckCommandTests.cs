@@ -29,6 +29,8 @@ public class CheckCommandTests
         }
         Assert.Contains(lines, l => l.Contains("dag", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("matrix_sensing", StringComparison.Ordinal));
+        foreach (string theory in new[] { "\"ou_trace\"", "\"drift_static_along\"", "\"drift_dynamic_along\"", "\"reg_decrease\"", "\"control_sigma0" })
+            Assert.Contains(lines, l => l.Contains(theory, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class SpecParsingTests
         var outputs = new double[3];
         spec.Model.Forward(spec.Theta, spec.Data.X, outputs, spec.Model.CreateWorkspace(3));
         for (int i = 0; i < 3; i++) Assert.Equal(spec.Data.Y[i], outputs[i], 1e-10);
-        Assert.Equal(new SgdOptions(0.05, 0.5, 3, NoiseLaw.Gaussian, 400, 2000, 1), spec.Sgd);
+        Assert.Equal(new SgdOptions(0.05, 0.2, 3, NoiseLaw.Gaussian, 200, 2000, 1), spec.Sgd);
     }
 
     [Fact]
