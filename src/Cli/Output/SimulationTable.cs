@@ -30,10 +30,13 @@ internal static class SimulationTable
         Row(table, "OU trace tr S", s.OuCovariance.Trace, c.Count * s.OuCovarianceLeading, r.OuTrace);
         Row(table, "reg change (per step)", s.RegChangeExact, s.RegChangeLeading, r.RegChange);
         console.Write(table);
-        var trace = new Table().Border(TableBorder.Simple).Title("reg of the projected iterate, mean over chains");
-        trace.AddColumn("step");
-        foreach (var sample in r.RegTrace) trace.AddColumn(new TableColumn(sample.Step.ToString(CultureInfo.InvariantCulture)).RightAligned());
-        trace.AddRow([new Markup("reg"), .. r.RegTrace.Select(sample => new Markup(NumberFormat.Short(sample.Reg)))]);
+        var trace = new Table().Border(TableBorder.Simple);
+        trace.AddColumn(new TableColumn("step").RightAligned());
+        trace.AddColumn(new TableColumn("reg(Proj_M θ), chain mean").RightAligned());
+        trace.AddColumn(new TableColumn("change from step 0").RightAligned());
+        foreach (var sample in r.RegTrace)
+            trace.AddRow(sample.Step.ToString(CultureInfo.InvariantCulture), NumberFormat.Short(sample.Reg),
+                NumberFormat.Short(sample.Reg - r.RegTrace[0].Reg));
         console.Write(trace);
         console.MarkupLine(Markup.Escape("OU eigenvalues predicted " + VectorText.Abridged(s.OuCovariance.Eigenvalues) +
             ", measured " + VectorText.Abridged(r.OuEigenvalues)));
