@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// Command line of the harness: <c>[--workload small|large]… [--json] [--threads N] [--seconds S]</c>, or
+/// Command line of the harness: <c>[--workload small|large]… [--json] [--threads N] [--seconds S] [--verdict]</c>, or
 /// <c>--bdn [BenchmarkDotNet arguments]</c>.
 /// </summary>
 /// <param name="Workloads">Workloads to run; both when none is named.</param>
@@ -14,12 +14,16 @@ namespace NoiseDrift.Bench;
 public sealed record BenchArgs(IReadOnlyList<string> Workloads, bool Json, int Threads, double Seconds,
     string[]? BenchmarkDotNet)
 {
+    /// <summary>Run the time-to-verdict measurement (<see cref="TimeToVerdict"/>) instead of the op rates.</summary>
+    public bool Verdict { get; init; }
+
     public static BenchArgs Parse(string[] args)
     {
         var workloads = new List<string>();
         bool json = false;
         int threads = 1;
         double seconds = 1;
+        bool verdict = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -28,6 +32,9 @@ public sealed record BenchArgs(IReadOnlyList<string> Workloads, bool Json, int T
                     return new BenchArgs(workloads, json, threads, seconds, args[(i + 1)..]);
                 case "--json":
                     json = true;
+                    break;
+                case "--verdict":
+                    verdict = true;
                     break;
                 case "--workload":
                     string w = Value(args, ref i);
@@ -47,7 +54,7 @@ public sealed record BenchArgs(IReadOnlyList<string> Workloads, bool Json, int T
                     throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
-        return new BenchArgs(workloads.Count == 0 ? ["small", "large"] : workloads, json, threads, seconds, null);
+        return new BenchArgs(workloads.Count == 0 ? ["small", "large"] : workloads, json, threads, seconds, null) { Verdict = verdict };
     }
 
     private static string Value(string[] args, ref int i) =>

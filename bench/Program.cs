@@ -9,13 +9,19 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"bench: {e.Message}");
-    Console.Error.WriteLine("usage: bench [--workload small|large]... [--json] [--threads N] [--seconds S] | --bdn [args]");
+    Console.Error.WriteLine("usage: bench [--workload small|large]... [--json] [--threads N] [--seconds S] [--verdict] | --bdn [args]");
     return 2;
 }
 
 if (options.BenchmarkDotNet is { } bdnArgs)
 {
     BenchmarkSwitcher.FromAssembly(typeof(ModelOpBenchmarks).Assembly).Run(bdnArgs);
+    return 0;
+}
+
+if (options.Verdict)
+{
+    foreach (string name in options.Workloads) Console.WriteLine(TimeToVerdict.Run(Workload.Named(name)));
     return 0;
 }
 
