@@ -1,10 +1,10 @@
-using NoiseDrift.Engine.Sgd;
 using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Verification;
