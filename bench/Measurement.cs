@@ -1,25 +1,17 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace NoiseDrift.Bench;
 
 /// <summary>One measured throughput; its JSON line is <c>{"workload","op","ops_per_s","threads"}</c>.</summary>
 public sealed record Measurement(string Workload, string Op, int Threads, double OpsPerSecond)
 {
-    public string JsonLine()
+    public string JsonLine() => Bench.JsonLine.Of(json =>
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("workload", Workload);
-            json.WriteString("op", Op);
-            json.WriteNumber("ops_per_s", Math.Round(OpsPerSecond, 1));
-            json.WriteNumber("threads", Threads);
-            json.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
-    }
+        json.WriteString("workload", Workload);
+        json.WriteString("op", Op);
+        json.WriteNumber("ops_per_s", Math.Round(OpsPerSecond, 1));
+        json.WriteNumber("threads", Threads);
+    });
 
     /// <summary>A fixed-width table row: workload, op, threads, ops/s, µs per op (per thread).</summary>
     public string TableRow() => string.Create(CultureInfo.InvariantCulture,

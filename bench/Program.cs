@@ -21,8 +21,14 @@ if (options.BenchmarkDotNet is { } bdnArgs)
 
 if (options.Verdict)
 {
-    foreach (string name in options.Workloads) Console.WriteLine(TimeToVerdict.Run(Workload.Named(name)));
-    return 0;
+    int failed = 0;
+    foreach (string name in options.Workloads)
+    {
+        var timing = TimeToVerdict.Run(Workload.Named(name));
+        Console.WriteLine(options.Json ? timing.JsonLine() : timing.ToString());
+        if (!(timing.Reached && timing.Pass)) failed++;
+    }
+    return failed == 0 ? 0 : 1;
 }
 
 var minimum = TimeSpan.FromSeconds(options.Seconds);

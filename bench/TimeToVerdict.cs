@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Verification;
@@ -7,10 +6,12 @@ using NoiseDrift.Theory.Verification;
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// "Time to verdict" (issue 3, THEORY.md §3 and §5): the seconds the Rao–Blackwell drift check needs to pin the
-/// workload's drift to a relative half-width <c>z · SE / |d|</c> of at most 10% at the suite's false-alarm rate. The
-/// workload's θ becomes a point of M by taking its own outputs as labels; ηλ_max = 0.2, λ_max(S) = 1e-5, full batch.
-/// The number of antithetic pairs doubles from <see cref="MinimumPairs"/> (enough for a stable standard error) until the half-width is reached; steps are three relaxation times.
+/// "Time to verdict" (THEORY.md §3 and §5): the seconds the Rao–Blackwell drift check needs to pin the workload's
+/// per-step drift along <c>d/|d|</c> to a relative half-width <c>z · SE/|d| ≤ 10%</c> at the suite's false-alarm
+/// rate, and to pass <c>drift_dynamic_along</c>. The workload's θ becomes a point of M by taking its own outputs as
+/// labels; <c>η λ_max = 0.2</c>, full batch, <c>λ_max(S) = 1e-5</c>. Steps are fixed at
+/// <see cref="RelaxationTimes"/> × <c>1/(η λ_min)</c>; antithetic pairs double from <see cref="MinimumPairs"/> until
+/// the half-width is reached or <see cref="MaximumPairs"/> is exceeded.
 /// </summary>
 public static class TimeToVerdict
 {
@@ -20,30 +21,37 @@ public static class TimeToVerdict
     /// <summary>The fewest antithetic pairs whose spread is trusted as a standard error.</summary>
     public const int MinimumPairs = 16;
 
-    /// <summary>Runs the doubling search and returns one JSON line.</summary>
-    public static string Run(Workload workload)
+    /// <summary>The search gives up (reporting <c>reached: false</c>) beyond this many pairs.</summary>
+    public const int MaximumPairs = 1 << 16;
+
+    /// <summary>Steps per chain, in slowest relaxation times (THEORY.md §2).</summary>
+    public const double RelaxationTimes = 3;
+
+    /// <summary>Runs the doubling search on <paramref name="workload"/>.</summary>
+    public static VerdictTiming Run(Workload workload)
     {
+        ArgumentNullException.ThrowIfNull(workload);
         var total = Stopwatch.StartNew();
         var @case = TheoryCase.Interpolating($"{workload.Name} workload", workload.Model, workload.X, workload.Theta, 0.2, 1.0)
             .WithOuScale(TheoryBattery.OuScale);
         var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
-        int steps = (int)Math.Clamp(3 * TransientCovariance.RelaxationSteps(@case.Frame, @case.Sgd), 100, 20_000);
-        double size = Math.Sqrt(prediction.Exact.Sum(v => v * v));
+        double relaxation = TransientCovariance.RelaxationSteps(@case.Frame, @case.Sgd);
+        int steps = (int)Math.Clamp(Math.Ceiling(RelaxationTimes * relaxation), 100, 50_000);
         double bias = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, steps).RelativeBias
                       + SuiteBudget.RemainderBound(prediction.Covariance);
-        for (int pairs = MinimumPairs; ; pairs *= 2)
+        for (int pairs = MinimumPairs, runs = 1; ; pairs *= 2, runs++)
         {
             var run = Stopwatch.StartNew();
             var experiment = ChainExperiment.Run(@case, new SimulationPlan(pairs, steps, 0, 1), prediction.Covariance);
-            var verdict = DriftVerdict.Judge("drift_dynamic", @case.Name, DriftMeasurement.RaoBlackwell(experiment), prediction.Exact, bias)[0];
-            double halfWidth = SuiteBudget.Budget.Z * verdict.StdErr / size;
-            if (halfWidth <= Target || pairs >= 1 << 16)
+            var along = DriftVerdict.Judge("drift_dynamic", @case.Name, DriftMeasurement.RaoBlackwell(experiment), prediction.Exact, bias)
+                .Single(r => r.Check == "drift_dynamic_along");
+            double seconds = run.Elapsed.TotalSeconds;
+            double relative = along.StdErr / along.Predicted; // the along verdict predicts |d|
+            bool reached = SuiteBudget.Budget.Z * relative <= Target;
+            if (reached || 2 * pairs > MaximumPairs)
             {
-                return string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"workload\":\"{workload.Name}\",\"op\":\"time_to_verdict\",\"seconds\":{run.Elapsed.TotalSeconds:F2}," +
-                    $"\"total_seconds\":{total.Elapsed.TotalSeconds:F2},\"pairs\":{pairs},\"steps\":{steps}," +
-                    $"\"z\":{SuiteBudget.Budget.Z:F3},\"relative_half_width\":{halfWidth:F4},\"bias_bound\":{bias:F4}," +
-                    $"\"predicted\":{verdict.Predicted:G6},\"measured\":{verdict.Measured:G6},\"pass\":{(verdict.Pass ? "true" : "false")}}}");
+                return new VerdictTiming(workload.Name, seconds, total.Elapsed.TotalSeconds, runs, pairs, steps, relaxation,
+                    SuiteBudget.Budget.Z, relative, bias, along.Predicted, along.Measured, reached, along.Pass);
             }
         }
     }
