@@ -1,4 +1,5 @@
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Verification;
 using Snapshooter.Xunit;
 using Xunit;
@@ -7,7 +8,8 @@ namespace NoiseDrift.Snapshots;
 
 /// <summary>
 /// The predictions of THEORY.md §2–§3 for the built-in theory cases (seed 1): hyper-parameters, the spectrum of G,
-/// reg, ||P∇reg||, exact and leading drift and their ratio, and the OU spectra. Pure functions of the case, so any
+/// reg, ||P∇reg||, exact and leading drift and their ratio, the predicted per-step reg change, and the OU spectra
+/// (exact finite-η S and leading order ησ²/(2B), eigenvalues ascending). Pure functions of the case, so any
 /// change in a formula shows up as a diff in this table.
 /// </summary>
 public sealed class PredictionSnapshots
@@ -34,6 +36,7 @@ public sealed class PredictionSnapshots
                 RegChangeExact = Rounding.Six(p.ExactRegChange),
                 RegChangeLeading = Rounding.Six(p.LeadingRegChange),
                 OuExact = Rounding.Six(p.Covariance.Eigenvalues),
+                OuLeading = Rounding.Six(StationaryCovariance.LeadingOrder(@case.Frame, @case.Sgd).Eigenvalues),
             };
         }).ToList();
         Snapshot.Match(rows);
