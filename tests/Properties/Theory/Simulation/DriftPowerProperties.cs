@@ -1,6 +1,4 @@
-using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Verification;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
@@ -15,20 +13,9 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// grows with the perturbed prediction, so a rejection is never due to a smaller allowance.
 /// </para>
 /// </summary>
-[Properties(Replay = PropertyConfig.Replay, MaxTest = SimulationPlans.Cases)]
-public class DriftPowerProperties
+public sealed class DriftPowerProperties : TheoryFamilyProperties
 {
-    [Property(Arbitrary = [typeof(MlpFullBatchTheoryCases)])]
-    public void Mlp_full_batch_drift_check_rejects_perturbed_predictions(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(DagFullBatchTheoryCases)])]
-    public void Dag_full_batch_drift_check_rejects_perturbed_predictions(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(MlpMinibatchTheoryCases)])]
-    public void Mlp_minibatch_drift_check_rejects_perturbed_predictions(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(DagMinibatchTheoryCases)])]
-    public void Dag_minibatch_drift_check_rejects_perturbed_predictions(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
+    protected override void Check(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
 
     private static void RejectAll(StationaryRun run)
     {

@@ -1,6 +1,4 @@
-using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Verification;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
@@ -15,20 +13,9 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// (<see cref="NoiseDrift.Theory.Drift.KStepDisplacement"/>) plus the stated remainder. SE over independent pairs.
 /// </para>
 /// </summary>
-[Properties(Replay = PropertyConfig.Replay, MaxTest = SimulationPlans.Cases)]
-public class DynamicDriftProperties
+public sealed class DynamicDriftProperties : TheoryFamilyProperties
 {
-    [Property(Arbitrary = [typeof(MlpFullBatchTheoryCases)])]
-    public void Mlp_full_batch_drift_matches_exact_S_drift(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(DagFullBatchTheoryCases)])]
-    public void Dag_full_batch_drift_matches_exact_S_drift(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(MlpMinibatchTheoryCases)])]
-    public void Mlp_minibatch_drift_matches_exact_S_drift(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(DagMinibatchTheoryCases)])]
-    public void Dag_minibatch_drift_matches_exact_S_drift(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
+    protected override void Check(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
 
     private static void Judge(StationaryRun run) =>
         SimulationAssert.AllPass(DriftVerdict.Judge("drift_dynamic", run.Case.Name, run.Drift, run.Prediction.Exact, run.DynamicBias));

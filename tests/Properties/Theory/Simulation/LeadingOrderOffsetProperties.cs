@@ -1,6 +1,4 @@
-using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Verification;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
@@ -14,20 +12,9 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// <c>(z·SE + (K ||∇d|| + 100 λ_max(S))·|d|)/|d_lead·û|</c>, z ≈ 6.6 (<see cref="SuiteBudget"/>).
 /// </para>
 /// </summary>
-[Properties(Replay = PropertyConfig.Replay, MaxTest = SimulationPlans.Cases)]
-public class LeadingOrderOffsetProperties
+public sealed class LeadingOrderOffsetProperties : TheoryFamilyProperties
 {
-    [Property(Arbitrary = [typeof(MlpFullBatchTheoryCases)])]
-    public void Mlp_full_batch_excess_over_leading_order_matches(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(DagFullBatchTheoryCases)])]
-    public void Dag_full_batch_excess_over_leading_order_matches(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(MlpMinibatchTheoryCases)])]
-    public void Mlp_minibatch_excess_over_leading_order_matches(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(DagMinibatchTheoryCases)])]
-    public void Dag_minibatch_excess_over_leading_order_matches(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
+    protected override void Check(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
 
     private static void Judge(StationaryRun run) =>
         SimulationAssert.AllPass([LeadingOrderOffset.Judge(run.Case.Name, run.Drift, run.Prediction, run.DynamicBias)]);

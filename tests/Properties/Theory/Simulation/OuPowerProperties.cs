@@ -1,6 +1,4 @@
-using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Verification;
 
@@ -14,20 +12,9 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// Error budget: unchanged, <c>z·SE + 100 λ_max(S)·|perturbed value|</c>, z ≈ 6.6.
 /// </para>
 /// </summary>
-[Properties(Replay = PropertyConfig.Replay, MaxTest = SimulationPlans.Cases)]
-public class OuPowerProperties
+public sealed class OuPowerProperties : TheoryFamilyProperties
 {
-    [Property(Arbitrary = [typeof(MlpFullBatchTheoryCases)])]
-    public void Mlp_full_batch_ou_check_rejects_perturbed_covariances(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(DagFullBatchTheoryCases)])]
-    public void Dag_full_batch_ou_check_rejects_perturbed_covariances(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(MlpMinibatchTheoryCases)])]
-    public void Mlp_minibatch_ou_check_rejects_perturbed_covariances(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
-
-    [Property(Arbitrary = [typeof(DagMinibatchTheoryCases)])]
-    public void Dag_minibatch_ou_check_rejects_perturbed_covariances(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
+    protected override void Check(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
 
     private static void RejectAll(StationaryRun run)
     {

@@ -1,6 +1,4 @@
-using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Verification;
 using Xunit;
 
@@ -17,20 +15,9 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// moment (snapshots within a chain are correlated, pairs are not). λ_max(S) = 1e-5, so the stated remainder is 0.1%.
 /// </para>
 /// </summary>
-[Properties(Replay = PropertyConfig.Replay, MaxTest = SimulationPlans.Cases)]
-public class OuStationaryProperties
+public sealed class OuStationaryProperties : TheoryFamilyProperties
 {
-    [Property(Arbitrary = [typeof(MlpFullBatchTheoryCases)])]
-    public void Mlp_full_batch_normal_covariance_matches_exact_S(TheoryDraw draw) => Judge(draw);
-
-    [Property(Arbitrary = [typeof(DagFullBatchTheoryCases)])]
-    public void Dag_full_batch_normal_covariance_matches_exact_S(TheoryDraw draw) => Judge(draw);
-
-    [Property(Arbitrary = [typeof(MlpMinibatchTheoryCases)])]
-    public void Mlp_minibatch_normal_covariance_matches_exact_S(TheoryDraw draw) => Judge(draw);
-
-    [Property(Arbitrary = [typeof(DagMinibatchTheoryCases)])]
-    public void Dag_minibatch_normal_covariance_matches_exact_S(TheoryDraw draw) => Judge(draw);
+    protected override void Check(TheoryDraw draw) => Judge(draw);
 
     private static void Judge(TheoryDraw draw)
     {

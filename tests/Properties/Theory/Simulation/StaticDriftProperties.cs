@@ -1,6 +1,4 @@
-using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Verification;
 
@@ -16,20 +14,9 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// remainder is fourth order, relatively O(λ_max(S)) = O(1e-5).
 /// </para>
 /// </summary>
-[Properties(Replay = PropertyConfig.Replay, MaxTest = SimulationPlans.Cases)]
-public class StaticDriftProperties
+public sealed class StaticDriftProperties : TheoryFamilyProperties
 {
-    [Property(Arbitrary = [typeof(MlpFullBatchTheoryCases)])]
-    public void Mlp_full_batch_static_drift_matches_exact_S_drift(TheoryDraw draw) => Judge(draw.Case);
-
-    [Property(Arbitrary = [typeof(DagFullBatchTheoryCases)])]
-    public void Dag_full_batch_static_drift_matches_exact_S_drift(TheoryDraw draw) => Judge(draw.Case);
-
-    [Property(Arbitrary = [typeof(MlpMinibatchTheoryCases)])]
-    public void Mlp_minibatch_static_drift_matches_exact_S_drift(TheoryDraw draw) => Judge(draw.Case);
-
-    [Property(Arbitrary = [typeof(DagMinibatchTheoryCases)])]
-    public void Dag_minibatch_static_drift_matches_exact_S_drift(TheoryDraw draw) => Judge(draw.Case);
+    protected override void Check(TheoryDraw draw) => Judge(draw.Case);
 
     private static void Judge(TheoryCase @case)
     {
