@@ -1,8 +1,9 @@
 using MathNet.Numerics.LinearAlgebra;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The σ = 0 control of THEORY.md §3, predicted. Without label noise the normal covariance only relaxes,
@@ -25,7 +26,7 @@ public static class PlainGdRelaxation
             total += current;
             current = map.Apply(current);
         }
-        var drift = PredictedDrift.Exact(@case.Model, @case.Theta, @case.Data, @case.Frame,
+        var drift = TangentDrift.Exact(@case.Model, @case.Theta, @case.Data, @case.Frame,
             OuCovariance.Of(total / steps, "plain-GD relaxation average"), @case.Sgd.Eta);
         return drift;
     }

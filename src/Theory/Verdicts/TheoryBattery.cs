@@ -1,12 +1,12 @@
-using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Ou;
+using NoiseDrift.Theory.Experiments;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The standard theory battery (THEORY.md §2, §3, §5) on one case: OU covariance, drift (static and dynamic, with the
@@ -47,7 +47,7 @@ public static class TheoryBattery
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(options);
         var plan = options.Plan;
-        var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         double remainder = SuiteBudget.RemainderBound(prediction.Covariance);
         int stage = 0, stages = 5 + (options.Scaling ? 3 : 0) + (options.SlowFlowTime > 0 ? 1 : 0);
         void Advance() => progress?.Report(++stage / (double)stages);

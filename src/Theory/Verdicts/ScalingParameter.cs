@@ -1,4 +1,4 @@
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>The hyper-parameter a scaling check varies (THEORY.md §3: drift ∝ η²σ²/B at leading order).</summary>
 public enum ScalingParameter

@@ -1,8 +1,9 @@
 using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// Judges measured normal-space second moments against a predicted covariance S (THEORY.md §2 "Checks", §5): the

@@ -1,6 +1,6 @@
 using NoiseDrift.Engine.Manifold;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// <c>reg</c> of SGD iterates projected to M (THEORY.md §3, "Regularizer" and "Slow flow"): the iterate is first

@@ -1,21 +1,23 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
 
 namespace NoiseDrift.Theory.Checks;
 
 /// <summary>
-/// The derivative part of the <c>noisedrift check</c> battery (THEORY.md §1): every check of
+/// Every derivative check, the derivative part of the <c>noisedrift check</c> battery (THEORY.md §1): every check of
 /// <see cref="DerivativeChecks"/> and <see cref="RegChecks"/> on one <c>(model, θ, data)</c>. Directions u, v for the
 /// Hessian checks are standard normal, drawn from the seed, so the battery is deterministic.
 /// </summary>
-public static class DerivativeBattery
+public static class AllDerivativeChecks
 {
     /// <summary>Runs the first-derivative checks, and the second-derivative ones when <paramref name="smooth"/>.</summary>
     /// <param name="model">The model under test.</param>
     /// <param name="theta">θ, length p.</param>
     /// <param name="data">The data; examples are checked one by one.</param>
     /// <param name="seed">Seeds the Hessian directions u, v.</param>
-    /// <param name="smooth">False for kinked activations (ReLU, leaky ReLU), whose <c>∇reg</c> needs H.</param>
+    /// <param name="smooth">False for kinked activations (ReLU, leaky ReLU), whose <c>∇reg</c> needs H (see
+    /// <see cref="Model.IsSmooth"/>).</param>
     public static IReadOnlyList<CheckResult> Run(Model model, ReadOnlySpan<double> theta, Dataset data, int seed,
         bool smooth = true)
     {
@@ -27,7 +29,7 @@ public static class DerivativeBattery
             RegChecks.FiniteDifferences(model, theta, data),
         };
         if (!smooth) return results;
-        var random = new Random(seed);
+        var random = new System.Random(seed);
         var u = Normal(random, model.ParameterCount);
         var v = Normal(random, model.ParameterCount);
         results.Add(DerivativeChecks.HessianVector(model, theta, data, v));
@@ -36,11 +38,10 @@ public static class DerivativeBattery
         return results;
     }
 
-    private static double[] Normal(Random random, int length)
+    private static double[] Normal(System.Random random, int length)
     {
         var z = new double[length];
-        for (int k = 0; k < length; k++)
-            z[k] = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        for (int k = 0; k < length; k++) z[k] = BoxMuller.Next(random);
         return z;
     }
 }

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NoiseDrift.Engine.Validation;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// Measured second moments of the normal coordinates <c>c = Qᵀ(θ_k − θ*)</c> (THEORY.md §2, "Checks"): one n × n

@@ -1,6 +1,6 @@
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The error budget every theory-versus-simulation check shares (THEORY.md §5), and the stated bound on the

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Random;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// Stationary starts for antithetic pairs (THEORY.md §3, "Stationary start"): <c>u_j = Q L_S z_j</c> with

@@ -1,9 +1,8 @@
 using NoiseDrift.Engine.Validation;
-using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// Measured per-step tangent drift (THEORY.md §3), one independent sample per antithetic pair, so the spread of the

@@ -1,8 +1,9 @@
 using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// Judges a measured drift against a predicted vector (THEORY.md §3, §5), in direction and size:

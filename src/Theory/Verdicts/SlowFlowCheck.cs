@@ -1,9 +1,10 @@
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// Long horizon (THEORY.md §3, "Slow flow"): label-noise SGD projected to M tracks <c>reg</c> along the slow flow
@@ -21,7 +22,7 @@ public static class SlowFlowCheck
         ArgumentNullException.ThrowIfNull(@case);
         int every = (int)Math.Ceiling(SlowTime.ToSteps(duration, @case.Sgd) / snapshots);
         var plan = new SimulationPlan(pairs, every * snapshots, every, seed);
-        var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         double flowTime = SlowTime.FromSteps(plan.Steps, @case.Sgd);
         var flow = RiemannianSlowFlow.Integrate(@case.Model, @case.Theta, @case.Data, flowTime, 4 * snapshots, 4);
         var experiment = ChainExperiment.Run(@case, plan, prediction.Covariance, progress: progress);

@@ -1,6 +1,6 @@
 using NoiseDrift.Theory.Checks;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// Turns "this measurement must NOT show the predicted effect" into a verdict (THEORY.md §3 "Controls", §5 power):

@@ -1,9 +1,11 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// Scaling of the drift and of the OU covariance (THEORY.md §3, §2 "Checks"): for a grid of η, σ or B, the measured
@@ -21,7 +23,7 @@ public static class ScalingCheck
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(grid);
-        var baseline = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd).Exact;
+        var baseline = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd).Exact;
         double size = RegularizerValue.Norm(baseline);
         var direction = baseline.Select(v => v / size).ToArray();
         var x = new List<double>();
@@ -35,7 +37,7 @@ public static class ScalingCheck
         foreach (double value in grid)
         {
             var point = @case.WithSgd(Vary(@case.Sgd, parameter, value));
-            var prediction = PredictedDrift.At(point.Model, point.Theta, point.Data, point.Sgd);
+            var prediction = TangentDrift.At(point.Model, point.Theta, point.Data, point.Sgd);
             var experiment = ChainExperiment.Run(point, plan, prediction.Covariance);
             var along = VectorMeanEstimate.Projection(DriftMeasurement.RaoBlackwell(experiment).Samples, direction);
             var measuredTrace = MeanEstimate.Of(OuMeasurement.Stationary(experiment).Trace());
@@ -74,7 +76,7 @@ public static class ScalingCheck
             $"log-log exponent over {x.Count} values {string.Join("/", x.Select(v => v.ToString("G3")))}; exact-S exponent {expected.Slope:F4}, leading order {leading}");
     }
 
-    private static LabelNoiseSgd Vary(LabelNoiseSgd sgd, ScalingParameter parameter, double value) => parameter switch
+    private static SgdProblem Vary(SgdProblem sgd, ScalingParameter parameter, double value) => parameter switch
     {
         ScalingParameter.Eta => sgd with { Eta = value },
         ScalingParameter.Sigma => sgd with { Sigma = value },

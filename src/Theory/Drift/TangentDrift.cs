@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
@@ -14,7 +15,7 @@ namespace NoiseDrift.Theory.Drift;
 /// size enters only through S. With <c>S ≈ (ησ²/(2B)) Π_N</c> and <c>∇reg = (2/n) Σ_i H_i g_i</c> this is
 /// <c>−(η²σ²/(4B)) P ∇reg</c>.
 /// </summary>
-public static class PredictedDrift
+public static class TangentDrift
 {
     /// <summary>
     /// <c>d_exact = −η (1/n) Σ_i P H_i (Q S a_i)</c>, <c>a_i = Qᵀ g_i</c>, with one Hessian-vector product per
@@ -44,7 +45,7 @@ public static class PredictedDrift
     }
 
     /// <summary><c>d_lead = −(η²σ²/(4B)) P ∇reg</c> (THEORY.md §3, "Leading order").</summary>
-    public static double[] Leading(RegularizerValue reg, LabelNoiseSgd sgd)
+    public static double[] Leading(RegularizerValue reg, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(reg);
         ArgumentNullException.ThrowIfNull(sgd);
@@ -56,7 +57,7 @@ public static class PredictedDrift
     /// Both forms at θ* ∈ M (THEORY.md §3): the exact form with <see cref="StationaryCovariance.Exact"/> (full batch or
     /// minibatch by B), and the leading form. Refuses θ off M, rank-deficient J and <c>η λ_max ≥ 2</c>.
     /// </summary>
-    public static DriftPrediction At(Model model, ReadOnlySpan<double> theta, Dataset data, LabelNoiseSgd sgd)
+    public static DriftPrediction At(Model model, ReadOnlySpan<double> theta, Dataset data, SgdProblem sgd)
     {
         var frame = NormalFrame.At(model, theta, data);
         ManifoldPoint.Require(frame, data);

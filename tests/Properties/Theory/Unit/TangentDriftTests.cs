@@ -1,25 +1,22 @@
-using NoiseDrift.Engine.Manifold;
-using MathNet.Numerics.LinearAlgebra;
 using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
-using NoiseDrift.Theory;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Geometry;
-using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.SlowFlow;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Unit;
 
-public sealed class PredictedDriftTests
+public sealed class TangentDriftTests
 {
     [Fact]
     public void LinearModelHasNoDrift()
     {
         var model = new LinearModel(3);
         var data = Dataset.FromRows([[1.0, 0.5, -1.0], [0.2, -0.3, 0.8]], [0, 0]);
-        var drift = PredictedDrift.At(model, [0.0, 0.0, 0.0], data, new LabelNoiseSgd(0.1, 1, 1));
+        var drift = TangentDrift.At(model, [0.0, 0.0, 0.0], data, new SgdProblem(0.1, 1, 1));
         Assert.All(drift.Exact, v => Assert.Equal(0, v));
         Assert.All(drift.Leading, v => Assert.Equal(0, v));
         Assert.Equal(0, drift.LeadingRegChange);
@@ -31,7 +28,7 @@ public sealed class PredictedDriftTests
         // h = a w at x = 1, y = 1: g = (w, a), H g = (a, w), λ = a² + w², S = ησ²/(2 − ηλ) along g/|g|,
         // so d_exact = −η S P(a, w) and d_lead = −(η²σ²/2) P(a, w).
         double a = 2, w = 0.5, eta = 0.05, sigma = 0.8, lambda = a * a + w * w;
-        var drift = PredictedDrift.At(new ProductModel(1), [a, w], HandData.SinglePoint(), LabelNoiseSgd.FullBatch(eta, sigma, 1));
+        var drift = TangentDrift.At(new ProductModel(1), [a, w], HandData.SinglePoint(), SgdProblem.FullBatch(eta, sigma, 1));
         double along = (a * w + w * a) / lambda;
         double[] tangent = [a - along * w, w - along * a];
         double s = eta * sigma * sigma / (2 - eta * lambda);
@@ -62,21 +59,21 @@ public sealed class PredictedDriftTests
         model.Forward(theta, x, outputs, model.CreateWorkspace(4));
         var data = probe.WithLabels(outputs);
         var frame = NormalFrame.At(model, theta, data);
-        var sgd = new LabelNoiseSgd(0.3 / frame.LargestHessianEigenvalue, 0.6, batch);
-        var drift = PredictedDrift.At(model, theta, data, sgd);
+        var sgd = new SgdProblem(0.3 / frame.LargestHessianEigenvalue, 0.6, batch);
+        var drift = TangentDrift.At(model, theta, data, sgd);
 
         var root = drift.Covariance.Matrix.Cholesky().Factor;
         var mean = new double[9];
         var gradient = new double[9];
         var ws = model.CreateWorkspace(4);
         for (int k = 0; k < 4; k++)
-        foreach (int sign in new[] { -1, 1 })
-        {
-            var u = frame.Embed((root.Column(k) * (sign * Math.Sqrt(4))).ToArray());
-            var point = theta.Zip(u, (t, v) => t + v).ToArray();
-            model.LossGradient(point, data.X, data.Y, gradient, ws);
-            for (int j = 0; j < 9; j++) mean[j] += -sgd.Eta * gradient[j] / 8;
-        }
+            foreach (int sign in new[] { -1, 1 })
+            {
+                var u = frame.Embed((root.Column(k) * (sign * Math.Sqrt(4))).ToArray());
+                var point = theta.Zip(u, (t, v) => t + v).ToArray();
+                model.LossGradient(point, data.X, data.Y, gradient, ws);
+                for (int j = 0; j < 9; j++) mean[j] += -sgd.Eta * gradient[j] / 8;
+            }
         var expected = frame.ProjectTangent(mean);
         double scale = Math.Sqrt(LinearModel.Dot(expected, expected));
         Assert.True(scale > 0);
@@ -88,7 +85,7 @@ public sealed class PredictedDriftTests
     {
         // h = a w at the balanced-free point (2, 0.5) with η λ = 0.1: exact/leading = 2/(2 − 0.1) ≈ 1.053 (THEORY.md §3).
         double lambda = 4.25, eta = 0.1 / lambda;
-        var drift = PredictedDrift.At(new ProductModel(1), [2.0, 0.5], HandData.SinglePoint(), LabelNoiseSgd.FullBatch(eta, 1, 1));
+        var drift = TangentDrift.At(new ProductModel(1), [2.0, 0.5], HandData.SinglePoint(), SgdProblem.FullBatch(eta, 1, 1));
         Assert.Equal(2 / 1.9, drift.Exact[0] / drift.Leading[0], 12);
     }
 
@@ -96,7 +93,7 @@ public sealed class PredictedDriftTests
     public void PointsOffTheManifoldAreRefused()
     {
         var e = Assert.Throws<InvalidInputException>(() =>
-            PredictedDrift.At(new ProductModel(1), [2.0, 0.6], HandData.SinglePoint(), LabelNoiseSgd.FullBatch(0.01, 1, 1)));
+            TangentDrift.At(new ProductModel(1), [2.0, 0.6], HandData.SinglePoint(), SgdProblem.FullBatch(0.01, 1, 1)));
         Assert.Equal("theta", e.Field);
     }
 
@@ -104,8 +101,8 @@ public sealed class PredictedDriftTests
     public void KStepDisplacementIsKTimesTheDriftWithABiasThatGrowsWithK()
     {
         var model = new ProductModel(1);
-        var sgd = LabelNoiseSgd.FullBatch(0.02, 1, 1);
-        var one = PredictedDrift.At(model, [2.0, 0.5], HandData.SinglePoint(), sgd);
+        var sgd = SgdProblem.FullBatch(0.02, 1, 1);
+        var one = TangentDrift.At(model, [2.0, 0.5], HandData.SinglePoint(), sgd);
         var k100 = KStepDisplacement.Predict(model, [2.0, 0.5], HandData.SinglePoint(), sgd, 100);
         var k10 = KStepDisplacement.Predict(model, [2.0, 0.5], HandData.SinglePoint(), sgd, 10);
         Assert.Equal(100 * one.Exact[0], k100.Exact[0], 14);

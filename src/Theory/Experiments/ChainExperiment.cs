@@ -1,7 +1,7 @@
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Ou;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// Label-noise SGD chains run from a theory case (THEORY.md §3, "Variance reduction"): antithetic pairs
@@ -27,7 +27,8 @@ public sealed record ChainExperiment(TheoryCase Case, SimulationPlan Plan, Chain
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);
         plan.Validate();
-        StepSizeLimit.Require(@case.Frame, @case.Sgd);
+        @case.Sgd.Validate(@case.Frame.Count);
+        @case.Sgd.RequireStable(@case.Frame.LargestHessianEigenvalue);
         int p = @case.Model.ParameterCount;
         double[][] offsets = fromCenter
             ? Enumerable.Range(0, plan.Pairs).Select(_ => new double[p]).ToArray()

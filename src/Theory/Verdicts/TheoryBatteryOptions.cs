@@ -1,4 +1,6 @@
-namespace NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// How much simulation the theory battery spends per case (THEORY.md §5: more pairs and steps shrink the standard

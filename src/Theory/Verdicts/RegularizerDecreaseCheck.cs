@@ -1,8 +1,9 @@
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// Along label-noise SGD, <c>reg</c> of the iterate projected to M changes by <c>∇reg · d</c> per step (THEORY.md §3,
@@ -25,7 +26,7 @@ public static class RegularizerDecreaseCheck
     public static CheckResult Run(TheoryCase @case, SimulationPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         var experiment = ChainExperiment.Run(@case, plan with { SampleEvery = 0 }, prediction.Covariance, progress: progress);
         var rate = MeasuredRate(experiment);
         return Judge(@case, plan, prediction, rate.Mean, rate.StdErr, prediction.ExactRegChange);

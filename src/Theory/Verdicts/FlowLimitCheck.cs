@@ -1,10 +1,10 @@
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Stability;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// Stability (THEORY.md §3): a point θ* with <c>P∇reg ≠ 0</c> repels along <c>−P∇reg</c>; where the slow flow has
@@ -21,8 +21,8 @@ public static class FlowLimitCheck
         ArgumentNullException.ThrowIfNull(@case);
         var flow = RiemannianSlowFlow.Integrate(@case.Model, @case.Theta, @case.Data, flowTime, flowSteps, flowSteps);
         var limit = @case.At(flow.Final, $"{@case.Name} at flow limit t={flowTime:G3}");
-        var start = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
-        var there = PredictedDrift.At(limit.Model, limit.Theta, limit.Data, limit.Sgd);
+        var start = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var there = TangentDrift.At(limit.Model, limit.Theta, limit.Data, limit.Sgd);
         var before = StabilityClassification.Classify(start.Regularizer);
         var after = StabilityClassification.Classify(there.Regularizer);
         var measured = DriftMeasurement.RaoBlackwell(ChainExperiment.Run(limit, plan with { SampleEvery = 0 }, there.Covariance));

@@ -1,8 +1,9 @@
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The controls of THEORY.md §3, which must not show the label-noise drift:
@@ -19,7 +20,7 @@ public static class ControlChecks
     public static IReadOnlyList<CheckResult> PlainGradientDescent(TheoryCase @case, SimulationPlan plan)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var labelNoise = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var labelNoise = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         var plain = @case.WithSgd(@case.Sgd with { Sigma = 0 });
         var results = new List<CheckResult> { FixedPoint(plain, plan) };
         var experiment = ChainExperiment.Run(plain, plan with { SampleEvery = 0 }, labelNoise.Covariance);
@@ -40,13 +41,13 @@ public static class ControlChecks
     public static IReadOnlyList<CheckResult> IsotropicParameterNoise(TheoryCase @case, SimulationPlan plan)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var labelNoise = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var labelNoise = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         var plain = @case.WithSgd(@case.Sgd with { Sigma = 0 });
         double tau = IsotropicNoise.MatchingScale(plain, labelNoise.Covariance);
         var isotropic = IsotropicNoise.Stationary(plain, tau);
         var experiment = ChainExperiment.Run(plain, plan with { SampleEvery = 0 }, isotropic, parameterNoise: tau);
         double bias = SuiteBudget.RemainderBound(isotropic);
-        var ownDrift = PredictedDrift.Exact(plain.Model, plain.Theta, plain.Data, plain.Frame, isotropic, plain.Sgd.Eta);
+        var ownDrift = TangentDrift.Exact(plain.Model, plain.Theta, plain.Data, plain.Frame, isotropic, plain.Sgd.Eta);
         var results = new List<CheckResult> { Diffusion(experiment, tau, ownDrift, bias) };
         results.AddRange(DriftVerdict.Judge("control_isotropic_drift", @case.Name, DriftMeasurement.RaoBlackwell(experiment), ownDrift,
             bias + WanderBias(@case, plan, tau)));

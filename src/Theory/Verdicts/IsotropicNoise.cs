@@ -1,7 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The isotropic parameter-noise control of THEORY.md §3: <c>θ += τ ξ</c> after each plain-GD step, with τ chosen so

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Geometry;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// One theory-versus-simulation case: a point θ* ∈ M of a model on its data, with the label-noise SGD
@@ -15,7 +15,7 @@ namespace NoiseDrift.Theory.Verification;
 /// <param name="Data">The data, interpolated exactly at <paramref name="Theta"/>.</param>
 /// <param name="Theta">θ* ∈ M.</param>
 /// <param name="Sgd">η, σ, B and the noise law.</param>
-public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[] Theta, LabelNoiseSgd Sgd)
+public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[] Theta, SgdProblem Sgd)
 {
     private NormalFrame? _frame;
 
@@ -37,7 +37,7 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
         var data = new Dataset(x, y, model.InputDimension);
         var frame = NormalFrame.At(model, theta, data);
         double eta = etaLambdaMax / frame.LargestHessianEigenvalue;
-        var sgd = new LabelNoiseSgd(eta, sigma, batch == 0 ? n : batch, law);
+        var sgd = new SgdProblem(eta, sigma, batch == 0 ? n : batch, law);
         sgd.Validate(n);
         return new TheoryCase(name, model, data, theta, sgd) { _frame = frame };
     }
@@ -54,7 +54,7 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
     /// <summary>
     /// The same case with σ chosen so that the largest eigenvalue of the exact stationary S is
     /// <paramref name="ouScale"/> (S ∝ σ², THEORY.md §2). The suite's cases use 1e-5, which keeps the stated
-    /// higher-order remainder <see cref="SuiteBudget.RemainderBound"/> at 0.1%.
+    /// higher-order remainder <see cref="Verdicts.SuiteBudget.RemainderBound"/> at 0.1%.
     /// </summary>
     public TheoryCase WithOuScale(double ouScale)
     {
@@ -64,11 +64,11 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
     }
 
     /// <summary>The same point and data with other hyper-parameters.</summary>
-    public TheoryCase WithSgd(LabelNoiseSgd sgd, string? name = null) => this with { Sgd = sgd, Name = name ?? Name };
+    public TheoryCase WithSgd(SgdProblem sgd, string? name = null) => this with { Sgd = sgd, Name = name ?? Name };
 
     /// <summary>The engine's settings for these hyper-parameters and a seed; τ is the isotropic-noise control of §3.</summary>
     public SgdSettings EngineSettings(ulong seed, double parameterNoise = 0) =>
-        new(Sgd.Eta, Sgd.Sigma, Sgd.Batch, Sgd.Law, seed)
+        new(Sgd, seed)
         {
             ParameterNoise = parameterNoise,
         };

@@ -1,6 +1,6 @@
 using NoiseDrift.Engine.Validation;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// How much simulation a check spends (THEORY.md §3, §5): antithetic pairs, steps per chain, how often the state is

@@ -1,9 +1,10 @@
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Theory.Verification;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The leading-order drift <c>−(η²σ²/(4B)) P∇reg</c> is off by O(ηλ) (THEORY.md §3, "Size of the finite-η
