@@ -61,6 +61,10 @@ internal static class Agreement
     public static double WorstField(ClosedFormPrediction symbolic, PredictionSummary general, LabelNoiseSgd sgd) =>
         Fields(symbolic, general, sgd).Max(f => Ratio(f.Symbolic, f.General, f.Scale));
 
+    /// <summary>The general route's five fields as a <see cref="ClosedFormPrediction"/>, to list its fields.</summary>
+    public static ClosedFormPrediction ToClosedForm(this PredictionSummary s) =>
+        new(s.Reg, s.GradReg, s.PGradReg, s.DriftLeading, s.DriftExact);
+
     /// <summary>The general route (engine derivatives) at the instance.</summary>
     public static PredictionSummary General(SettingInstance s) =>
         PredictionSummary.At(s.Case.Model, s.Case.Theta, s.Case.Data, s.Sgd);
