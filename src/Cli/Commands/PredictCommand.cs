@@ -24,7 +24,7 @@ public static class PredictCommand
         var spec = SpecReader.Load(path);
         var (specCase, summary) = Predict(spec, consoles.Error);
         var c = specCase.Case;
-        var setting = SpecFields.Qualified(() => SettingReport.Of(c.Model, c.Theta, c.Data, c.Sgd, spec.GroundTruth));
+        var setting = SpecPath.Within(SpecPath.Sgd, () => SettingReport.Of(c.Model, c.Theta, c.Data, c.Sgd, spec.GroundTruth));
         if (json) consoles.Out.WriteLine(PredictionJson.Object(specCase, summary, setting));
         else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, summary, setting);
         consoles.Out.Flush();

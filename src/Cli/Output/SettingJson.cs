@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;
 
@@ -12,7 +13,7 @@ namespace NoiseDrift.Cli.Output;
 /// </summary>
 internal static class SettingJson
 {
-    public static void Members(Utf8JsonWriter json, SettingReport report, PredictionSummary general, LabelNoiseSgd sgd)
+    public static void Members(Utf8JsonWriter json, SettingReport report, PredictionSummary general, SgdProblem sgd)
     {
         var c = report.ClosedForm;
         json.WriteStartObject("closed_form");

@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;
 using Spectre.Console;
@@ -10,7 +11,7 @@ namespace NoiseDrift.Cli.Output;
 /// </summary>
 internal static class SettingTable
 {
-    public static void Write(IAnsiConsole console, SettingReport report, PredictionSummary general, LabelNoiseSgd sgd)
+    public static void Write(IAnsiConsole console, SettingReport report, PredictionSummary general, SgdProblem sgd)
     {
         var c = report.ClosedForm;
         console.MarkupLine(Markup.Escape($"closed form ({report.Kind}, THEORY.md §4): agrees with the general route to " +

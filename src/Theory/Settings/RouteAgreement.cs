@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace NoiseDrift.Theory.Settings;
 public static class RouteAgreement
 {
     /// <summary>The worst relative difference over the five fields (0 when they agree exactly).</summary>
-    public static double Worst(ClosedFormPrediction symbolic, PredictionSummary general, LabelNoiseSgd sgd)
+    public static double Worst(ClosedFormPrediction symbolic, PredictionSummary general, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(symbolic);
         ArgumentNullException.ThrowIfNull(general);

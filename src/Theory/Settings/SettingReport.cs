@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 
 namespace NoiseDrift.Theory.Settings;
 
@@ -17,7 +18,7 @@ public sealed record SettingReport(string Kind, ClosedFormPrediction ClosedForm,
     /// The report at θ* for a model of one of the three settings, or null for any other model. A ground truth X*
     /// (row-major d × d) adds the matrix-sensing test error. Refuses what <see cref="SymbolicSetting.Predict"/> refuses.
     /// </summary>
-    public static SettingReport? Of(Model model, double[] theta, Dataset data, LabelNoiseSgd sgd, double[]? groundTruth = null)
+    public static SettingReport? Of(Model model, double[] theta, Dataset data, SgdProblem sgd, double[]? groundTruth = null)
     {
         var setting = SettingOf.Try(model, theta, data);
         if (setting is null) return null;

@@ -1,6 +1,7 @@
 using NoiseDrift.Properties.Theory.Battery;
 using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Settings;
