@@ -42,6 +42,16 @@ foreach (string name in options.Workloads)
         continue;
     }
     var workload = Workload.Named(name);
+    var peaks = new Dictionary<int, double>();
+    if (name == "large")
+    {
+        foreach (int t in options.Threads > 1 ? [1, options.Threads] : new[] { 1 })
+        {
+            var (gflops, size) = GemmPeak.Measure(t, minimum);
+            peaks[t] = gflops;
+            Console.Error.WriteLine($"bench: engine GEMM peak {gflops:F1} GFLOP/s on {t} thread(s) at n = {size}");
+        }
+    }
     foreach (string op in OpKernel.Ops)
     {
         var kernel = new OpKernel(workload);
@@ -53,7 +63,16 @@ foreach (string name in options.Workloads)
         }
         if (options.Threads > 1)
             runs.Add(new(name, op, options.Threads, ParallelThroughput.Measure(workload, op, options.Threads, minimum)));
-        foreach (var m in runs) Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
+        foreach (var run in runs)
+        {
+            var m = run;
+            if (peaks.TryGetValue(m.Threads, out double peak))
+            {
+                double gflops = m.OpsPerSecond * OpFlops.For(workload.Model, workload.Count, op) / 1e9;
+                m = m with { Gflops = gflops, PeakFraction = gflops / peak };
+            }
+            Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
+        }
     }
 }
 return 0;

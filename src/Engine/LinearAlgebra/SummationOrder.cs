@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NoiseDrift.Engine.LinearAlgebra;
@@ -34,6 +35,8 @@ public sealed class SummationOrder
     public static SummationOrder? For(int length) => Cache.GetOrAdd(length, l => Verified(Build(l)));
 
     /// <summary>Lane-wise <c>Σ_t x_t</c> in the library's order.</summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> Sum(ReadOnlySpan<Vector512<double>> x)
     {
         Span<Vector512<double>> slots = stackalloc Vector512<double>[8];
@@ -49,6 +52,8 @@ public sealed class SummationOrder
     }
 
     /// <summary>Lane-wise <c>Σ_t x_t y_t</c> in the library's order (products rounded, then added).</summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> Dot(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> y)
     {
         Span<Vector512<double>> slots = stackalloc Vector512<double>[8];
@@ -68,14 +73,14 @@ public sealed class SummationOrder
         return Pairwise(slots[.._slotEnd.Length]);
     }
 
-    private static Vector512<double> Pairwise(Span<Vector512<double>> slots)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Pairwise(Span<Vector512<double>> slots) => slots.Length switch
     {
-        for (int width = slots.Length; width > 1; width /= 2)
-        {
-            for (int s = 0; s < width / 2; s++) slots[s] = slots[2 * s] + slots[2 * s + 1];
-        }
-        return slots[0];
-    }
+        1 => slots[0],
+        2 => slots[0] + slots[1],
+        4 => (slots[0] + slots[1]) + (slots[2] + slots[3]),
+        _ => ((slots[0] + slots[1]) + (slots[2] + slots[3])) + ((slots[4] + slots[5]) + (slots[6] + slots[7])),
+    };
 
     /// <summary>
     /// The slots of the library's aggregation for doubles: below 8 terms one 128- or 256-bit vector from the start

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NoiseDrift.Engine.Activations;
@@ -62,6 +63,7 @@ internal sealed class MlpLanes
     /// <paramref name="x"/> (<c>m × d</c> entries). With <paramref name="reuseForward"/> the forward pass of the
     /// previous call (same θ, same x) is reused: that is the same arithmetic, done once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> LossGradient(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> x,
         ReadOnlySpan<Vector512<double>> targets, int m, Span<Vector512<double>> gradient, bool reuseForward)
     {
@@ -78,6 +80,7 @@ internal sealed class MlpLanes
     }
 
     /// <summary>Layer by layer <c>z = W a + b</c>, <c>a = φ(z)</c>, then <c>h = aᵀ a_L + c</c> (Mlp.ForwardPass).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Forward(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> x, int m)
     {
         ReadOnlySpan<Vector512<double>> previous = x;
@@ -106,6 +109,7 @@ internal sealed class MlpLanes
     }
 
     /// <summary><c>U_L = w aᵀ</c>, <c>Δ_ℓ = φ'_ℓ ⊙ U_ℓ</c>, <c>U_{ℓ−1} = Δ_ℓ W_ℓ</c> (Mlp.BackwardSignals).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Backward(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> adjoints, int m)
     {
         int top = _mlp.Depth - 1, last = _sizes[_mlp.Depth];
@@ -140,6 +144,7 @@ internal sealed class MlpLanes
     /// <c>∂/∂W_ℓ = Δ_ℓᵀ A_{ℓ−1}</c>, <c>∂/∂b_ℓ = Σ_i Δ_ℓ[i]</c>, <c>∂/∂a = Σ_i w_i a_L[i]</c>, <c>∂/∂c = Σ_i w_i</c>
     /// (Mlp.ParameterGradient).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParameterGradient(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> adjoints, int m,
         Span<Vector512<double>> gradient, SummationOrder rowSum)
     {
@@ -177,21 +182,29 @@ internal sealed class MlpLanes
     }
 
     /// <summary><c>c + Σ_p a_p b_p</c> in order p = 0..k−1, fused or with a separate multiply and add.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector512<double> Accumulate(Vector512<double> c, ReadOnlySpan<Vector512<double>> a, int aStride,
         ReadOnlySpan<Vector512<double>> b, int bStride, int k, bool fused)
     {
+        if (k == 0) return c;
+        // One bounds check per operand for the whole loop: the last term must lie inside both spans.
+        if ((k - 1) * aStride >= a.Length || (k - 1) * bStride >= b.Length) throw new ArgumentOutOfRangeException(nameof(k), k, "a term lies outside its span");
+        ref var pa = ref MemoryMarshal.GetReference(a);
+        ref var pb = ref MemoryMarshal.GetReference(b);
         if (fused)
         {
-            for (int p = 0; p < k; p++) c = Vector512.FusedMultiplyAdd(a[p * aStride], b[p * bStride], c);
+            for (int p = 0; p < k; p++)
+                c = Vector512.FusedMultiplyAdd(Unsafe.Add(ref pa, p * aStride), Unsafe.Add(ref pb, p * bStride), c);
         }
         else
         {
-            for (int p = 0; p < k; p++) c += a[p * aStride] * b[p * bStride];
+            for (int p = 0; p < k; p++) c += Unsafe.Add(ref pa, p * aStride) * Unsafe.Add(ref pb, p * bStride);
         }
         return c;
     }
 
     /// <summary>φ and φ' as <see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> computes them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Activate(ActivationKind kind, ReadOnlySpan<Vector512<double>> z, Span<Vector512<double>> value,
         Span<Vector512<double>> d1)
     {

@@ -30,34 +30,47 @@ public readonly struct RandomKeyLanes
 
     /// <summary>64 random bits per lane for <c>(index_lane, lane)</c>; equals <see cref="RandomKey.Bits"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<ulong> Bits(Vector512<ulong> index, int lane = 0) =>
-        Mix(Absorb(Absorb(_state, index), Vector512.Create((ulong)lane)));
+    public Vector512<ulong> Bits(Vector512<ulong> index, int lane = 0) => LaneBits(Indexed(index), lane);
 
     /// <summary>Uniform doubles in (0, 1); equals <see cref="RandomKey.Uniform"/> per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<double> Uniform(Vector512<ulong> index, int lane = 0) =>
-        (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(Bits(index, lane), 11)) + Vector512.Create(0.5)) *
-        Vector512.Create(Ulp53);
+    public Vector512<double> Uniform(Vector512<ulong> index, int lane = 0) => ToUniform(Bits(index, lane));
 
     /// <summary>
     /// Standard Gaussians, <see cref="RandomKey.Gaussian"/> per lane. With <paramref name="stride"/> 2 the odd lanes
     /// hold the same key as the even ones (antithetic pairs) and are copied instead of recomputed.
     /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> Gaussian(Vector512<ulong> index, int stride = 1)
     {
-        Span<double> u0 = stackalloc double[8];
-        Span<double> u1 = stackalloc double[8];
-        Uniform(index, 0).CopyTo(u0);
-        Uniform(index, 1).CopyTo(u1);
+        var indexed = Indexed(index);
+        Span<double> u = stackalloc double[2 * 8];
+        ToUniform(LaneBits(indexed, 0)).CopyTo(u);
+        ToUniform(LaneBits(indexed, 1)).CopyTo(u[8..]);
         for (int lane = 0; lane < 8; lane += stride)
         {
-            double g = Math.Sqrt(-2.0 * Math.Log(u0[lane])) * Math.Cos(TwoPi * u1[lane]);
-            for (int copy = 0; copy < stride; copy++) u0[lane + copy] = g;
+            double g = Math.Sqrt(-2.0 * Math.Log(u[lane])) * Math.Cos(TwoPi * u[8 + lane]);
+            for (int copy = 0; copy < stride; copy++) u[lane + copy] = g;
         }
-        return Vector512.Create<double>(u0);
+        return Vector512.Create<double>(u[..8]);
     }
 
+    /// <summary>The state with the index absorbed (shared by the two uniforms of a Gaussian).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<ulong> Indexed(Vector512<ulong> index) => Absorb(_state, index);
+
+    /// <summary><c>Mix(Absorb(indexed, lane))</c>, the lane word folded into a constant.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> LaneBits(Vector512<ulong> indexed, int lane) =>
+        Mix(Mix(indexed + Vector512.Create(CounterRandom.Golden + (ulong)lane * CounterRandom.LaneSalt)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> ToUniform(Vector512<ulong> bits) =>
+        (Vector512.ConvertToDouble(Vector512.ShiftRightLogical(bits, 11)) + Vector512.Create(0.5)) * Vector512.Create(Ulp53);
+
     /// <summary>Rademacher signs ±1, <see cref="RandomKey.Rademacher"/> per lane (the top bit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> Rademacher(Vector512<ulong> index)
     {
         var negative = Vector512.LessThan(Bits(index).AsInt64(), Vector512<long>.Zero).AsDouble();
@@ -76,5 +89,6 @@ public readonly struct RandomKeyLanes
     private static Vector512<ulong> Absorb(Vector512<ulong> state, Vector512<ulong> word) =>
         Mix(state + Vector512.Create(CounterRandom.Golden) + word * Vector512.Create(CounterRandom.LaneSalt));
 
-    private static Vector512<ulong> Absorb(Vector512<ulong> state, ulong word) => Absorb(state, Vector512.Create(word));
+    private static Vector512<ulong> Absorb(Vector512<ulong> state, ulong word) =>
+        Mix(state + Vector512.Create(CounterRandom.Golden + word * CounterRandom.LaneSalt));
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
@@ -56,6 +57,7 @@ internal sealed class ChainBlockRun
     /// Runs block <paramref name="block"/> (chains 8b.., the last block padded with copies of its first chain) and
     /// writes what <see cref="ChainRun.Chain"/> writes for each of its chains; the lowest diverged chain throws.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Block(int block, double[][] final, double[][]? meanGradient, double[]? meanLoss, double[][][] snapshots,
         ChainBlockWorkspace ws)
     {
@@ -137,6 +139,7 @@ internal sealed class ChainBlockRun
     /// The step direction of <see cref="LabelNoiseSgd.Step"/> for every lane: targets <c>y_i + sign·σ ε_{k,i}</c> keyed by
     /// (stream, k, i), on the full batch (reusing the clean forward pass) or on each lane's keyed batch.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Vector512<double> NoisyGradient(ReadOnlySpan<Vector512<double>> theta, int k, ReadOnlySpan<long> streams,
         int stride, Vector512<double> noiseScale, Vector512<ulong> noiseStreams, ChainBlockWorkspace ws)
     {
@@ -196,6 +199,7 @@ internal sealed class ChainBlockRun
         public void Reset() => _step.AsSpan().Fill(-1);
 
         /// <summary>Records lanes that diverged at step k; true when any lane has diverged so far.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool Check(Vector512<double> loss, ReadOnlySpan<Vector512<double>> theta, long k, int real, double bound)
         {
             var sum = Vector512<double>.Zero;
