@@ -114,18 +114,24 @@ internal sealed class MlpLanes
     {
         int top = _mlp.Depth - 1, last = _sizes[_mlp.Depth];
         var outWeights = theta.Slice(_mlp.OutputOffset, last);
-        var u = _u[top].AsSpan(0, m * last);
-        for (int i = 0; i < m; i++)
-        {
-            for (int o = 0; o < last; o++) u[i * last + o] = outWeights[o] * adjoints[i];
-        }
         for (int l = top; l >= 0; l--)
         {
             int outSize = _sizes[l + 1];
             var delta = _delta[l].AsSpan(0, m * outSize);
-            var ul = _u[l].AsSpan(0, m * outSize);
             var d1 = _d1[l].AsSpan(0, m * outSize);
-            for (int t = 0; t < delta.Length; t++) delta[t] = ul[t] * d1[t];
+            if (l == top)
+            {
+                // U_L = w aᵀ is used once: Δ_L = (a_o w_i) φ'_L, rounded in that order, without storing U_L.
+                for (int i = 0; i < m; i++)
+                {
+                    for (int o = 0; o < last; o++) delta[i * last + o] = outWeights[o] * adjoints[i] * d1[i * last + o];
+                }
+            }
+            else
+            {
+                var ul = _u[l].AsSpan(0, m * outSize);
+                for (int t = 0; t < delta.Length; t++) delta[t] = ul[t] * d1[t];
+            }
             if (l == 0) break;
             int inSize = _sizes[l];
             var weights = theta.Slice(_mlp.WeightOffset(l), outSize * inSize);
@@ -148,7 +154,7 @@ internal sealed class MlpLanes
     private void ParameterGradient(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> adjoints, int m,
         Span<Vector512<double>> gradient, SummationOrder rowSum)
     {
-        gradient.Clear();
+        // Every entry is assigned below (W, b per layer, a, c), so the gradient is not cleared first.
         for (int l = 0; l < _mlp.Depth; l++)
         {
             int inSize = _sizes[l], outSize = _sizes[l + 1];

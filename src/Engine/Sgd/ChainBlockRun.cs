@@ -204,6 +204,13 @@ internal sealed class ChainBlockRun
         {
             var sum = Vector512<double>.Zero;
             foreach (var t in theta) sum += t;
+            // Healthy lanes: finite loss, √(2·loss) ≤ bound and finite Σθ (x − x = 0 exactly when x is finite).
+            var healthy = Vector512.Equals(loss - loss, Vector512<double>.Zero) &
+                          Vector512.Equals(sum - sum, Vector512<double>.Zero) &
+                          Vector512.LessThanOrEqual(Vector512.Sqrt(2 * loss), Vector512.Create(bound));
+            uint realLanes = (1u << real) - 1;
+            if ((healthy.ExtractMostSignificantBits() & realLanes) == realLanes && _step.AsSpan(0, real).IndexOfAnyExcept(-1) < 0)
+                return false;
             bool any = false;
             for (int lane = 0; lane < real; lane++)
             {
