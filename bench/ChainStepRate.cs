@@ -29,7 +29,8 @@ public static class ChainStepRate
             }
             while (clock.Elapsed < minimum);
             yield return new Measurement("drift5", "sim_chain_steps", threads < 1 ? Environment.ProcessorCount : threads,
-                chainSteps / clock.Elapsed.TotalSeconds) { Kernel = kernel == ChainKernel.Auto ? "batched" : "per_chain" };
+                chainSteps / clock.Elapsed.TotalSeconds)
+            { Kernel = kernel == ChainKernel.Auto ? "batched" : "per_chain" };
         }
     }
 }

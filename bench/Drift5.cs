@@ -30,8 +30,8 @@ public sealed class Drift5
         var y = new double[n];
         Model.Forward(Theta, x, y, Model.CreateWorkspace(n));
         Data = new Dataset(x, y, 3);
-        double eta = 0.2 / StabilityLimit.LargestCurvature(Model, Data, Theta);
-        Settings = new SgdSettings(eta, 0.1, n, NoiseLaw.Gaussian, Seed);
+        double eta = 0.2 / LargestCurvature.Of(Model, Data, Theta);
+        Settings = new SgdSettings(new SgdProblem(eta, 0.1, n), Seed);
         var offsets = Enumerable.Range(0, Chains / 2)
             .Select(j => Enumerable.Range(0, p).Select(t => 1e-3 * CounterRandom.Gaussian(Seed, 2 + j, 0, t)).ToArray())
             .ToArray();

@@ -112,13 +112,12 @@ public sealed partial class Mlp
     /// </summary>
     internal sealed unsafe class RowHalf(Mlp model, MlpWorkspace workspace) : IThreadPoolWorkItem
     {
-        private readonly ManualResetEventSlim _done = new(true);
         private readonly double[] _gradient = new double[model.ParameterCount];
         private RowOperation _operation;
         private double* _theta, _x, _targets;
         private int _rows, _total;
         private Exception? _error;
-        private int _taken;
+        private int _taken, _finished;
 
         /// <summary>The second half's value (loss squares or reg share), valid after <see cref="Finish"/>.</summary>
         public double Result { get; private set; }
@@ -132,8 +131,7 @@ public sealed partial class Mlp
             _theta = theta;
             _x = x;
             _targets = targets;
-            (_operation, _rows, _total, _error, _taken) = (operation, rows, total, null, 0);
-            _done.Reset();
+            (_operation, _rows, _total, _error, _taken, _finished) = (operation, rows, total, null, 0, 0);
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
@@ -141,7 +139,8 @@ public sealed partial class Mlp
         public void Finish()
         {
             if (Interlocked.Exchange(ref _taken, 1) == 0) Second();
-            _done.Wait();
+            var wait = new SpinWait();
+            while (Volatile.Read(ref _finished) == 0) wait.SpinOnce(sleep1Threshold: -1);
             if (_error is not null) ExceptionDispatchInfo.Throw(_error);
         }
 
@@ -171,7 +170,7 @@ public sealed partial class Mlp
             }
             finally
             {
-                _done.Set();
+                Volatile.Write(ref _finished, 1);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 
@@ -29,7 +28,7 @@ internal sealed class ChainBlockRun
     private readonly Vector512<double>[] _inputs, _labels;
 
     private ChainBlockRun(LabelNoiseSgd sgd, Mlp mlp, ChainRun chains, IReadOnlyList<double[]> starts, int steps,
-        int[] snapshotSteps, ProgressMeter meter, CancellationToken cancellation, bool antithetic, bool clean)
+        int[] snapshotSteps, ProgressMeter meter, bool antithetic, bool clean, CancellationToken cancellation)
     {
         (_sgd, _mlp, _chains, _starts, _steps, _snapshotSteps) = (sgd, mlp, chains, starts, steps, snapshotSteps);
         (_meter, _cancellation, _antithetic, _clean) = (meter, cancellation, antithetic, clean);
@@ -39,17 +38,17 @@ internal sealed class ChainBlockRun
 
     /// <summary>The batched loop for this run, or null when the model is not an MLP or the machine cannot batch it.</summary>
     public static ChainBlockRun? TryCreate(LabelNoiseSgd sgd, ChainRun chains, IReadOnlyList<double[]> starts, int steps,
-        int[] snapshotSteps, ProgressMeter meter, CancellationToken cancellation, bool antithetic, bool clean)
+        int[] snapshotSteps, ProgressMeter meter, bool antithetic, bool clean, CancellationToken cancellation)
     {
-        if (sgd.Model is not Mlp mlp || Lanes(mlp, sgd.Data.Count, sgd.Settings.Batch) is null) return null;
-        return new ChainBlockRun(sgd, mlp, chains, starts, steps, snapshotSteps, meter, cancellation, antithetic, clean);
+        if (sgd.Model is not Mlp mlp || Lanes(mlp, sgd.Data.Count, sgd.Settings.Problem.Batch) is null) return null;
+        return new ChainBlockRun(sgd, mlp, chains, starts, steps, snapshotSteps, meter, antithetic, clean, cancellation);
     }
 
     /// <summary>Blocks needed for the run.</summary>
     public int Blocks => (_starts.Count + Width - 1) / Width;
 
-    public ChainBlockWorkspace CreateWorkspace() => new(Lanes(_mlp, _sgd.Data.Count, _sgd.Settings.Batch)!,
-        _mlp.ParameterCount, _sgd.Data.Count, _sgd.Settings.Batch, _sgd.Data.Dimension);
+    public ChainBlockWorkspace CreateWorkspace() => new(Lanes(_mlp, _sgd.Data.Count, _sgd.Settings.Problem.Batch)!,
+        _mlp.ParameterCount, _sgd.Data.Count, _sgd.Settings.Problem.Batch, _sgd.Data.Dimension);
 
     private static MlpLanes? Lanes(Mlp mlp, int count, int batch) => MlpLanes.Create(mlp, count, batch);
 
@@ -81,7 +80,7 @@ internal sealed class ChainBlockRun
             theta[j] = Vector512.Create<double>(scratch);
         }
         var sign = Vector512.Create<double>(signs);
-        var noiseScale = sign * s.Sigma;
+        var noiseScale = sign * s.Problem.Sigma;
         var tau = sign * s.ParameterNoise;
         var noiseStreams = RandomKeyLanes.Streams(seeds.Noise, streams);
         var parameterStreams = RandomKeyLanes.Streams(seeds.Parameter, streams);
@@ -102,7 +101,7 @@ internal sealed class ChainBlockRun
                 for (int j = 0; j < p; j++) sum[j] += ws.CleanGradient[j];
             }
             var loss = NoisyGradient(theta, k, streams, stride, noiseScale, noiseStreams, ws);
-            var step = Vector512.Create(-s.Eta);
+            var step = Vector512.Create(-s.Problem.Eta);
             for (int j = 0; j < p; j++) theta[j] = ws.Gradient[j] * step + theta[j];
             if (s.ParameterNoise > 0)
             {
@@ -145,7 +144,7 @@ internal sealed class ChainBlockRun
     {
         var s = _sgd.Settings;
         var data = _sgd.Data;
-        int n = data.Count, b = s.Batch, d = data.Dimension;
+        int n = data.Count, b = s.Problem.Batch, d = data.Dimension;
         var key = RandomKeyLanes.At(noiseStreams, k);
         var targets = ws.Targets.AsSpan();
         if (b == n)
@@ -178,7 +177,7 @@ internal sealed class ChainBlockRun
     }
 
     private Vector512<double> Draw(in RandomKeyLanes key, Vector512<ulong> index, int stride) =>
-        _sgd.Settings.Noise == NoiseLaw.Gaussian ? key.Gaussian(index, stride) : key.Rademacher(index);
+        _sgd.Settings.Problem.Noise == NoiseLaw.Gaussian ? key.Gaussian(index, stride) : key.Rademacher(index);
 
     private static void Store(ReadOnlySpan<Vector512<double>> theta, double[][] rows, int first, int real)
     {

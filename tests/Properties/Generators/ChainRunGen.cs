@@ -39,7 +39,7 @@ public static class ChainRunGen
         let model = architecture.Build()
         let chains = antithetic ? 2 * groups : groups + groups / 2
         select new ChainRunCase(new NetworkCase(model, theta, data),
-            new SgdSettings(0.01, sigma, batch, law, (ulong)seed) { ParameterNoise = tau },
+            new SgdSettings(new SgdProblem(0.01, sigma, batch, law), (ulong)seed) { ParameterNoise = tau },
             Starts(theta, chains, (ulong)seed),
             new ChainEnsembleOptions(steps)
             {

@@ -45,7 +45,7 @@ public class ChainBlockTests
         var starts = ChainEnsemble.AntitheticStarts(c.ThetaStar, [.. Enumerable.Range(0, 6).Select(j =>
             c.ThetaStar.Select((_, t) => 0.01 * NoiseDrift.Engine.Random.CounterRandom.Gaussian(3, j, 0, t)).ToArray())]);
         var run = new ChainRunCase(new NetworkCase(c.Model, c.ThetaStar, c.Data),
-            new SgdSettings(0.05, 0.3, 3, NoiseLaw.Gaussian, 11) { ParameterNoise = 1e-3 }, starts,
+            new SgdSettings(new SgdProblem(0.05, 0.3, 3), 11) { ParameterNoise = 1e-3 }, starts,
             new ChainEnsembleOptions(40) { Antithetic = true, SnapshotSteps = [0, 20, 40] });
         var broken = run.Starts.Select(s => (double[])s.Clone()).ToArray();
         broken[5][0] = Math.BitIncrement(broken[5][0]);
