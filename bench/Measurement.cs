@@ -11,7 +11,7 @@ public sealed record Measurement(string Workload, string Op, int Threads, double
     /// <summary>Attained GFLOP/s (large workload), from <see cref="OpFlops"/>; null elsewhere.</summary>
     public double? Gflops { get; init; }
 
-    /// <summary><see cref="Gflops"/> over the engine's GEMM peak with the same threads (<see cref="GemmPeak"/>).</summary>
+    /// <summary><see cref="Gflops"/> over the engine's GEMM peak on all cores (<see cref="GemmPeak"/>).</summary>
     public double? PeakFraction { get; init; }
 
     public string JsonLine() => Bench.JsonLine.Of(json =>

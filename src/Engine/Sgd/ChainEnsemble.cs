@@ -62,7 +62,8 @@ public static class ChainEnsemble
         };
         var run = new ChainRun(sgd, starts, steps, snapshotSteps, meter, options.Cancellation);
         var blocks = options.Kernel == ChainKernel.PerChain ? null : ChainBlockRun.TryCreate(sgd, run, starts, steps,
-            snapshotSteps, meter, options.Antithetic, options.CleanGradient, options.Cancellation);
+            snapshotSteps, meter, options.Antithetic, options.CleanGradient, options.Kernel == ChainKernel.Batched,
+            options.Cancellation);
         if (options.Kernel == ChainKernel.Batched && blocks is null)
             throw new InvalidInputException("kernel",
                 $"batched needs an MLP and AVX-512; {model.Describe()} on this machine runs chain by chain");
