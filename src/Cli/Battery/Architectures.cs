@@ -6,8 +6,8 @@ namespace NoiseDrift.Cli.Battery;
 
 /// <summary>
 /// The built-in models of <c>noisedrift check</c>: MLPs of several depths covering every activation (ReLU included),
-/// a DAG with skip connections, matrix sensing, and the paper's two-layer settings (THEORY.md §4). The deep tier adds
-/// random MLPs and DAGs drawn from the seed (<see cref="RandomArchitectures"/>).
+/// a DAG with skip connections, matrix sensing, and the paper's two-layer settings (THEORY.md §4). The standard and deep
+/// tiers add ten random MLPs and DAGs drawn from the seed (<see cref="RandomArchitectures"/>).
 /// </summary>
 internal static class Architectures
 {
@@ -30,8 +30,7 @@ internal static class Architectures
         return tier switch
         {
             Tier.Quick => [fixedSet[0], fixedSet[1], fixedSet[6], fixedSet[7], fixedSet[8], fixedSet[9]],
-            Tier.Deep => [.. fixedSet, .. RandomArchitectures.Draw(seed, count: 10)],
-            _ => fixedSet,
+            _ => [.. fixedSet, .. RandomArchitectures.Draw(seed, count: 10)],
         };
     }
 

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Models;
 
 namespace NoiseDrift.Cli.Battery;
 
-/// <summary>Random MLPs (depth 1–4, widths 2–9) and random DAGs (3–7 neurons) for the deep tier, drawn from the seed.</summary>
+/// <summary>Random MLPs (depth 1–4, widths 2–9) and random DAGs (3–7 neurons) for the standard and deep tiers, drawn from the seed.</summary>
 internal static class RandomArchitectures
 {
     public static IEnumerable<Architecture> Draw(ulong seed, int count)

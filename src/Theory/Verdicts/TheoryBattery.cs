@@ -46,7 +46,9 @@ public static class TheoryBattery
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(options);
         var plan = options.Plan;
-        var experiment = StationaryExperiment.Prepare(@case, plan);
+        bool minibatch = @case.Sgd.Batch > 0 && @case.Sgd.Batch < @case.Count;
+        var experiment = StationaryExperiment.Prepare(@case,
+            minibatch && options.MinibatchPairs > plan.Pairs ? plan with { Pairs = options.MinibatchPairs } : plan);
         int stage = 0, stages = 5 + (options.Scaling ? 3 : 0) + (options.SlowFlowTime > 0 ? 1 : 0);
         void Advance() => progress?.Report(++stage / (double)stages);
 

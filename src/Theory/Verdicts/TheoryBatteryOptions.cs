@@ -13,13 +13,22 @@ namespace NoiseDrift.Theory.Verdicts;
 /// <param name="Scaling">Whether to fit the η, σ and B exponents (three runs each).</param>
 public sealed record TheoryBatteryOptions(SimulationPlan Plan, SimulationPlan RegPlan, double SlowFlowTime, int SlowFlowPairs, bool Scaling)
 {
+    /// <summary>
+    /// Antithetic pairs of the stationary experiment (OU and dynamic drift rows) on a minibatch case, when more than the
+    /// plan's (THEORY.md §2, §5). The minibatch S carries the batch's pair probability <c>B(B−1)/(n(n−1))</c>; a
+    /// pair-probability error such as <c>B²/n²</c> moves S by about 2% on the built-in B = 2 case, so its OU rows need
+    /// a standard error of about 0.2% to see it.
+    /// </summary>
+    public int MinibatchPairs { get; init; }
+
     /// <summary>A fast pass: smaller plans, no scaling, a short flow.</summary>
     public static TheoryBatteryOptions Quick(ulong seed) =>
         new(new SimulationPlan(300, 600, 20, seed), new SimulationPlan(100, 3000, 0, seed), 0.05, 8, Scaling: false);
 
     /// <summary>The default: drift errors of a few tenths of a percent on the built-in cases.</summary>
     public static TheoryBatteryOptions Standard(ulong seed) =>
-        new(new SimulationPlan(1000, 1000, 25, seed), new SimulationPlan(200, 5000, 0, seed), 0.2, 16, Scaling: true);
+        new(new SimulationPlan(1000, 1000, 25, seed), new SimulationPlan(200, 5000, 0, seed), 0.2, 16, Scaling: true)
+        { MinibatchPairs = 6000 };
 
     /// <summary>Longer horizons and more pairs (<c>NOISEDRIFT_DEPTH=deep</c>, <c>--deep</c>).</summary>
     public static TheoryBatteryOptions Deep(ulong seed) =>
