@@ -19,6 +19,8 @@ public static class CliApp
             ValidateCommand.Create(consoles),
             PredictCommand.Create(consoles),
             SimulateCommand.Create(consoles),
+            SweepCommand.Create(consoles),
+            MergeCommand.Create(consoles),
         };
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
