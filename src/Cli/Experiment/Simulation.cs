@@ -30,7 +30,7 @@ public static class Simulation
             throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; simulate runs antithetic pairs, so it must be even");
         if (sgd.Chains < 4)
             throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
-        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (sgd.Steps + Snapshots - 1) / Snapshots, sgd.Seed);
+        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (int)((sgd.Steps + (long)Snapshots - 1) / Snapshots), sgd.Seed);
     }
 
     /// <summary>Runs the chains and measures; <paramref name="progress"/> receives the completed fraction of steps.</summary>
@@ -54,7 +54,7 @@ public static class Simulation
         return new SimulationResult(predicted, plan, drift.Estimate,
             VectorMeanEstimate.Projection(drift.Samples, UnitDirection(predicted.DriftExact)),
             OuCovariance.Of(meanMoment, "measured").Eigenvalues, MeanEstimate.Of(ou.Trace()),
-            RegTrace(experiment), RegularizerDecreaseCheck.MeasuredRate(experiment));
+            RegTrace(experiment), ProjectedReg.ChangeRate(experiment.Case, experiment.Starts, experiment.Result.FinalStates, plan.Steps));
     }
 
     /// <summary><c>d / ||d||</c>, or d itself when it is 0.</summary>
@@ -69,13 +69,6 @@ public static class Simulation
         var states = new List<(int Step, IReadOnlyList<double[]> Thetas)> { (0, experiment.Starts) };
         for (int s = 0; s < experiment.Result.SnapshotSteps.Count; s++)
             states.Add((experiment.Result.SnapshotSteps[s], experiment.Result.Snapshots[s]));
-        return [.. states.Select(state => new RegSample(state.Step, MeanProjectedReg(experiment.Case, state.Thetas)))];
-    }
-
-    private static double MeanProjectedReg(TheoryCase @case, IReadOnlyList<double[]> thetas)
-    {
-        var regs = new double[thetas.Count];
-        Parallel.For(0, thetas.Count, c => regs[c] = RegularizerChange.OfProjected(@case, thetas[c]));
-        return regs.Average();
+        return [.. states.Select(state => ProjectedReg.Mean(experiment.Case, state.Step, state.Thetas))];
     }
 }
