@@ -23,10 +23,10 @@ public static class SimulateCommand
         var plan = Simulation.PlanFor(spec.Sgd);
         var notes = new StringWriter();
         var (specCase, summary) = PredictCommand.Predict(spec, notes);
-        consoles.Error.Write(notes.ToString());
         var progress = !json && consoles.ErrorIsTerminal ? AnsiConsoles.Over(consoles.Error, true) : null;
         var result = ProgressBar.Run(progress, $"{plan.Pairs * 2} chains × {plan.Steps} steps",
             p => Simulation.Run(specCase.Case, summary, plan, p));
+        consoles.Error.Write(notes.ToString());
         if (result.ProjectionNote() is { } note) consoles.Error.WriteLine(note);
         if (json) consoles.Out.WriteLine(SimulationJson.Object(specCase, result));
         else SimulationTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, result);
