@@ -40,7 +40,7 @@ public static class PredictCommand
         PredictionSummary summary;
         try
         {
-            summary = SpecFields.Qualified(() => PredictionSummary.At(c.Model, c.Theta, c.Data, c.Sgd));
+            summary = SpecPath.Within(SpecPath.Sgd, () => PredictionSummary.At(c.Model, c.Theta, c.Data, c.Sgd));
         }
         catch (InvalidInputException) when (NonFiniteCause.InDerivatives(c) is { } cause)
         {

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
 
 namespace NoiseDrift.Cli.Experiment;
 

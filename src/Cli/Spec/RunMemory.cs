@@ -34,7 +34,7 @@ public static class RunMemory
             new(modelField, "J and its factorizations", Bytes(() => checked(4 * n * p))),
             new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Chains * p * (Simulation.Snapshots + 3L)))),
         };
-        if (spec.Sgd.Batch < n)
+        if (spec.Sgd.Problem.Batch < n)
             terms.Add(new Term("data.x", "minibatch covariance system", Bytes(() => checked(2 * (n * (n + 1) / 2) * (n * (n + 1) / 2)))));
         return terms;
     }

@@ -1,5 +1,5 @@
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Cli.Sweep;
 

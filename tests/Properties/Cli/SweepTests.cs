@@ -6,7 +6,7 @@ using NoiseDrift.Cli.Commands;
 using NoiseDrift.Cli.Sweep;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Cli;
@@ -19,7 +19,7 @@ namespace NoiseDrift.Properties.Cli;
 /// </summary>
 public class SweepTests
 {
-    private static readonly IReadOnlyList<IBattery> Derivatives = [new NoiseDrift.Cli.Battery.DerivativeBattery(DerivativeCheckSet.Default)];
+    private static readonly IReadOnlyList<IBattery> Derivatives = [new NoiseDrift.Cli.Battery.DerivativeBattery()];
 
     [Theory]
     [InlineData(1, 1, 1)]
@@ -86,7 +86,7 @@ public class SweepTests
     public void AFailedRowFailsTheSweepAndTheMerge()
     {
         var failing = new CheckResult("fake", "case", 0, 1, 0.1, 0.2, false, "off");
-        string file = Temporary(string.Join('\n', new[] { 1UL, 2UL }.Select(s => new SweepRow(s, failing).Line())));
+        string file = Temporary(new SweepRow(1, failing).Line() + "\n" + new SweepRow(2, failing).Line());
         try
         {
             var run = CliRun.Of("merge", file, "--json");

@@ -60,7 +60,10 @@ public static class SpecGen
         select new ModelDraw($"mlp {input}-[{string.Join(",", hidden)}]{(bias ? "" : " no bias")}",
             new JsonObject
             {
-                ["kind"] = "mlp", ["input"] = input, ["hidden"] = Array(hidden), ["activations"] = Array(activations),
+                ["kind"] = "mlp",
+                ["input"] = input,
+                ["hidden"] = Array(hidden),
+                ["activations"] = Array(activations),
                 ["output_bias"] = bias,
             },
             input, MlpP(input, hidden, bias));

@@ -1,5 +1,6 @@
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;
@@ -23,7 +24,7 @@ public sealed class ControlTests
         Verdicts.Rejected(relaxation, 2 * relaxation.Predicted, "relaxation × 2");
         Verdicts.Rejected(relaxation, -relaxation.Predicted, "relaxation sign flipped");
         var noDrift = results.Single(r => r.Check == "control_sigma0_no_label_noise_drift");
-        double labelNoise = System.Numerics.Tensors.TensorPrimitives.Norm(PredictedDrift.At(Cases.Tanh.Model, Cases.Tanh.Theta, Cases.Tanh.Data, Cases.Tanh.Sgd).Exact);
+        double labelNoise = System.Numerics.Tensors.TensorPrimitives.Norm(TangentDrift.At(Cases.Tanh.Model, Cases.Tanh.Theta, Cases.Tanh.Data, Cases.Tanh.Sgd).Exact);
         Verdicts.Rejected(noDrift, labelNoise, "the label-noise drift at σ = 0");
     }
 

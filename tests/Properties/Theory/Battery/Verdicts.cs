@@ -1,6 +1,6 @@
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;
