@@ -1,9 +1,6 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Cli.Spec;
-using NoiseDrift.Engine.Validation;
-using NoiseDrift.Theory;
 
 namespace NoiseDrift.Cli.Commands;
 
@@ -20,33 +17,11 @@ public static class PredictCommand
 
     public static int Execute(string path, bool json, CliConsoles consoles)
     {
-        var notes = new StringWriter();
-        var (specCase, summary) = Predict(SpecReader.Load(path), notes);
-        consoles.Error.Write(notes.ToString());
-        if (json) consoles.Out.WriteLine(PredictionJson.Object(specCase, summary));
-        else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, summary);
+        var accepted = AcceptedSpec.Load(path);
+        consoles.Error.Write(accepted.Notes);
+        if (json) consoles.Out.WriteLine(PredictionJson.Object(accepted.Case, accepted.Summary));
+        else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), accepted.Case, accepted.Summary);
         consoles.Out.Flush();
         return ExitCode.Pass;
-    }
-
-    /// <summary>
-    /// θ* of the spec (notes on <paramref name="notes"/>, which the commands print only once the spec is accepted, so a
-    /// refusal stays one line) and every prediction there; a non-finite prediction is refused naming its cause.
-    /// </summary>
-    public static (SpecCase Case, PredictionSummary Summary) Predict(Spec.Spec spec, TextWriter notes)
-    {
-        var specCase = SpecCase.Resolve(spec, notes);
-        var c = specCase.Case;
-        PredictionSummary summary;
-        try
-        {
-            summary = SpecPath.Within(SpecPath.Sgd, () => PredictionSummary.At(c.Model, c.Theta, c.Data, c.Sgd));
-        }
-        catch (InvalidInputException) when (NonFiniteCause.InDerivatives(c) is { } cause)
-        {
-            throw cause;
-        }
-        NonFiniteCause.Require(c, summary);
-        return (specCase, summary);
     }
 }

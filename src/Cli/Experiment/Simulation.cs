@@ -44,9 +44,9 @@ public static class Simulation
         {
             experiment = SpecPath.Within(SpecPath.Sgd, () => ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress));
         }
-        catch (SgdDivergedException e)
+        catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" or "sgd.eta" })
         {
-            throw new InvalidInputException("sgd", $"label-noise SGD diverged ({e.Message}); lower sgd.eta or sgd.sigma");
+            throw Diverged(@case, e.Message);
         }
         var drift = DriftMeasurement.RaoBlackwell(experiment);
         var ou = OuMeasurement.Stationary(experiment);
@@ -55,6 +55,22 @@ public static class Simulation
             VectorMeanEstimate.Projection(drift.Samples, UnitDirection(predicted.DriftExact)),
             OuCovariance.Of(meanMoment, "measured").Eigenvalues, MeanEstimate.Of(ou.Trace()),
             RegTrace(experiment), ProjectedReg.ChangeRate(experiment.Case, experiment.Starts, experiment.Result.FinalStates, plan.Steps));
+    }
+
+    /// <summary>
+    /// A chain that blew up, stated against the one stability limit, <c>2/λ_max</c> at θ* (THEORY.md §2,
+    /// <see cref="SgdProblem.RequireStable"/>), which η passed before the run: the chain left the region where that
+    /// limit holds. The engine's own detail (the curvature at the chain's start, its internal residual bound) stays out.
+    /// </summary>
+    private static InvalidInputException Diverged(TheoryCase @case, string engineMessage)
+    {
+        var where = System.Text.RegularExpressions.Regex.Match(engineMessage, @"in chain \d+ at step \d+");
+        double lambda = @case.Frame.LargestHessianEigenvalue;
+        return new InvalidInputException("sgd.eta",
+            $"label-noise SGD diverged{(where.Success ? " " + where.Value : "")} although η = {Guard.Format(@case.Sgd.Eta)} " +
+            $"is below the stability limit η < 2/λ_max = {Guard.Format(SgdProblem.MaximumStep(lambda))} at θ* " +
+            $"(λ_max = {Guard.Format(lambda)}, the largest eigenvalue of G = (1/n)JᵀJ): the chains moved to where the " +
+            "curvature is larger; lower sgd.eta or sgd.sigma");
     }
 
     /// <summary><c>d / ||d||</c>, or d itself when it is 0.</summary>
