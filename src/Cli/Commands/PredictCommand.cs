@@ -7,7 +7,8 @@ namespace NoiseDrift.Cli.Commands;
 /// <summary>
 /// <c>noisedrift predict --spec FILE [--json]</c> (DESIGN.md "CLI contract"): every prediction of THEORY.md §1–§3 at
 /// the spec's θ* — <c>reg</c>, <c>∇reg</c>, <c>P∇reg</c>, the per-step drift (leading order and exact), the OU
-/// covariance eigenvalues and the step-size limit 2/λ_max. η beyond the limit exits 2 naming it.
+/// covariance eigenvalues and the step-size limit 2/λ_max. η beyond the limit exits 2 naming it. On the paper's
+/// settings (THEORY.md §4) it adds the symbolic route's <c>closed_form</c> and the setting's own quantities.
 /// </summary>
 public static class PredictCommand
 {
@@ -19,8 +20,8 @@ public static class PredictCommand
     {
         var accepted = AcceptedSpec.Load(path);
         consoles.Error.Write(accepted.Notes);
-        if (json) consoles.Out.WriteLine(PredictionJson.Object(accepted.Case, accepted.Summary));
-        else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), accepted.Case, accepted.Summary);
+        if (json) consoles.Out.WriteLine(PredictionJson.Object(accepted.Case, accepted.Summary, accepted.Setting));
+        else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), accepted.Case, accepted.Summary, accepted.Setting);
         consoles.Out.Flush();
         return ExitCode.Pass;
     }

@@ -78,9 +78,10 @@ public static class SpecReader
         var o = new SpecObject(root, "", "model", "data", "theta", "sgd");
         var model = ModelSpecReader.Read(o.Required("model"), "model");
         var data = DataSpecReader.Read(o.Required("data"), "data", model);
+        var groundTruth = GroundTruthSpecReader.Read(o.Required("data"), "data", model);
         double[]? theta = o.Optional("theta") is { } t ? Theta(t, model) : null;
         var sgd = SgdSpecReader.Read(o.Required("sgd"), "sgd", data.Count);
-        var spec = new Spec(model, data, theta, sgd);
+        var spec = new Spec(model, data, theta, sgd) { GroundTruth = groundTruth };
         RunMemory.Require(spec);
         return spec;
     }
