@@ -11,8 +11,12 @@ public static class JsonNumbers
     {
         ArgumentNullException.ThrowIfNull(json);
         if (!double.IsFinite(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "JSON holds finite numbers only");
-        json.WriteRawValue(value.ToString("G17", CultureInfo.InvariantCulture));
+        json.WriteRawValue(Format(value));
     }
+
+    /// <summary>17 significant digits, lower-case exponent: <c>0.070000000000000007</c>, <c>1e-06</c>-style.</summary>
+    public static string Format(double value) =>
+        value.ToString("G17", CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
 
     /// <summary>Writes a named number.</summary>
     public static void Write(Utf8JsonWriter json, string name, double value)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NoiseDrift.Engine.Sgd;
@@ -17,52 +18,73 @@ public static class VectorFile
         return certified.Case.Name + ".json";
     }
 
-    /// <summary>The JSON text of a certified case (indented, ending in a newline).</summary>
+    /// <summary>The JSON text of a certified case: one field per line, <c>expected</c> fields indented, ending in a newline.</summary>
     public static string Text(CertifiedCase certified)
     {
         ArgumentNullException.ThrowIfNull(certified);
         var c = certified.Case;
         var e = certified.Expected;
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        var top = new List<(string, string)>
         {
-            json.WriteStartObject();
-            json.WriteNumber("protocol", Protocol);
-            json.WriteString("case", c.Name);
-            json.WritePropertyName("model");
-            json.WriteRawValue(c.Model.SpecJson);
-            JsonNumbers.Write(json, "x", c.Rows);
-            JsonNumbers.Write(json, "y", c.Data.Y);
-            JsonNumbers.Write(json, "theta", c.Theta);
-            JsonNumbers.Write(json, "v", c.V);
-            JsonNumbers.Write(json, "eta", c.Eta);
-            JsonNumbers.Write(json, "sigma", c.Sigma);
-            json.WriteNumber("batch", c.Batch);
-            json.WriteStartObject("expected");
-            JsonNumbers.Write(json, "h", e.H);
-            JsonNumbers.Write(json, "jacobian", e.Jacobian);
-            JsonNumbers.Write(json, "reg", e.Reg);
-            JsonNumbers.Write(json, "grad_reg", e.GradReg);
-            JsonNumbers.Write(json, "hvp", e.Hvp);
-            JsonNumbers.Write(json, "p_grad_reg", e.PGradReg);
-            JsonNumbers.Write(json, "drift_leading", e.DriftLeading);
-            JsonNumbers.Write(json, "drift_exact", e.DriftExact);
-            JsonNumbers.Write(json, "ou_cov", e.OuCov);
-            json.WriteStartObject("sgd_step");
-            json.WritePropertyName("batch");
-            json.WriteStartArray();
-            foreach (int i in c.StepBatch) json.WriteNumberValue(i);
-            json.WriteEndArray();
-            JsonNumbers.Write(json, "noise", c.Noise);
-            JsonNumbers.Write(json, "theta", e.SgdStepTheta);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteStartObject("tolerance");
-            JsonNumbers.Write(json, "relative", certified.RelativeTolerance);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+            ("protocol", Protocol.ToString(CultureInfo.InvariantCulture)),
+            ("case", Compact(json => json.WriteStringValue(c.Name))),
+            ("model", c.Model.SpecJson),
+            ("x", Rows(c.Rows)),
+            ("y", Array(c.Data.Y)),
+            ("theta", Array(c.Theta)),
+            ("v", Array(c.V)),
+            ("eta", Number(c.Eta)),
+            ("sigma", Number(c.Sigma)),
+            ("batch", c.Batch.ToString(CultureInfo.InvariantCulture)),
+        };
+        var expected = new List<(string, string)>
+        {
+            ("h", Array(e.H)),
+            ("jacobian", Rows(e.Jacobian)),
+            ("reg", Number(e.Reg)),
+            ("grad_reg", Array(e.GradReg)),
+            ("hvp", Rows(e.Hvp)),
+            ("p_grad_reg", Array(e.PGradReg)),
+            ("drift_leading", Array(e.DriftLeading)),
+            ("drift_exact", Array(e.DriftExact)),
+            ("ou_cov", Array(e.OuCov)),
+            ("sgd_step", Compact(json =>
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("batch");
+                json.WriteStartArray();
+                foreach (int i in c.StepBatch) json.WriteNumberValue(i);
+                json.WriteEndArray();
+                JsonNumbers.Write(json, "noise", c.Noise);
+                JsonNumbers.Write(json, "theta", e.SgdStepTheta);
+                json.WriteEndObject();
+            })),
+        };
+        var text = new StringBuilder("{\n");
+        foreach (var (name, value) in top) text.Append(CultureInfo.InvariantCulture, $"  \"{name}\": {value},\n");
+        text.Append("  \"expected\": {\n");
+        text.AppendJoin(",\n", expected.Select(f => $"    \"{f.Item1}\": {f.Item2}"));
+        text.Append("\n  },\n");
+        text.Append(CultureInfo.InvariantCulture, $"  \"tolerance\": {{\"relative\": {Number(certified.RelativeTolerance)}}}\n}}\n");
+        return text.ToString();
+    }
+
+    private static string Number(double value) => Compact(json => JsonNumbers.Write(json, value));
+
+    private static string Array(IEnumerable<double> values) => Compact(json => JsonNumbers.WriteArray(json, values));
+
+    private static string Rows(IEnumerable<double[]> rows) => Compact(json =>
+    {
+        json.WriteStartArray();
+        foreach (var row in rows) JsonNumbers.WriteArray(json, row);
+        json.WriteEndArray();
+    });
+
+    private static string Compact(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer)) write(json);
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>The index line of a case: name, file, model kind, n, p, B, noise law, tolerance.</summary>
