@@ -20,6 +20,7 @@ public static class CliApp
             PredictCommand.Create(consoles),
             SimulateCommand.Create(consoles),
             VectorsCommand.Create(consoles),
+            CertifyCommand.Create(consoles),
         };
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
