@@ -25,15 +25,16 @@ public static class CertifyCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for each answer (default 60).", DefaultValueFactory = _ => 60 };
         var json = new Option<bool>("--json") { Description = "Write one JSON object per verdict row per line to stdout." };
         var command = new Command("certify", "Certify an outside implementation over the JSON-lines protocol.") { impl, cases, timeout, json };
-        command.Validators.Add(result =>
-        {
-            double t = result.GetValue(timeout);
-            if (!(t > 0 && double.IsFinite(t))) result.AddError($"--timeout: must be a positive number of seconds, got {t}");
-        });
         command.SetAction(parsed =>
         {
+            double seconds = parsed.GetValue(timeout);
+            if (!(seconds > 0 && seconds < 1e6))
+            {
+                consoles.Error.WriteLine($"noisedrift: --timeout: must be a positive number of seconds below 1e6, got {seconds}");
+                return ExitCode.BadInput;
+            }
             var tier = parsed.GetValue(cases) == "quick" ? CertificationTier.Quick : CertificationTier.Standard;
-            return Execute(parsed.GetValue(impl)!, new CertificationOptions(tier), TimeSpan.FromSeconds(parsed.GetValue(timeout)),
+            return Execute(parsed.GetValue(impl)!, new CertificationOptions(tier), TimeSpan.FromSeconds(seconds),
                 parsed.GetValue(json), consoles);
         });
         return command;

@@ -117,7 +117,6 @@ public sealed class ProcessChannel : IImplementationChannel
             // Never started or already reaped.
         }
         _process.Dispose();
-        _lines.Dispose();
     }
 
     private ProtocolViolation Crashed(ProtocolRequest request, string requestLine)
@@ -145,7 +144,11 @@ public sealed class ProcessChannel : IImplementationChannel
         }
         catch (ObjectDisposedException)
         {
-            return;
+            // Disposed while reading: the channel is closed.
+        }
+        catch (InvalidOperationException)
+        {
+            // The process was disposed under the reader.
         }
         _lines.CompleteAdding();
     }
