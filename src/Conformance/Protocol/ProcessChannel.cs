@@ -121,7 +121,8 @@ public sealed class ProcessChannel : IImplementationChannel
 
     private ProtocolViolation Crashed(ProtocolRequest request, string requestLine)
     {
-        _process.WaitForExit(TimeSpan.FromSeconds(2));
+        // Once exited, the argument-free wait also drains the asynchronous stderr reader.
+        if (_process.WaitForExit(TimeSpan.FromSeconds(2))) _process.WaitForExit();
         string code = _process.HasExited ? $"exit code {_process.ExitCode}" : "stdout closed";
         string lastError = _errors.LastOrDefault() ?? "";
         string stderr = lastError.Length > 0 ? $"; last stderr line: {lastError}" : "";
