@@ -6,6 +6,7 @@ using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Geometry;
 using Vec = NoiseDrift.Theory.Geometry.Vectors;
 using NoiseDrift.Theory.Ou;
+using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Conformance.Vectors;
 
@@ -149,12 +150,46 @@ public static class ValueCertifier
         stepAgreement.Add(step, stepRoute, stepBound);
         routes.Add(stepAgreement.Result());
 
+        routes.AddRange(ClosedForms(c, h, jacobian, reg, gradReg, hvp));
+
         var expected = new ExpectedValues(h,
             Enumerable.Range(0, n).Select(i => jacobian.AsSpan(i * p, p).ToArray()).ToArray(),
             reg, gradReg, hvp, pGradReg, driftLeading, driftExact, covariance.Eigenvalues, step);
         double tolerance = Math.Max(MinimumTolerance, routes.Max(r => r.RelativeBound));
         tolerance = Math.Pow(10, Math.Ceiling(Math.Log10(tolerance)));
         return new CertifiedCase(c, expected, tolerance, routes);
+    }
+
+    /// <summary>
+    /// A third route where the model is one of the paper's settings (THEORY.md §4): the symbolic closed forms of
+    /// <see cref="SettingOf"/> for h, J, <c>reg</c>, <c>∇reg</c> and the HVP, within rounding of the field's scale.
+    /// </summary>
+    private static IEnumerable<RouteAgreement> ClosedForms(ConformanceCase c, double[] h, double[] jacobian, double reg,
+        double[] gradReg, double[][] hvp)
+    {
+        var setting = SettingOf.Try(c.Model.Engine, c.Theta, c.Data);
+        if (setting is null) yield break;
+        int n = c.Count, p = c.ParameterCount;
+        const string route = "closed form of the setting (THEORY.md §4)";
+        double Bound(IEnumerable<double> field) => Rounding * Math.Max(1, field.Select(Math.Abs).Max());
+        var outputs = new FieldAgreement("h", route);
+        var gradients = new FieldAgreement("jacobian", route);
+        var products = new FieldAgreement("hvp", route);
+        for (int i = 0; i < n; i++)
+        {
+            outputs.Add(h[i], setting.Output(i), Bound(h));
+            gradients.Add(jacobian.AsSpan(i * p, p), setting.ExampleGradient(i), Enumerable.Repeat(Bound(jacobian), p).ToArray());
+            products.Add(hvp[i], setting.HessianTimes(i, c.V), Enumerable.Repeat(Bound(hvp.SelectMany(r => r)), p).ToArray());
+        }
+        var regForm = new FieldAgreement("reg", route);
+        regForm.Add(reg, setting.Reg(), Bound([reg]));
+        var gradForm = new FieldAgreement("grad_reg", route);
+        gradForm.Add(gradReg, setting.RegGradient(), Enumerable.Repeat(Bound(gradReg), p).ToArray());
+        yield return outputs.Result();
+        yield return gradients.Result();
+        yield return regForm.Result();
+        yield return gradForm.Result();
+        yield return products.Result();
     }
 
     /// <summary>H v as the central difference of the exact gradient along v, with its bound.</summary>
