@@ -56,7 +56,7 @@ public class ReferenceImplementation : IConformanceImplementation
         return (Reg(input), gradient);
     }
 
-    public double[][] Hvp(OpInput input)
+    public virtual double[][] Hvp(OpInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         return input.X.Select(x => HessianVector(input.Model.Engine, input.Theta, x, input.V!)).ToArray();
