@@ -49,11 +49,17 @@ public static class SuiteValues
     }
 
     /// <summary>The step on the case's batch and noise with <see cref="StepLabels"/>.</summary>
-    public static double[] SgdStep(ConformanceCase c)
+    public static double[] SgdStep(ConformanceCase c) => EngineStep(c, StepLabels(c));
+
+    /// <summary>
+    /// The engine's step <c>θ − η ∇_θ (1/2B) Σ_j (h(x_{b_j}) − t_j)²</c> with targets <c>t_j = labels_{b_j} + e_j</c> on the
+    /// case's batch and noise (THEORY.md §1).
+    /// </summary>
+    public static double[] EngineStep(ConformanceCase c, double[] labels)
     {
         ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(labels);
         var model = c.Model.Engine;
-        var labels = StepLabels(c);
         int d = model.InputDimension, b = c.StepBatch.Length;
         var inputs = new double[b * d];
         var targets = new double[b];

@@ -237,19 +237,8 @@ public static class ValueCertifier
     private static (double[] Step, double[] Route, double[] Bound) SgdStep(ConformanceCase c, double[] fdJacobian,
         double[] fdBound, double[] h)
     {
-        var model = c.Model.Engine;
-        int p = c.ParameterCount, d = model.InputDimension, b = c.StepBatch.Length;
-        var inputs = new double[b * d];
-        var targets = new double[b];
-        for (int j = 0; j < b; j++)
-        {
-            int i = c.StepBatch[j];
-            c.Data.Row(i).CopyTo(inputs.AsSpan(j * d, d));
-            targets[j] = c.Data.Y[i] + c.Noise[j];
-        }
-        var gradient = new double[p];
-        model.LossGradient(c.Theta, inputs, targets, gradient, model.CreateWorkspace(b));
-        var step = c.Theta.Select((t, k) => t - c.Eta * gradient[k]).ToArray();
+        int p = c.ParameterCount, b = c.StepBatch.Length;
+        var step = Certification.SuiteValues.EngineStep(c, c.Data.Y);
         var route = (double[])c.Theta.Clone();
         var bound = new double[p];
         for (int j = 0; j < b; j++)

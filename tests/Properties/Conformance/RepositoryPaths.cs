@@ -2,25 +2,16 @@ using System.Diagnostics;
 
 namespace NoiseDrift.Properties.Conformance;
 
-/// <summary>The repository root (found from the test binaries) and an interpreter that can <c>import numpy</c>.</summary>
+/// <summary>The conformance folder of the repository and an interpreter that can <c>import numpy</c>.</summary>
 internal static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
-
-    public static string Conformance => Path.Combine(Root, "conformance");
+    public static string Conformance { get; } = Cli.CliRun.RepositoryFile("conformance");
 
     /// <summary>
     /// The first of <c>/usr/bin/python3</c> (Debian's, where apt's python3-numpy installs) and <c>python3</c> on PATH
     /// that imports NumPy; null if none does.
     /// </summary>
     public static string? NumpyPython { get; } = FindNumpyPython();
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Verify.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Verify.sln not found above the test binaries");
-    }
 
     private static string? FindNumpyPython()
     {
