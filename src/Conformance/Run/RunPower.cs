@@ -8,8 +8,8 @@ namespace NoiseDrift.Conformance.Run;
 /// <summary>
 /// The power of <see cref="RunJudge"/> against a wrong step rule (THEORY.md §5, power). Under the wrong rule the
 /// normal coordinates have covariance <c>S′_K</c>; the variance estimate along a predicted eigenvector v has mean
-/// <c>vᵀS′v</c> and, the linearized chain being Gaussian with Gaussian noise, standard error
-/// <c>√2 vᵀS′v / √C</c> (the trace: <c>√(2 tr S′²) / √C</c>). A row rejects when
+/// <c>vᵀS′v</c> and standard error <c>√((E(vᵀu)⁴ − (vᵀS′v)²)/C)</c>, the exact fourth moment of the linearized chain
+/// (<see cref="ChainMoments"/>; the trace likewise with <c>E|u|⁴</c>). A row rejects when
 /// <c>|measured − predicted| &gt; z·SE + bias</c>, so its rejection probability is at least <c>Φ(m)</c> with the margin
 /// <c>m = (|Δ| − bias − z·SE) / SE</c> in standard errors. The power is that of the best row.
 /// </summary>
@@ -38,28 +38,30 @@ public sealed record RunPower(StepRule Rule, double Margin, string Row, double S
 
     private static RunPower Of(RunCase run, NormalFrame frame, RunPrediction correct, StepRule rule, double z)
     {
-        var wrong = RunPrediction.Of(run, frame, rule).Covariance.Matrix;
+        var moments = ChainMoments.Of(rule, frame, run.Case.Sgd, run.Steps);
+        var wrong = moments.Second;
         double chains = run.Chains;
         var best = (Margin: double.NegativeInfinity, Row: "", Shift: 0.0);
         for (int j = 0; j <= frame.Count; j++)
         {
-            double predicted, actual, se;
+            double predicted, actual, fourth;
             string row;
             if (j < frame.Count)
             {
                 var v = correct.Covariance.Eigenvectors.Column(j);
                 predicted = correct.Covariance.Eigenvalues[j];
                 actual = v * (wrong * v);
-                se = Math.Sqrt(2) * actual / Math.Sqrt(chains);
+                fourth = moments.FourthAlong(v);
                 row = $"eigen[{j}]";
             }
             else
             {
                 predicted = correct.Covariance.Trace;
                 actual = wrong.Trace();
-                se = Math.Sqrt(2 * (wrong * wrong).Trace() / chains);
+                fourth = moments.FourthOfNorm();
                 row = "trace";
             }
+            double se = Math.Sqrt(Math.Max(0, fourth - actual * actual) / chains);
             double bias = correct.RelativeBias * Math.Abs(predicted);
             double margin = (Math.Abs(actual - predicted) - bias - z * se) / se;
             if (margin > best.Margin) best = (margin, row, Math.Abs(actual - predicted) / (z * se + bias));

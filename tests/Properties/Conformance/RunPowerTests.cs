@@ -27,4 +27,18 @@ public sealed class RunPowerTests(ITestOutputHelper output)
             }
         }
     }
+
+    [Fact]
+    public void EnumeratedSecondMomentsMatchTheSecondMomentMapRecursion()
+    {
+        var run = Certifier.RunCases(CertificationTier.Quick)[0];
+        var c = run.Case;
+        var frame = NoiseDrift.Theory.Geometry.NormalFrame.At(c.Model.Engine, c.Theta, c.Data);
+        foreach (var rule in StepRule.Wrong(c.Count, c.Batch).Prepend(StepRule.Correct))
+        {
+            var recursion = rule.Moments(frame, c.Sgd, run.Steps).Final;
+            var enumerated = ChainMoments.Of(rule, frame, c.Sgd, run.Steps).Second;
+            Assert.True((recursion - enumerated).FrobeniusNorm() <= 1e-12 * recursion.FrobeniusNorm(), rule.Name);
+        }
+    }
 }
