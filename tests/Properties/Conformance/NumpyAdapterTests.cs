@@ -43,7 +43,7 @@ public sealed class NumpyAdapterTests(ITestOutputHelper output)
         foreach (var r in onOp.Concat(failed.Where(r => CertificationReport.Op(r.Check) == "run")).Distinct())
             output.WriteLine($"{file}: {r.Check} on {r.Case}: |diff| / tolerance = {Math.Abs(r.Measured - r.Predicted) / r.Tolerance:0.##e0}");
         // The bugs in the SGD step also show in run, the statistical route.
-        if (file is "mean_over_n.py")
+        if (file is "mean_over_n.py" or "missing_half.py")
             Assert.Contains(failed, r => CertificationReport.Op(r.Check) == "run");
     }
 
