@@ -11,6 +11,7 @@
 // the deliberately broken test fixtures change one thing each.
 using NoiseDrift.Conformance.Protocol;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
 
 namespace NoiseDrift.Conformance.Adapters;
 
@@ -66,7 +67,7 @@ public class ReferenceImplementation : IConformanceImplementation
     {
         ArgumentNullException.ThrowIfNull(input);
         var theta = (double[])input.Theta.Clone();
-        Step(input, theta, input.BatchIndices!, input.Noise!);
+        ApplyStep(input, theta, input.BatchIndices!, input.Noise!);
         return theta;
     }
 
@@ -83,7 +84,7 @@ public class ReferenceImplementation : IConformanceImplementation
             {
                 var batch = DrawBatch(random, n, b);
                 var noise = batch.Select(_ => LabelNoise(random, input.Sigma)).ToArray();
-                Step(input, theta, batch, noise);
+                ApplyStep(input, theta, batch, noise);
                 AfterStep(random, theta, input.Eta, input.Sigma);
             }
             finals[c] = theta;
@@ -92,7 +93,7 @@ public class ReferenceImplementation : IConformanceImplementation
     }
 
     /// <summary><c>θ ← θ − (η/B) Σ_j (h(x_{b_j}) − y_{b_j} − e_j) g_{b_j}</c> (THEORY.md §1).</summary>
-    protected virtual void Step(OpInput input, double[] theta, int[] batch, double[] noise)
+    protected virtual void ApplyStep(OpInput input, double[] theta, int[] batch, double[] noise)
     {
         ArgumentNullException.ThrowIfNull(input);
         var model = input.Model.Engine;
@@ -130,12 +131,7 @@ public class ReferenceImplementation : IConformanceImplementation
     }
 
     /// <summary>A standard normal draw (Box–Muller).</summary>
-    protected static double Gaussian(Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        double u = 1 - random.NextDouble(), v = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
-    }
+    protected static double Gaussian(Random random) => BoxMuller.Next(random);
 
     private static double[] HessianVector(Model model, double[] theta, double[] x, double[] v)
     {

@@ -38,7 +38,7 @@ public sealed record ConformanceCase(
     public int ParameterCount => Model.Engine.ParameterCount;
 
     /// <summary>The theory's hyper-parameter record for this case (THEORY.md §1).</summary>
-    public Theory.LabelNoiseSgd Sgd => new(Eta, Sigma, Batch, Law);
+    public Engine.Sgd.SgdProblem Sgd => new(Eta, Sigma, Batch, Law);
 
     /// <summary>The inputs as a list of rows.</summary>
     public double[][] Rows => Enumerable.Range(0, Count).Select(i => Data.Row(i).ToArray()).ToArray();

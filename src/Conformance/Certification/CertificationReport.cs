@@ -12,7 +12,7 @@ namespace NoiseDrift.Conformance.Certification;
 /// <param name="NotCertified">Ops (or op/kind pairs) skipped, each with the reason.</param>
 /// <param name="Violation">The protocol violation that stopped certification, if any.</param>
 public sealed record CertificationReport(string Name, IReadOnlyList<CheckResult> Rows, IReadOnlyList<string> NotCertified,
-    ProtocolViolation? Violation)
+    ProtocolViolationException? Violation)
 {
     /// <summary>The ops with at least one row, all passing.</summary>
     public IReadOnlyList<string> CertifiedOps =>

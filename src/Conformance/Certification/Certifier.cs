@@ -51,8 +51,8 @@ public static class Certifier
             var hello = new ProtocolRequest(++id, "hello", null);
             var (response, line) = channel.Exchange(hello);
             var reader = new ResponseReader(response, line, hello.Id);
-            if (!reader.Boolean("ok")) throw new ProtocolViolation("hello answered ok: false", line);
-            name = response["name"]?.ToString() ?? throw new ProtocolViolation("response is missing field 'name'", line);
+            if (!reader.Boolean("ok")) throw new ProtocolViolationException("hello answered ok: false", line);
+            name = response["name"]?.ToString() ?? throw new ProtocolViolationException("response is missing field 'name'", line);
             var ops = reader.Strings("ops").ToHashSet();
             var models = reader.Strings("models").ToHashSet();
             skipped.AddRange(Ops.Where(op => !ops.Contains(op)).Select(op => $"{op}: not offered"));
@@ -73,7 +73,7 @@ public static class Certifier
             channel.Close();
             return new CertificationReport(name, rows, skipped, null);
         }
-        catch (ProtocolViolation violation)
+        catch (ProtocolViolationException violation)
         {
             return new CertificationReport(name, rows, skipped, violation);
         }
@@ -132,7 +132,12 @@ public static class Certifier
         var c = run.Case;
         var input = new OpInput(c.Model, c.Theta, c.Rows)
         {
-            Y = c.Data.Y, Eta = c.Eta, Sigma = c.Sigma, BatchSize = c.Batch, Steps = run.Steps, Chains = run.Chains,
+            Y = c.Data.Y,
+            Eta = c.Eta,
+            Sigma = c.Sigma,
+            BatchSize = c.Batch,
+            Steps = run.Steps,
+            Chains = run.Chains,
             Seed = run.Seed,
         };
         var (response, line) = channel.Exchange(new ProtocolRequest(id, "run", input));

@@ -10,7 +10,7 @@ public interface IImplementationChannel : IDisposable
 {
     /// <summary>
     /// Sends a request and returns the parsed response with the raw line it came from. Throws
-    /// <see cref="ProtocolViolation"/> on a crash, a timeout, or a line that is not a JSON object.
+    /// <see cref="ProtocolViolationException"/> on a crash, a timeout, or a line that is not a JSON object.
     /// </summary>
     (JsonObject Response, string Line) Exchange(ProtocolRequest request);
 

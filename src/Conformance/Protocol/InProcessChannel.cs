@@ -19,9 +19,9 @@ public sealed class InProcessChannel(IConformanceImplementation implementation) 
         {
             response = Respond(request);
         }
-        catch (Exception e) when (e is not ProtocolViolation)
+        catch (Exception e) when (e is not ProtocolViolationException)
         {
-            throw new ProtocolViolation($"{implementation.Name} threw {e.GetType().Name} on request {request.Id} ({request.Op}): {e.Message}",
+            throw new ProtocolViolationException($"{implementation.Name} threw {e.GetType().Name} on request {request.Id} ({request.Op}): {e.Message}",
                 request.Line);
         }
         response["id"] = request.Id;
@@ -71,7 +71,7 @@ public sealed class InProcessChannel(IConformanceImplementation implementation) 
             case "run":
                 return new JsonObject { ["theta"] = Matrix(implementation.Run(input)) };
             default:
-                throw new ProtocolViolation($"unknown op {request.Op}", request.Line);
+                throw new ProtocolViolationException($"unknown op {request.Op}", request.Line);
         }
     }
 

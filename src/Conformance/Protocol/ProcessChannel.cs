@@ -34,7 +34,7 @@ public sealed class ProcessChannel : IImplementationChannel
         };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(command);
-        _process = Process.Start(start) ?? throw new ProtocolViolation($"could not start: {command}", command);
+        _process = Process.Start(start) ?? throw new ProtocolViolationException($"could not start: {command}", command);
         _process.StandardInput.AutoFlush = true;
         _process.ErrorDataReceived += (_, e) =>
         {
@@ -63,7 +63,7 @@ public sealed class ProcessChannel : IImplementationChannel
         if (!_lines.TryTake(out var line, _timeout))
         {
             if (_lines.IsCompleted) throw Crashed(request, requestLine);
-            throw new ProtocolViolation(
+            throw new ProtocolViolationException(
                 $"no answer to request {request.Id} ({request.Op}) within the timeout of {_timeout.TotalSeconds:0.###} s", requestLine);
         }
         return (Parse(line), line);
@@ -81,10 +81,10 @@ public sealed class ProcessChannel : IImplementationChannel
         catch (JsonException)
         {
             if (line.Contains("NaN", StringComparison.Ordinal) || line.Contains("Infinity", StringComparison.Ordinal))
-                throw new ProtocolViolation("response holds a non-finite number (NaN or Infinity), which JSON cannot carry", line);
-            throw new ProtocolViolation("stdout line is not JSON (log to stderr instead)", line);
+                throw new ProtocolViolationException("response holds a non-finite number (NaN or Infinity), which JSON cannot carry", line);
+            throw new ProtocolViolationException("stdout line is not JSON (log to stderr instead)", line);
         }
-        return node as JsonObject ?? throw new ProtocolViolation("response is not a JSON object", line);
+        return node as JsonObject ?? throw new ProtocolViolationException("response is not a JSON object", line);
     }
 
     /// <inheritdoc/>
@@ -119,14 +119,14 @@ public sealed class ProcessChannel : IImplementationChannel
         _process.Dispose();
     }
 
-    private ProtocolViolation Crashed(ProtocolRequest request, string requestLine)
+    private ProtocolViolationException Crashed(ProtocolRequest request, string requestLine)
     {
         // Once exited, the argument-free wait also drains the asynchronous stderr reader.
         if (_process.WaitForExit(TimeSpan.FromSeconds(2))) _process.WaitForExit();
         string code = _process.HasExited ? $"exit code {_process.ExitCode}" : "stdout closed";
         string lastError = _errors.LastOrDefault() ?? "";
         string stderr = lastError.Length > 0 ? $"; last stderr line: {lastError}" : "";
-        return new ProtocolViolation($"the program stopped ({code}) before answering request {request.Id} ({request.Op}){stderr}",
+        return new ProtocolViolationException($"the program stopped ({code}) before answering request {request.Id} ({request.Op}){stderr}",
             requestLine);
     }
 

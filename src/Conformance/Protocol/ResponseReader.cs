@@ -5,7 +5,7 @@ namespace NoiseDrift.Conformance.Protocol;
 
 /// <summary>
 /// Reads the fields of one response (CONFORMANCE.md §2). A wrong id, a missing field, a wrong shape or a non-finite
-/// number is a <see cref="ProtocolViolation"/> quoting the line; an <c>error</c> field is the op's own failure.
+/// number is a <see cref="ProtocolViolationException"/> quoting the line; an <c>error</c> field is the op's own failure.
 /// </summary>
 public sealed class ResponseReader
 {
@@ -20,8 +20,8 @@ public sealed class ResponseReader
         _line = line;
         if (!response.TryGetPropertyValue("id", out var id) || id is not JsonValue value ||
             !value.TryGetValue(out int got))
-            throw new ProtocolViolation($"response has no integer id (expected {expectedId})", line);
-        if (got != expectedId) throw new ProtocolViolation($"response id {got} does not match request id {expectedId}", line);
+            throw new ProtocolViolationException($"response has no integer id (expected {expectedId})", line);
+        if (got != expectedId) throw new ProtocolViolationException($"response id {got} does not match request id {expectedId}", line);
     }
 
     /// <summary>The <c>error</c> message, if the program reported one.</summary>
@@ -37,7 +37,7 @@ public sealed class ResponseReader
     public double[][] Matrix(string field, int rows, int columns)
     {
         if (Required(field) is not JsonArray array || array.Count != rows)
-            throw new ProtocolViolation($"field '{field}' must be an array of {rows} rows", _line);
+            throw new ProtocolViolationException($"field '{field}' must be an array of {rows} rows", _line);
         return array.Select((row, i) => ToVector(row, $"{field}[{i}]", columns)).ToArray();
     }
 
@@ -45,7 +45,7 @@ public sealed class ResponseReader
     public string[] Strings(string field)
     {
         if (Required(field) is not JsonArray array || array.Any(e => e is not JsonValue v || v.GetValueKind() != JsonValueKind.String))
-            throw new ProtocolViolation($"field '{field}' must be an array of strings", _line);
+            throw new ProtocolViolationException($"field '{field}' must be an array of strings", _line);
         return array.Select(e => e!.GetValue<string>()).ToArray();
     }
 
@@ -53,27 +53,27 @@ public sealed class ResponseReader
     public bool Boolean(string field) =>
         Required(field) is JsonValue v && v.TryGetValue(out bool b)
             ? b
-            : throw new ProtocolViolation($"field '{field}' must be true or false", _line);
+            : throw new ProtocolViolationException($"field '{field}' must be true or false", _line);
 
     private JsonNode Required(string field) =>
         _response.TryGetPropertyValue(field, out var node) && node is not null
             ? node
-            : throw new ProtocolViolation($"response is missing field '{field}'", _line);
+            : throw new ProtocolViolationException($"response is missing field '{field}'", _line);
 
     private double[] ToVector(JsonNode? node, string field, int length)
     {
         if (node is not JsonArray array)
-            throw new ProtocolViolation($"field '{field}' must be an array of {length} numbers", _line);
+            throw new ProtocolViolationException($"field '{field}' must be an array of {length} numbers", _line);
         if (array.Count != length)
-            throw new ProtocolViolation($"field '{field}' has {array.Count} entries, expected {length}", _line);
+            throw new ProtocolViolationException($"field '{field}' has {array.Count} entries, expected {length}", _line);
         return array.Select((e, k) => ToNumber(e, $"{field}[{k}]")).ToArray();
     }
 
     private double ToNumber(JsonNode? node, string field)
     {
         if (node is not JsonValue value || !value.TryGetValue(out double number))
-            throw new ProtocolViolation($"field '{field}' must be a number", _line);
-        if (!double.IsFinite(number)) throw new ProtocolViolation($"field '{field}' is {number}, not a finite number", _line);
+            throw new ProtocolViolationException($"field '{field}' must be a number", _line);
+        if (!double.IsFinite(number)) throw new ProtocolViolationException($"field '{field}' is {number}, not a finite number", _line);
         return number;
     }
 }

@@ -51,7 +51,7 @@ public sealed class ChainMoments
     }
 
     /// <summary>The moments after <paramref name="steps"/> steps of <paramref name="rule"/> (see the class summary).</summary>
-    public static ChainMoments Of(StepRule rule, NormalFrame frame, Theory.LabelNoiseSgd sgd, int steps)
+    public static ChainMoments Of(StepRule rule, NormalFrame frame, Engine.Sgd.SgdProblem sgd, int steps)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(frame);

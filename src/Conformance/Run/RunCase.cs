@@ -1,6 +1,7 @@
 using NoiseDrift.Conformance.Cases;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Conformance.Run;
 
@@ -25,7 +26,7 @@ public sealed record RunCase(string Name, ConformanceCase Case, int Steps, int C
         ArgumentNullException.ThrowIfNull(c);
         var frame = NormalFrame.At(c.Model.Engine, c.Theta, c.Data);
         var theory = new TheoryCase(c.Name, c.Model.Engine, c.Data, c.Theta,
-            new Theory.LabelNoiseSgd(etaLambdaMax / frame.LargestHessianEigenvalue, 1, c.Batch, c.Law)).WithOuScale(OuScale);
+            new Engine.Sgd.SgdProblem(etaLambdaMax / frame.LargestHessianEigenvalue, 1, c.Batch, c.Law)).WithOuScale(OuScale);
         var scaled = c with { Eta = theory.Sgd.Eta, Sigma = theory.Sgd.Sigma };
         return new RunCase($"{c.Name} run K={steps} C={chains}", scaled, steps, chains, seed);
     }

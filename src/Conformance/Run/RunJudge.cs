@@ -1,7 +1,7 @@
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 using Vec = NoiseDrift.Theory.Geometry.Vectors;
 
 namespace NoiseDrift.Conformance.Run;

@@ -1,7 +1,7 @@
 using MathNet.Numerics.Distributions;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Conformance.Run;
 

@@ -1,7 +1,7 @@
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Conformance.Run;
 
@@ -25,7 +25,7 @@ public sealed record RunPrediction(StepRule Rule, OuCovariance Covariance, doubl
         var c = run.Case;
         var (final, sum) = rule.Moments(frame, c.Sgd, run.Steps);
         var covariance = OuCovariance.Of(final, $"{rule.Name} transient k={run.Steps}");
-        var displacement = PredictedDrift.Exact(c.Model.Engine, c.Theta, c.Data, frame, OuCovariance.Of(sum, "sum"),
+        var displacement = TangentDrift.Exact(c.Model.Engine, c.Theta, c.Data, frame, OuCovariance.Of(sum, "sum"),
             c.Eta * rule.EtaFactor);
         return new RunPrediction(rule, covariance, displacement, SuiteBudget.RemainderBound(covariance));
     }

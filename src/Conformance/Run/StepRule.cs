@@ -37,7 +37,7 @@ public sealed record StepRule(string Name, double EtaFactor = 1, double NoiseVar
     /// replacement and <c>(1/(Bn)) Σ_i (a_iᵀSa_i) a_i a_iᵀ + ((B−1)/B) GSG</c> with replacement; noise
     /// <c>(η′² f σ²/B) G</c> on the labels or <c>η′² σ² I</c> on the gradient.
     /// </summary>
-    public (Matrix<double> Final, Matrix<double> Sum) Moments(NormalFrame frame, Theory.LabelNoiseSgd sgd, int steps)
+    public (Matrix<double> Final, Matrix<double> Sum) Moments(NormalFrame frame, Engine.Sgd.SgdProblem sgd, int steps)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(sgd);

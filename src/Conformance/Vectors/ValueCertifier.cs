@@ -4,9 +4,9 @@ using NoiseDrift.Engine.Models;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Geometry;
-using Vec = NoiseDrift.Theory.Geometry.Vectors;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Settings;
+using Vec = NoiseDrift.Theory.Geometry.Vectors;
 
 namespace NoiseDrift.Conformance.Vectors;
 
@@ -111,7 +111,7 @@ public static class ValueCertifier
 
         var sgd = c.Sgd;
         double leadingScale = -sgd.Eta * sgd.NoiseScale / 4;
-        var driftLeading = PredictedDrift.Leading(new RegularizerValue(reg, gradReg, pGradReg), sgd);
+        var driftLeading = TangentDrift.Leading(new RegularizerValue(reg, gradReg, pGradReg), sgd);
         var leadRoute = new FieldAgreement("drift_leading", "-(eta^2 sigma^2/(4B)) times the QR-projected difference grad_reg");
         leadRoute.Add(driftLeading, pGradRegRoute.Select(v => leadingScale * v).ToArray(),
             Enumerable.Repeat(Math.Abs(leadingScale) * projectionBound, p).ToArray());
@@ -129,7 +129,7 @@ public static class ValueCertifier
             Enumerable.Repeat(covarianceBound, n).ToArray());
         routes.Add(covAgreement.Result());
 
-        var driftExact = PredictedDrift.Exact(model, theta, data, frame, covariance, sgd.Eta);
+        var driftExact = TangentDrift.Exact(model, theta, data, frame, covariance, sgd.Eta);
         var driftSum = new double[p];
         double driftBound = 0;
         for (int i = 0; i < n; i++)
@@ -206,7 +206,7 @@ public static class ValueCertifier
     /// The second route for S (THEORY.md §2): full batch, <c>Σ_λ ησ²/(n(2 − ηλ)) v vᵀ</c> over the eigenpairs of G;
     /// minibatch, the Neumann series <c>Σ_k T^k(N)</c> of the second-moment map by repeated squaring.
     /// </summary>
-    private static (Matrix<double> S, string Route) SecondCovariance(NormalFrame frame, Theory.LabelNoiseSgd sgd)
+    private static (Matrix<double> S, string Route) SecondCovariance(NormalFrame frame, Engine.Sgd.SgdProblem sgd)
     {
         int n = frame.Count;
         if (sgd.Batch == n)

@@ -68,14 +68,14 @@ public sealed class CSharpBrokenCopyTests(ITestOutputHelper output)
 
     private sealed class MeanOverN : ReferenceImplementation
     {
-        protected override void Step(OpInput input, double[] theta, int[] batch, double[] noise) =>
-            base.Step(input with { Eta = input.Eta * batch.Length / input.X.Length }, theta, batch, noise);
+        protected override void ApplyStep(OpInput input, double[] theta, int[] batch, double[] noise) =>
+            base.ApplyStep(input with { Eta = input.Eta * batch.Length / input.X.Length }, theta, batch, noise);
     }
 
     private sealed class MissingHalf : ReferenceImplementation
     {
-        protected override void Step(OpInput input, double[] theta, int[] batch, double[] noise) =>
-            base.Step(input with { Eta = 2 * input.Eta }, theta, batch, noise);
+        protected override void ApplyStep(OpInput input, double[] theta, int[] batch, double[] noise) =>
+            base.ApplyStep(input with { Eta = 2 * input.Eta }, theta, batch, noise);
     }
 
     private sealed class NoiseOnGradient : ReferenceImplementation
@@ -90,8 +90,8 @@ public sealed class CSharpBrokenCopyTests(ITestOutputHelper output)
 
     private sealed class WrongSign : ReferenceImplementation
     {
-        protected override void Step(OpInput input, double[] theta, int[] batch, double[] noise) =>
-            base.Step(input with { Eta = -input.Eta }, theta, batch, noise);
+        protected override void ApplyStep(OpInput input, double[] theta, int[] batch, double[] noise) =>
+            base.ApplyStep(input with { Eta = -input.Eta }, theta, batch, noise);
     }
 
     private sealed class RegWithoutMean : ReferenceImplementation

@@ -21,7 +21,9 @@ internal static class RepositoryPaths
             {
                 var start = new ProcessStartInfo(candidate, ["-c", "import numpy"])
                 {
-                    RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false,
+                    RedirectStandardError = true,
+                    RedirectStandardOutput = true,
+                    UseShellExecute = false,
                 };
                 using var process = Process.Start(start);
                 if (process is null) continue;

@@ -4,27 +4,27 @@ namespace NoiseDrift.Conformance.Protocol;
 /// The program under certification broke the JSON-lines protocol of CONFORMANCE.md §2: bad JSON, a wrong id, a missing
 /// or non-finite field, a crash, or no answer in time. <c>certify</c> exits 3 and quotes <see cref="OffendingLine"/>.
 /// </summary>
-public sealed class ProtocolViolation : Exception
+public sealed class ProtocolViolationException : Exception
 {
     /// <summary>The longest quoted line; longer lines are cut with an ellipsis.</summary>
     public const int MaxQuote = 300;
 
-    public ProtocolViolation()
+    public ProtocolViolationException()
     {
         OffendingLine = "";
     }
 
-    public ProtocolViolation(string message) : this(message, "")
+    public ProtocolViolationException(string message) : this(message, "")
     {
     }
 
-    public ProtocolViolation(string message, Exception inner) : base(message, inner)
+    public ProtocolViolationException(string message, Exception inner) : base(message, inner)
     {
         OffendingLine = "";
     }
 
     /// <summary>A violation with the line that showed it (a response, or the request left unanswered).</summary>
-    public ProtocolViolation(string message, string offendingLine) : base(message)
+    public ProtocolViolationException(string message, string offendingLine) : base(message)
     {
         ArgumentNullException.ThrowIfNull(offendingLine);
         OffendingLine = offendingLine.Length > MaxQuote ? offendingLine[..MaxQuote] + "…" : offendingLine;
