@@ -29,6 +29,7 @@ public abstract class CertificationTests
     public void ImplementationIsCertified()
     {
         var report = Certify();
+        AssertRowsObeyTheRule(report);
         Assert.True(report.Certified, Describe(report));
     }
 
@@ -37,6 +38,14 @@ public abstract class CertificationTests
     {
         using var channel = new InProcessChannel(CreateImplementation());
         return Certifier.Certify(channel, new CertificationOptions(Tier));
+    }
+
+    /// <summary>Every row obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c> (THEORY.md §5).</summary>
+    public static void AssertRowsObeyTheRule(CertificationReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        Assert.All(report.Rows, r => Assert.True(r.Pass == Math.Abs(r.Measured - r.Predicted) <= r.Tolerance,
+            $"row {r.Check} on {r.Case} breaks pass <=> |measured - predicted| <= tolerance"));
     }
 
     /// <summary>The verdict line, the ops not certified and the failing rows.</summary>

@@ -37,6 +37,7 @@ public sealed class CSharpBrokenCopyTests(ITestOutputHelper output)
         using var channel = new InProcessChannel(Broken(bug));
         var report = Certifier.Certify(channel, new CertificationOptions(CertificationTier.Quick));
         Assert.False(report.Certified, report.Verdict);
+        CertificationTests.AssertRowsObeyTheRule(report);
         Assert.Null(report.Violation);
         var failed = report.Rows.Where(r => !r.Pass && CertificationReport.Op(r.Check) == op).ToArray();
         Assert.NotEmpty(failed);

@@ -1,5 +1,6 @@
 using NoiseDrift.Conformance.Certification;
 using NoiseDrift.Conformance.Protocol;
+using NoiseDrift.Conformance.Xunit;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -19,6 +20,7 @@ public sealed class NumpyAdapterTests(ITestOutputHelper output)
     public void ReferenceAdapterIsCertified()
     {
         var report = Certify("noisedrift_numpy.py");
+        CertificationTests.AssertRowsObeyTheRule(report);
         Assert.True(report.Certified, report.Verdict);
         Assert.Equal(Certifier.Ops.OrderBy(o => o), report.CertifiedOps.OrderBy(o => o));
     }
@@ -35,6 +37,7 @@ public sealed class NumpyAdapterTests(ITestOutputHelper output)
     public void BrokenCopyIsRejected(string file, string op)
     {
         var report = Certify(Path.Combine("broken", file));
+        CertificationTests.AssertRowsObeyTheRule(report);
         Assert.Null(report.Violation);
         Assert.Equal(1, report.ExitCode);
         var failed = report.Rows.Where(r => !r.Pass).ToArray();
