@@ -19,6 +19,8 @@ public static class CliApp
             ValidateCommand.Create(consoles),
             PredictCommand.Create(consoles),
             SimulateCommand.Create(consoles),
+            VectorsCommand.Create(consoles),
+            CertifyCommand.Create(consoles),
         };
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
