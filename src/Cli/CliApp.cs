@@ -21,6 +21,8 @@ public static class CliApp
             SimulateCommand.Create(consoles),
             SweepCommand.Create(consoles),
             MergeCommand.Create(consoles),
+            VectorsCommand.Create(consoles),
+            CertifyCommand.Create(consoles),
         };
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
