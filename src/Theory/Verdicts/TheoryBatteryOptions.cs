@@ -28,7 +28,7 @@ public sealed record TheoryBatteryOptions(SimulationPlan Plan, SimulationPlan Re
     /// <summary>The default: drift errors of a few tenths of a percent on the built-in cases.</summary>
     public static TheoryBatteryOptions Standard(ulong seed) =>
         new(new SimulationPlan(1000, 1000, 25, seed), new SimulationPlan(200, 5000, 0, seed), 0.2, 16, Scaling: true)
-        { MinibatchPairs = 6000 };
+        { MinibatchPairs = 5000 };
 
     /// <summary>Longer horizons and more pairs (<c>NOISEDRIFT_DEPTH=deep</c>, <c>--deep</c>).</summary>
     public static TheoryBatteryOptions Deep(ulong seed) =>
