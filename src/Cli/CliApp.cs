@@ -19,6 +19,7 @@ public static class CliApp
             ValidateCommand.Create(consoles),
             PredictCommand.Create(consoles),
             SimulateCommand.Create(consoles),
+            ReproduceCommand.Create(consoles),
         };
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>
