@@ -8,25 +8,28 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <summary>
 /// Judges a tracked observable of the label-noise chains against the slow flow at the horizon (THEORY.md §3,
 /// "Slow flow"), and the same measurement against the wrong predictions of the power checks (THEORY.md §5): the flow at
-/// half speed (read at T/2), and the σ = 0 control's measurement in place of label noise.
+/// half speed (read at t/2, at the tracked time where that differs most from t), and the σ = 0 control's measurement in place of label noise.
 /// <para>
-/// Error budget: z·SE over independent chains, plus the stated bias
-/// <c>(2|ρ − 1| + C λ_max(S) + b_run) · |Δ_flow|</c>: ρ is the finite-η ratio of the exact-S to the leading-order reg
-/// change at the start (what the leading-order flow leaves out, as in <see cref="SlowFlowCheck"/>), C λ_max(S) the
-/// higher-order remainder of <see cref="SuiteBudget"/>, and b_run a stated allowance for the base point moving over a
-/// long run (the setting states it; the K-step bias of THEORY.md §3).
+/// Error budget: z·SE over independent chains, plus a stated bias. The finite-η corrections the leading-order flow
+/// leaves out act, to first order, as a change of clock: SGD runs the flow at speed ρ, with ρ the ratio of the exact-S
+/// to the leading-order reg change (as in <see cref="SlowFlowCheck"/>). A clock error of relative size ε moves a value
+/// read at T by about <c>ε · T · |dv/dt(T)|</c>, so the bias is <c>(2|ρ − 1| + b_run) · T |dv/dt(T)|</c>,
+/// with ρ taken at the start (the sharpest point of the run), b_run a stated allowance for ρ varying along the run and
+/// for the higher-order remainder (the reproductions run at <c>λ_max(S)</c> up to 0.06, where the suite's
+/// <c>C λ_max(S)</c> with C = 100 says nothing; b_run is set by the setting and checked over seeds 1–5), and
+/// <c>T |dv/dt(T)|</c> from the flow's last tracked interval.
 /// </para>
 /// </summary>
 public sealed class FlowComparison(RunSet runs, double relativeBias)
 {
-    /// <summary>The relative bias <c>2|ρ − 1| + C λ_max(S)</c> at the start, plus <paramref name="runAllowance"/>.</summary>
+    /// <summary>The relative bias <c>2|ρ − 1|</c> at the start, plus <paramref name="runAllowance"/>.</summary>
     public static double RelativeBias(RunSet runs, double runAllowance)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var sgd = LabelNoiseSgd.FullBatch(runs.Plan.Eta, runs.Plan.Sigma, runs.Data.Count);
         var prediction = PredictedDrift.At(runs.Model, runs.Start.Theta, runs.Data, sgd);
         double rho = prediction.ExactRegChange / prediction.LeadingRegChange;
-        return 2 * Math.Abs(rho - 1) + SuiteBudget.RemainderBound(prediction.Covariance) + runAllowance;
+        return 2 * Math.Abs(rho - 1) + runAllowance;
     }
 
     /// <summary>The relative bias used.</summary>
@@ -35,8 +38,17 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     /// <summary>The flow's value of an observable at the horizon T.</summary>
     public double Predicted(string name) => runs.Flow.At(name, runs.Duration);
 
-    /// <summary>The stated bias bound for an observable, <c>relative · |Δ_flow|</c>.</summary>
-    public double Bias(string name) => relativeBias * Math.Abs(Predicted(name) - runs.Flow.At(name, 0));
+    /// <summary>The stated bias bound for an observable at the horizon, <c>relative · T |dv/dt(T)|</c>.</summary>
+    public double Bias(string name) => Bias(name, runs.Times.Length - 1);
+
+    /// <summary>The stated bias bound at tracked time <c>t_j</c>, <c>relative · t_j |dv/dt(t_j)|</c> (backward difference).</summary>
+    public double Bias(string name, int j)
+    {
+        var times = runs.Times;
+        if (j == 0) return 0;
+        double rate = Math.Abs(runs.Flow.At(name, times[j]) - runs.Flow.At(name, times[j - 1])) / (times[j] - times[j - 1]);
+        return relativeBias * times[j] * rate;
+    }
 
     /// <summary>Label-noise measurement at T against the flow at T.</summary>
     public CheckResult Judge(string check, string @case, string name, string detail) =>
@@ -52,10 +64,14 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     /// </summary>
     public IEnumerable<PowerResult> Power(string check, string @case, string name)
     {
-        var measured = runs.Final(RunKind.LabelNoise, name);
         var gd = runs.Final(RunKind.PlainGd, name);
+        var times = runs.Times;
+        int j = Enumerable.Range(1, times.Length - 1)
+            .MaxBy(i => Math.Abs(runs.Flow.At(name, times[i]) - runs.Flow.At(name, times[i] / 2)));
+        var measured = runs.LabelNoise.Values[name][j];
         yield return new PowerResult("flow at half speed",
-            Judge(check, @case, name, measured, runs.Flow.At(name, runs.Duration / 2), "power: flow at half speed"));
+            SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, times[j] / 2), measured.Mean, Finite(measured.StdErr),
+                Bias(name, j), $"power: flow at half speed, at t = {times[j]:G3} where it differs most"));
         yield return new PowerResult("σ = 0 control in place of label noise",
             Judge(check, @case, name, gd, Predicted(name), "power: σ = 0 control"));
     }

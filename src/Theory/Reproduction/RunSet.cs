@@ -7,7 +7,7 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <summary>
 /// Everything one reproduction simulates from a common interpolating start (THEORY.md §3): the label-noise chains,
 /// the two controls and the slow flow, read at the same tracked steps <c>k</c> and flow times <c>t = η²σ²k/B</c>,
-/// plus the flow at half the final time (the "half-speed flow" wrong prediction of the power checks).
+/// plus the flow at half of each tracked time (the "half-speed flow" wrong prediction of the power checks).
 /// </summary>
 public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, InterpolatingStart Start, double Tau,
     IReadOnlyDictionary<RunKind, TrackedRun> Runs, FlowTrack Flow)
@@ -24,7 +24,7 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
     /// <summary>The label-noise chains.</summary>
     public TrackedRun LabelNoise => Runs[RunKind.LabelNoise];
 
-    /// <summary>Runs the three kinds (progress in thirds) and integrates the flow to every tracked time and to T/2.</summary>
+    /// <summary>Runs the three kinds (progress in thirds) and integrates the flow to every tracked time t and t/2.</summary>
     public static RunSet Simulate(Model model, Dataset data, InterpolatingStart start, ExperimentPlan plan,
         IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
     {
@@ -47,7 +47,7 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
         }
         var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);
         var times = steps.Select(k => plan.Eta * plan.Eta * plan.Sigma * plan.Sigma * k / data.Count).ToArray();
-        var flow = FlowTrack.Integrate(model, data, start.Theta, times.Append(times[^1] / 2), plan.FlowStep, observables);
+        var flow = FlowTrack.Integrate(model, data, start.Theta, times.Concat(times.Select(t => t / 2)), plan.FlowStep, observables);
         return new RunSet(model, data, plan, start, tau, runs, flow);
     }
 
