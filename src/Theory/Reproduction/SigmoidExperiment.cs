@@ -118,8 +118,12 @@ public static class SigmoidExperiment
 }
 
 /// <summary>One sigmoid case's simulations, predicted allocations and verdicts (THEORY.md §4.3).</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Runs">Its simulations.</param>
 /// <param name="Reached">The global allocation (THEORY.md §4.3), which the verdicts use.</param>
 /// <param name="Local">The local-picture prediction from the start's shares (reported only).</param>
+/// <param name="Verdicts">Its verdict rows.</param>
+/// <param name="Power">Its power checks.</param>
 public sealed record SigmoidCaseResult(SigmoidCase Case, RunSet Runs, double[] Reached, double[] Local,
     IReadOnlyList<CheckResult> Verdicts, IReadOnlyList<PowerResult> Power)
 {
