@@ -47,7 +47,7 @@ internal static class ReproducePlots
         line.MarkerSize = 0;
         plot.XLabel("slow time t = η²σ²k/B");
         plot.YLabel("reg");
-        plot.Title($"{setting}: reg along label-noise SGD and the slow flow");
+        plot.Title($"{setting}: reg, SGD vs slow flow");
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(Path.Combine(directory, file), Width, Height);
         return (file, $"{setting}: reg of the projected label-noise iterate (band ±2 SE) and along the slow flow, against slow time t.");
