@@ -6,7 +6,8 @@ namespace NoiseDrift.Cli.Battery;
 /// The theory-versus-simulation battery (THEORY.md §2, §3, §5): <see cref="TheoryBattery"/> on its built-in cases —
 /// OU covariance, drift (static and dynamic, with the leading-order offset), regularizer decrease, the σ = 0 and
 /// isotropic-noise controls, and at the standard and deep tiers the η, σ, B scaling exponents — each verdict with
-/// predicted, measured and stderr. <c>--quick</c> runs the smaller plan.
+/// predicted, measured and stderr. <c>--quick</c> runs the smaller plan. The paper's three settings (THEORY.md §4,
+/// <see cref="SettingCases"/>) run the same checks without the scaling fits, which the other cases already cover.
 /// </summary>
 public sealed class TheoryChecks : IBattery
 {
@@ -23,10 +24,13 @@ public sealed class TheoryChecks : IBattery
             Tier.Deep => TheoryBatteryOptions.Deep(options.Seed),
             _ => TheoryBatteryOptions.Standard(options.Seed),
         };
+        var settingPlan = plan with { Scaling = false };
         return
         [
             .. TheoryBattery.BuiltInCases(options.Seed, deep: options.Tier == Tier.Deep).Select(c =>
                 new CheckCase($"theory: {c.Name}", progress => [.. TheoryBattery.Run(c, plan, progress)])),
+            .. SettingCases.All(options.Seed).Select(c =>
+                new CheckCase($"theory: {c.Name}", progress => [.. TheoryBattery.Run(c, settingPlan, progress)])),
         ];
     }
 }

@@ -67,12 +67,14 @@ public static class SigmoidExperiment
         var flow = new FlowComparison(runs, FlowComparison.RelativeBias(runs, RunAllowance));
         // The verdicts use the global allocation; the local-picture prediction (equal split from a start in φ's convex
         // range, THEORY.md §4.3) is reported as a figure: in these runs the flow itself left the equal split.
-        var local = SigmoidAllocation.Reached(SigmoidShares.Of(start.Theta, SigmoidCase.X, m), y, c);
-        var reached = SigmoidAllocation.Global(y, m, c);
+        var optimal = SigmoidAllocation.Optimal(y, c, m);
+        bool convexStart = SigmoidShares.Of(start.Theta, SigmoidCase.X, m).All(v => Math.Abs(v) * Math.Sqrt(c) < SigmoidAllocation.ConvexityEdge);
+        double[] local = [.. (SigmoidAllocation.EqualSplitIsLocalMinimum(y, c, m) && convexStart ? SigmoidAllocation.EqualSplit(y, c, m) : optimal).Shares.Order()];
+        double[] reached = [.. optimal.Shares.Order()];
         double[] wrong = SigmoidShares.Carriers(reached, y) == 1
-            ? SigmoidAllocation.EqualSplit(y, m)
+            ? SigmoidAllocation.EqualSplit(y, c, m).Shares
             : [.. Enumerable.Repeat(0.0, m - 1), y];
-        double reachedCost = SigmoidAllocation.Cost(reached, c);
+        double reachedCost = SigmoidAllocation.SharesCost(reached, c);
         int reachedCarriers = SigmoidShares.Carriers(reached, y);
 
         // Against the allocation: the flow's own distance from it at T is a stated bias (the run is finite), plus the
@@ -94,7 +96,7 @@ public static class SigmoidExperiment
         };
         var power = flow.Power("sig_reg_vs_flow", @case.Name, "reg").ToList();
         power.Add(new PowerResult("wrong allocation",
-            SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, SigmoidAllocation.Cost(wrong, c), ln.Final("reg").Mean,
+            SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, SigmoidAllocation.SharesCost(wrong, c), ln.Final("reg").Mean,
                 Finite(ln.Final("reg").StdErr), regGap, "power: the other allocation's Σφ")));
         power.Add(new PowerResult("σ = 0 control against the allocation",
             SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, reachedCost, runs.Final(RunKind.PlainGd, "reg").Mean,
@@ -142,7 +144,7 @@ public sealed record SigmoidReproduction(IReadOnlyList<SigmoidCaseResult> Cases)
     private static List<KeyValuePair<string, string>> CaseFigures(IReadOnlyList<SigmoidCaseResult> cases) =>
         [.. cases.Select(c => new KeyValuePair<string, string>(c.Case.Name,
             $"shares {Format(c.StartShares)} → {Format(c.MeasuredShares)}; predicted (global) {Format(c.Reached)}, local picture from the start {Format(c.Local)}; " +
-            $"reg {c.Runs.LabelNoise.Final("reg").Mean:G4} vs Σφ(v*) {SigmoidAllocation.Cost(c.Reached, SigmoidCase.C):G4}"))];
+            $"reg {c.Runs.LabelNoise.Final("reg").Mean:G4} vs Σφ(v*) {SigmoidAllocation.SharesCost(c.Reached, SigmoidCase.C):G4}"))];
 
     private static string Format(double[] v) => "(" + string.Join(", ", v.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))) + ")";
 

@@ -1,67 +1,148 @@
+using NoiseDrift.Engine.Validation;
+
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// MINIMAL piece written by the reproduction issue while the settings issue's sigmoid closed forms had not landed:
-/// the share cost and the predicted allocation of THEORY.md §4.3. On M, <c>reg = Σ_j φ(v_j)</c> at best with
-/// <c>φ(v) = v²C/(1 + v²C)</c>, <c>Σ v_j = y</c>, <c>C = ||x||² + 1</c>.
+/// How the sigmoid network on one point splits its label among neurons (THEORY.md §4.3). On M with shares
+/// <c>v_j = a_j s(z_j)</c> fixed, the best <c>s(z_j)</c> is <c>v_j²C/(1 + v_j²C)</c> and neuron j then costs
+/// <c>φ(v_j) = v_j²C/(1 + v_j²C)</c>, so <c>reg</c> on M reduces to <c>Σ_j φ(v_j)</c> subject to <c>Σ_j v_j = y</c>.
+/// In units <c>t = v√C</c>, <c>φ = ψ(t) = t²/(1 + t²)</c>, convex for <c>|t| &lt; 1/√3</c> and concave beyond.
 /// </summary>
 public static class SigmoidAllocation
 {
-    /// <summary><c>φ(v) = v²C/(1 + v²C)</c>, the least cost of a neuron with share v (THEORY.md §4.3).</summary>
+    /// <summary>The inflection point of ψ, <c>t = v√C = 1/√3</c> (THEORY.md §4.3).</summary>
+    public static readonly double ConvexityEdge = 1 / Math.Sqrt(3);
+
+    /// <summary>The neuron cost <c>φ(v) = v²C/(1 + v²C)</c> (THEORY.md §4.3).</summary>
     public static double Phi(double v, double c) => v * v * c / (1 + v * v * c);
 
     /// <summary><c>φ'(v) = 2vC/(1 + v²C)²</c>.</summary>
-    public static double PhiSlope(double v, double c) => 2 * v * c / Math.Pow(1 + v * v * c, 2);
+    public static double PhiDerivative(double v, double c) => 2 * v * c / ((1 + v * v * c) * (1 + v * v * c));
 
-    /// <summary>The equal split over m neurons, every share <c>y/m</c>; cost <c>m φ(y/m)</c>.</summary>
-    public static double[] EqualSplit(double y, int m) => Enumerable.Repeat(y / m, m).ToArray();
+    /// <summary>The cost of one neuron with share v and activation s on M: <c>s² + v²(1 − s)²C</c> (since <c>a = v/s</c>, <c>s' = s(1 − s)</c>).</summary>
+    public static double NeuronCost(double v, double s, double c) => s * s + v * v * (1 - s) * (1 - s) * c;
+
+    /// <summary>The activation minimizing <see cref="NeuronCost"/> at fixed share: <c>s* = v²C/(1 + v²C)</c> (THEORY.md §4.3).</summary>
+    public static double OptimalActivation(double v, double c) => Phi(v, c);
+
+    /// <summary><c>q = y²C</c> (THEORY.md §4.3).</summary>
+    public static double Q(double y, double c) => y * y * c;
+
+    /// <summary>The cost <c>k q/(k² + q)</c> of splitting y equally over k neurons (THEORY.md §4.3).</summary>
+    public static double EqualSplitCost(int k, double q)
+    {
+        Guard.Positive(k, "k");
+        return k * q / ((double)k * k + q);
+    }
+
+    /// <summary>The best equal split among k = 1..m: k = 1 when <c>q &gt; m</c>, k = m when <c>q &lt; m</c> (a tie at q = m gives m).</summary>
+    public static int BestEqualSplit(double q, int m)
+    {
+        Guard.Positive(m, "m");
+        return q > m ? 1 : m;
+    }
 
     /// <summary>
-    /// The one-carrier critical point: one share V and m − 1 equal small shares w with <c>φ'(w) = φ'(V)</c>,
-    /// <c>V + (m − 1)w = y</c> (THEORY.md §4.3, "exact minimizer"); w solved by bisection on (0, y/m). Sorted ascending,
-    /// the carrier last.
+    /// Whether the equal split <c>v_j = y/m</c> is a local minimum of <c>Σφ</c> on <c>Σv = y</c>:
+    /// <c>u = |y|√C/m &lt; 1/√3</c>, every share in φ's convex range (THEORY.md §4.3, "Local picture"). Then the
+    /// dynamics stay there from nearby starts, even when <c>q &gt; m</c> makes one neuron globally cheaper.
     /// </summary>
-    public static double[] OneCarrier(double y, int m, double c)
+    public static bool EqualSplitIsLocalMinimum(double y, double c, int m)
     {
-        double lo = 0, hi = y / m;
-        double Gap(double w) => PhiSlope(w, c) - PhiSlope(y - (m - 1) * w, c);
-        for (int i = 0; i < 200; i++)
+        Guard.Positive(m, "m");
+        return Math.Abs(y) * Math.Sqrt(c) / m < ConvexityEdge;
+    }
+
+    /// <summary>The equal split <c>v_j = y/m</c> and its cost (the local allocation of THEORY.md §4.3).</summary>
+    public static SigmoidAllocationPrediction EqualSplit(double y, double c, int m)
+    {
+        Check(y, c, m);
+        double t = Math.Abs(y) * Math.Sqrt(c) / m;
+        return new SigmoidAllocationPrediction(Enumerable.Repeat(y / m, m).ToArray(), m, m * Psi(t),
+            Math.Sign(y) * PsiDerivative(t) * Math.Sqrt(c), Q(y, c));
+    }
+
+    /// <summary>
+    /// The global minimizer of <c>Σ_j φ(v_j)</c> subject to <c>Σ_j v_j = y</c> (THEORY.md §4.3), from
+    /// <c>φ'(v_j) = λ</c>. <c>φ'</c> rises then falls in |v|, so at most two share values occur: k carriers at the
+    /// large root, m − k at the small one. Every k (and the equal split) is solved for its small root by bracketing on
+    /// a grid and bisection, and the cheapest is returned. Shares have the sign of y, carriers first.
+    /// Covers <c>q</c> up to about 10¹² (the smallest grid point is a small share of <c>10⁻⁸/√3</c> in units of √C).
+    /// </summary>
+    public static SigmoidAllocationPrediction Optimal(double y, double c, int m)
+    {
+        Check(y, c, m);
+        var best = EqualSplit(y, c, m);
+        if (y == 0 || m == 1) return best;
+        double target = Math.Abs(y) * Math.Sqrt(c), root = Math.Sqrt(c);
+        for (int k = 1; k < m; k++)
         {
-            double mid = (lo + hi) / 2;
-            if (Gap(mid) > 0) hi = mid; else lo = mid;
+            double Excess(double small) => k * LargeRoot(small) + (m - k) * small - target;
+            foreach (double small in Roots(Excess))
+            {
+                double large = LargeRoot(small);
+                double cost = k * Psi(large) + (m - k) * Psi(small);
+                if (!(cost < best.Cost)) continue;
+                var shares = Enumerable.Range(0, m).Select(j => Math.Sign(y) * (j < k ? large : small) / root).ToArray();
+                best = new SigmoidAllocationPrediction(shares, k, cost, Math.Sign(y) * PsiDerivative(small) * root, Q(y, c));
+            }
         }
-        double small = (lo + hi) / 2;
-        return [.. Enumerable.Repeat(small, m - 1), y - (m - 1) * small];
+        return best;
     }
 
-    /// <summary><c>Σ φ(v_j)</c>.</summary>
-    public static double Cost(IEnumerable<double> shares, double c) => shares.Sum(v => Phi(v, c));
-
-    /// <summary>The global allocation: the cheaper of the equal split and the one-carrier point.</summary>
-    public static double[] Global(double y, int m, double c)
+    /// <summary>The lower bound <c>Σ_j φ(v_j)</c> of reg at fixed shares (THEORY.md §4.3): reg on M is at least this.</summary>
+    public static double SharesCost(IEnumerable<double> shares, double c)
     {
-        var equal = EqualSplit(y, m);
-        var one = OneCarrier(y, m, c);
-        return Cost(one, c) < Cost(equal, c) ? one : equal;
+        ArgumentNullException.ThrowIfNull(shares);
+        return shares.Sum(v => Phi(v, c));
     }
 
-    /// <summary>
-    /// Whether the equal split is a local minimum of <c>Σφ</c> on <c>Σv = y</c>: every share in φ's convex range,
-    /// <c>u = y√C/m &lt; 1/√3</c> (THEORY.md §4.3, "Local picture").
-    /// </summary>
-    public static bool EqualSplitIsLocalMinimum(double y, int m, double c) => Math.Abs(y) * Math.Sqrt(c) / m < 1 / Math.Sqrt(3);
+    private static double Psi(double t) => t * t / (1 + t * t);
 
-    /// <summary>
-    /// The allocation the dynamics reach from a start with the given shares (THEORY.md §4.3, "Local picture"): the
-    /// equal split when it is a local minimum and every start share lies in φ's convex range <c>|v| &lt; 1/√(3C)</c>
-    /// (where Σφ is convex, so the flow stays and ends at the equal split); otherwise the one-carrier point when q &gt; m
-    /// and the equal split when q &lt; m (the global allocation).
-    /// </summary>
-    public static double[] Reached(IReadOnlyList<double> startShares, double y, double c)
+    private static double PsiDerivative(double t) => 2 * t / ((1 + t * t) * (1 + t * t));
+
+    /// <summary>The root <c>t ≥ 1/√3</c> of <c>ψ'(t) = ψ'(small)</c> for <c>0 &lt; small ≤ 1/√3</c> (ψ' decreases there).</summary>
+    private static double LargeRoot(double small)
     {
-        ArgumentNullException.ThrowIfNull(startShares);
-        int m = startShares.Count;
-        bool convexStart = startShares.All(v => Math.Abs(v) < 1 / Math.Sqrt(3 * c));
-        return EqualSplitIsLocalMinimum(y, m, c) && convexStart ? EqualSplit(y, m) : Global(y, m, c);
+        double level = PsiDerivative(small), lo = ConvexityEdge, hi = 2 * ConvexityEdge;
+        while (PsiDerivative(hi) > level) hi *= 2;
+        for (int iteration = 0; iteration < 200 && hi - lo > 1e-15 * hi; iteration++)
+        {
+            double mid = 0.5 * (lo + hi);
+            if (PsiDerivative(mid) > level) lo = mid;
+            else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /// <summary>The sign changes of f on a grid of small shares in (0, 1/√3], each refined by bisection.</summary>
+    private static IEnumerable<double> Roots(Func<double, double> f)
+    {
+        const int points = 400;
+        double previousT = 1e-8 * ConvexityEdge, previous = f(previousT);
+        for (int g = 1; g <= points; g++)
+        {
+            double t = ConvexityEdge * Math.Pow(1e-8, 1 - g / (double)points), value = f(t);
+            if (Math.Sign(value) != Math.Sign(previous) || value == 0) yield return Bisect(f, previousT, t, previous);
+            (previousT, previous) = (t, value);
+        }
+    }
+
+    private static double Bisect(Func<double, double> f, double lo, double hi, double fLo)
+    {
+        for (int iteration = 0; iteration < 200 && hi - lo > 1e-16 * hi; iteration++)
+        {
+            double mid = 0.5 * (lo + hi), fMid = f(mid);
+            if (Math.Sign(fMid) == Math.Sign(fLo)) (lo, fLo) = (mid, fMid);
+            else hi = mid;
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    private static void Check(double y, double c, int m)
+    {
+        Guard.Finite(y, "y");
+        Guard.Positive(c, "C");
+        Guard.Positive(m, "m");
     }
 }
