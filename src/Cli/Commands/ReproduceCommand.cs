@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Reproduce;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Reproduction;
 using Spectre.Console;
 
@@ -53,7 +54,16 @@ public static class ReproduceCommand
         foreach (var (name, run) in experiments)
         {
             var clock = Stopwatch.StartNew();
-            results.Add(progress is null ? run(quick, seed, null) : WithBar(progress, name, p => run(quick, seed, p)));
+            try
+            {
+                results.Add(progress is null ? run(quick, seed, null) : WithBar(progress, name, p => run(quick, seed, p)));
+            }
+            catch (Exception e) when (e is InvalidOperationException or SgdDivergedException)
+            {
+                // An experiment that cannot produce its verdicts (no regular start, a diverged chain) fails, in one line.
+                consoles.Error.WriteLine($"noisedrift: reproduce {name} --seed {seed}: {e.Message}");
+                return ExitCode.Fail;
+            }
             timings.Add(clock.Elapsed);
         }
         var verdicts = results.SelectMany(r => r.Verdicts).ToList();

@@ -24,6 +24,39 @@ public sealed record InterpolatingStart(double[] Initial, double[] Theta, int Gd
 
     private const int Chunk = 2000;
 
+    /// <summary>The smallest accepted <c>λ_min(G)/λ_max(G)</c> at the start: M must be a regular manifold there.</summary>
+    public const double MinimumConditioning = 1e-4;
+
+    /// <summary>
+    /// Tries the initialisations <paramref name="draw"/>(0), (1), … in turn and returns the first whose GD limit is a
+    /// regular point of M (GD converged, the projection succeeded, <c>λ_min(G)/λ_max(G) ≥ </c>
+    /// <see cref="MinimumConditioning"/>), with the number of draws rejected. GD's low-rank bias can end at a point where
+    /// J loses rank (THEORY.md §4.1: at a rank-deficient UUᵀ); such a start has no normal space and no slow flow.
+    /// Throws <see cref="InvalidOperationException"/> naming the last reason when no draw gives a regular start.
+    /// </summary>
+    public static (InterpolatingStart Start, int Rejected) FindRegular(Model model, Dataset data, Func<int, double[]> draw,
+        int maxSteps, int attempts = 8)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        string reason = "";
+        for (int attempt = 0; attempt < attempts; attempt++)
+        {
+            try
+            {
+                var start = Find(model, data, draw(attempt), maxSteps);
+                var eigenvalues = NormalFrame.At(model, start.Theta, data).HessianEigenvalues;
+                if (eigenvalues[0] >= MinimumConditioning * eigenvalues[^1]) return (start, attempt);
+                reason = $"λ_min(G)/λ_max(G) = {eigenvalues[0] / eigenvalues[^1]:G3} at the GD limit";
+            }
+            catch (Exception e) when (e is InvalidOperationException or Engine.Validation.InvalidInputException)
+            {
+                reason = e.Message;
+            }
+        }
+        throw new InvalidOperationException($"no regular interpolating start in {attempts} random initialisations " +
+            $"(model {model.Describe()}): the last failed with {reason}");
+    }
+
     /// <summary>Runs plain GD from θ₀ for at most <paramref name="maxSteps"/> steps, then projects onto M.</summary>
     public static InterpolatingStart Find(Model model, Dataset data, double[] initial, int maxSteps)
     {
@@ -40,6 +73,8 @@ public sealed record InterpolatingStart(double[] Initial, double[] Theta, int Gd
             steps += chunk;
             residual = Rms(model, data, theta);
         }
+        if (residual > GdTolerance)
+            throw new InvalidOperationException($"plain GD reached RMS residual {residual:G3} > {GdTolerance:G1} in {steps} steps");
         var projected = ZeroLossProjection.Project(model, data, theta);
         return new InterpolatingStart(initial, projected, steps, residual,
             Vectors.Norm(projected.Zip(theta, (a, b) => a - b).ToArray()));

@@ -1,6 +1,7 @@
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Settings;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Reproduction;
@@ -14,7 +15,7 @@ namespace NoiseDrift.Theory.Reproduction;
 public static class MatrixSensingExperiment
 {
     /// <summary>The case name in verdict rows.</summary>
-    public const string CaseName = "matrix_sensing d=8 k=8 r=1 n=20";
+    public const string CaseName = "matrix_sensing d=8 k=8 r=1 n=16";
 
     /// <summary>Run-length allowance of the flow comparison (see <see cref="FlowComparison"/>), relative.</summary>
     public const double RunAllowance = 0.25;
@@ -31,17 +32,17 @@ public static class MatrixSensingExperiment
     public static MatrixSensingReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        const int d = 8, rank = 1; const int n = 20;
-        var truth = MatrixSensingTruth.Draw(d, rank, n, CounterRandom.DeriveSeed(plan.Seed, 0x4D53));
+        const int d = 8, rank = 1; const int n = 16;
+        var truth = MatrixSensingProblem.Draw(d, rank, n, plan.Seed);
         const int k = d;
         var model = new MatrixSensing(d, k);
-        var init = CounterRandom.Key(CounterRandom.DeriveSeed(plan.Seed, 0x4D54), 0, 0);
-        var initial = Enumerable.Range(0, d * k).Select(j => InitScale * init.Gaussian(j)).ToArray();
-        var start = InterpolatingStart.Find(model, truth.Data, initial, plan.StartSteps);
+        var init = CounterRandom.DeriveSeed(plan.Seed, 0x4D54);
+        var (start, rejected) = InterpolatingStart.FindRegular(model, truth.Data,
+            attempt => [.. Enumerable.Range(0, d * k).Select(j => InitScale * CounterRandom.Gaussian(init, attempt, 0, j))], plan.StartSteps);
         var observables = new Observable[]
         {
-            new("test_error", truth.TestError),
-            new("trace", MatrixSensingTruth.Trace),
+            new("test_error", t => TestError(truth, t)),
+            new("trace", t => new MatrixSensingSetting(d, k, t, truth.Data).Trace),
             new("reg", t => model.Reg(t, truth.Data.X, model.CreateWorkspace(n))),
         };
         var runs = RunSet.Simulate(model, truth.Data, start, plan, observables, progress);
@@ -59,13 +60,22 @@ public static class MatrixSensingExperiment
         var figures = new List<KeyValuePair<string, string>>
         {
             new("ρ, bias relative", $"{flow.Relative:G3}"),
-            new("GD steps to M, then projection distance", $"{start.GdSteps}, {start.ProjectionDistance:G3}"),
-            new("GD start: test error, tr(UUᵀ), tr(X*)", $"{truth.TestError(start.Theta):G3}, {MatrixSensingTruth.Trace(start.Theta):G3}, {truth.TruthTrace:G3}"),
+            new("GD steps to M, projection distance, initialisations rejected (GD limit not a regular point of M)", $"{start.GdSteps}, {start.ProjectionDistance:G3}, {rejected}"),
+            new("GD start: test error, tr(UUᵀ), tr(X*)", $"{TestError(truth, start.Theta):G3}, {new MatrixSensingSetting(d, k, start.Theta, truth.Data).Trace:G3}, 1"),
             new("label noise at K: test error ± SE", $"{runs.LabelNoise.Final("test_error").Mean:G3} ± {runs.LabelNoise.Final("test_error").StdErr:G2}"),
             new("isotropic control at K: test error ± SE", $"{iso.Mean:G3} ± {iso.StdErr:G2} (τ = {runs.Tau:G3})"),
             new("slow flow at T: test error", $"{flow.Predicted("test_error"):G3}"),
         };
         return new MatrixSensingReproduction(runs, truth, verdicts, power, figures);
+    }
+
+    /// <summary>The relative test error <c>‖UUᵀ − X*‖_F / ‖X*‖_F</c> of θ = U (THEORY.md §4.1).</summary>
+    public static double TestError(MatrixSensingProblem problem, double[] theta)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        int d = problem.Size;
+        var setting = new MatrixSensingSetting(d, theta.Length / d, theta, problem.Data);
+        return setting.GroundTruthError(problem.GroundTruth) / Math.Sqrt(problem.GroundTruth.Sum(v => v * v));
     }
 
     /// <summary>
@@ -83,7 +93,7 @@ public static class MatrixSensingExperiment
 }
 
 /// <summary>The matrix-sensing reproduction with its ground truth (THEORY.md §4.1).</summary>
-public sealed record MatrixSensingReproduction(RunSet Runs, MatrixSensingTruth Truth, IReadOnlyList<CheckResult> Verdicts,
+public sealed record MatrixSensingReproduction(RunSet Runs, MatrixSensingProblem Truth, IReadOnlyList<CheckResult> Verdicts,
     IReadOnlyList<PowerResult> Power, IReadOnlyList<KeyValuePair<string, string>> Figures)
     : Reproduction("matrix-sensing", "label noise drives matrix sensing to the ground truth", Runs, Verdicts, Power, Figures)
 {
