@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Snapshots;
 
 /// <summary>
-/// The quick reproductions of THEORY.md §4 (<c>noisedrift reproduce --quick</c>, seed 1), run once for the class:
+/// The quick reproductions of THEORY.md §4 (<c>noisedrift reproduce all --quick</c>, seed 1), run once for the class:
 /// every verdict passes and obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c>; every power check (flow at half
 /// speed, the σ = 0 control in place of label noise, the wrong sigmoid allocation) is rejected; and the rounded
 /// verdict rows are snapshotted (derived numbers 6 significant digits, simulated 4).
@@ -18,9 +18,11 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
     {
         public MatrixSensingReproduction MatrixSensing { get; } = MatrixSensingExperiment.Run(MatrixSensingExperiment.Plan(true, 1));
 
+        public Relu1DReproduction Relu1D { get; } = Relu1DExperiment.Run(Relu1DExperiment.Plan(true, 1));
+
         public SigmoidReproduction Sigmoid { get; } = SigmoidExperiment.Run(SigmoidExperiment.Plan(true, 1));
 
-        public IEnumerable<Reproduction> All => [MatrixSensing, Sigmoid];
+        public IEnumerable<Reproduction> All => [MatrixSensing, Relu1D, Sigmoid];
     }
 
     [Fact]
@@ -47,6 +49,7 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
             .Where(p => !p.Rejected).Select(p => $"{p.Verdict.Case}: {p.Perturbation}");
         Assert.Empty(kept);
         Assert.Contains(quick.MatrixSensing.Power, p => p.Perturbation == "flow at half speed");
+        Assert.Equal(2, quick.Relu1D.Power.Count(p => p.Perturbation == "flow at half speed"));
         Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation == "wrong allocation");
         Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation.StartsWith("σ = 0", StringComparison.Ordinal));
     }

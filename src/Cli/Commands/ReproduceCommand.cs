@@ -25,9 +25,7 @@ public static class ReproduceCommand
         setting.Validators.Add(result =>
         {
             string value = result.GetValueOrDefault<string>() ?? "";
-            if (value == "relu1d")
-                result.AddError("setting: relu1d is not reproduced yet (see the README's reproduce section); use matrix-sensing, sigmoid or all.");
-            else if (!ReproduceSettings.Names.Contains(value))
+            if (!ReproduceSettings.Names.Contains(value))
                 result.AddError($"setting: '{value}' is not one of {string.Join(", ", ReproduceSettings.Names)}.");
         });
         var quick = new Option<bool>("--quick") { Description = "Short runs (seconds) with the same verdicts." };

@@ -86,6 +86,46 @@ internal static class ReproducePlots
         return (file, "Sigmoid shares per case, sorted ascending: at the start (grey), the predicted global allocation (black) and the label-noise chains' mean at the horizon (blue).");
     }
 
+    /// <summary>h on a grid over [−1.2, 1.2]: at the GD start, after label noise (chain 0, projected), at the end of the flow; with the data and the linear spline.</summary>
+    public static (string File, string Caption) Relu1DFunction(string directory, string file, Relu1DCaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var plot = new Plot();
+        var data = result.Set.Data;
+        double[] grid = [.. Enumerable.Range(0, 241).Select(i => -1.2 + 0.01 * i)];
+        var spline = new NoiseDrift.Theory.Settings.LinearSpline(data.X, data.Y);
+        var splineLine = plot.Add.Scatter(grid, [.. grid.Select(spline.Value)], Colors.Gray);
+        splineLine.LegendText = "linear spline of the data";
+        splineLine.LinePattern = LinePattern.Dotted;
+        splineLine.MarkerSize = 0;
+        var runs = result.Runs;
+        var curves = new (double[]? Theta, Color Color, string Text)[]
+        {
+            (runs.Start.Theta, GdColor, "h at the GD start"),
+            (runs.LabelNoise.Projected[^1].FirstOrDefault(t => t is not null), LabelNoiseColor, $"h after {runs.Plan.Steps:N0} label-noise steps (chain 0, projected)"),
+            (runs.Flow.ThetaAt(runs.Duration), FlowColor, $"h at the end of the slow flow (t = {runs.Duration:G3})"),
+        };
+        foreach (var (theta, color, text) in curves)
+        {
+            if (theta is null) continue;
+            var setting = new NoiseDrift.Theory.Settings.Relu1DSetting(Relu1DExperiment.Width, theta, data);
+            var line = plot.Add.Scatter(grid, [.. grid.Select(x => NoiseDrift.Theory.Reproduction.Relu1DFunction.Value(setting, x))], color);
+            line.LegendText = text;
+            line.MarkerSize = 0;
+            line.LineWidth = 2;
+        }
+        var points = plot.Add.Scatter(data.X, data.Y, Colors.Red);
+        points.LineWidth = 0;
+        points.MarkerSize = 9;
+        points.LegendText = "data";
+        plot.XLabel("x");
+        plot.YLabel("h(x)");
+        plot.Title($"ReLU m = {Relu1DExperiment.Width}, {result.Set.Name} data: the function before and after");
+        plot.ShowLegend(Edge.Bottom);
+        plot.SavePng(Path.Combine(directory, file), Width, 600);
+        return (file, $"ReLU, {result.Set.Name} data: h at the GD start, after label noise and at the end of the slow flow, with the data points and their linear spline.");
+    }
+
     private static void AddMean(Plot plot, double[] x, IReadOnlyList<NoiseDrift.Theory.Statistics.MeanEstimate> values, Color color, string text)
     {
         double[] mean = [.. values.Select(v => v.Mean)];

@@ -68,6 +68,13 @@ internal static class ReproduceReport
                 yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-trace.png", ms.Runs, "trace", "tr(UU^T)");
                 yield return ReproducePlots.RegAgainstSlowTime(directory, "matrix-sensing-reg.png", ms.Runs, r.Setting);
                 break;
+            case Relu1DReproduction relu:
+                foreach (var (c, i) in relu.Cases.Select((c, i) => (c, i)))
+                {
+                    yield return ReproducePlots.Relu1DFunction(directory, $"relu1d-function-{c.Set.Name}.png", c);
+                    yield return ReproducePlots.RegAgainstSlowTime(directory, $"relu1d-reg-{c.Set.Name}.png", c.Runs, $"relu1d {c.Set.Name}");
+                }
+                break;
             case SigmoidReproduction sig:
                 yield return ReproducePlots.SigmoidShares(directory, "sigmoid-shares.png", sig);
                 foreach (var (c, i) in sig.Cases.Select((c, i) => (c, i)))

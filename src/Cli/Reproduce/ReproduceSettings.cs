@@ -14,6 +14,7 @@ internal static class ReproduceSettings
         var all = new (string, Func<bool, ulong, IProgress<double>?, Reproduction>)[]
         {
             ("matrix-sensing", (quick, seed, p) => MatrixSensingExperiment.Run(MatrixSensingExperiment.Plan(quick, seed), p)),
+            ("relu1d", (quick, seed, p) => Relu1DExperiment.Run(Relu1DExperiment.Plan(quick, seed), p)),
             ("sigmoid", (quick, seed, p) => SigmoidExperiment.Run(SigmoidExperiment.Plan(quick, seed), p)),
         };
         return setting == "all" ? all : all.Where(e => e.Item1 == setting).ToArray();
