@@ -3,9 +3,10 @@ using System.Text.Json;
 
 namespace NoiseDrift.Bench;
 
-/// <summary>One compact JSON object on one line, written by <paramref name="fields"/>.</summary>
+/// <summary>One compact JSON object on one line.</summary>
 public static class JsonLine
 {
+    /// <summary>The object that <paramref name="fields"/> writes, as one line.</summary>
     public static string Of(Action<Utf8JsonWriter> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Bench;
 
@@ -34,7 +35,7 @@ public static class TimeToVerdict
         var total = Stopwatch.StartNew();
         var @case = TheoryCase.Interpolating($"{workload.Name} workload", workload.Model, workload.X, workload.Theta, 0.2, 1.0)
             .WithOuScale(TheoryBattery.OuScale);
-        var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         double relaxation = TransientCovariance.RelaxationSteps(@case.Frame, @case.Sgd);
         int steps = (int)Math.Clamp(Math.Ceiling(RelaxationTimes * relaxation), 100, 50_000);
         double bias = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, steps).RelativeBias

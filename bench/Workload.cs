@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
 
 namespace NoiseDrift.Bench;
 
@@ -88,10 +89,6 @@ public sealed class Workload
 
     private static void Fill(Random random, Span<double> values, double scale)
     {
-        for (int i = 0; i < values.Length; i++)
-        {
-            double u = 1 - random.NextDouble(), v = random.NextDouble();
-            values[i] = scale * Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * v);
-        }
+        for (int i = 0; i < values.Length; i++) values[i] = scale * BoxMuller.Next(random);
     }
 }

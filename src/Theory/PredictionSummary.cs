@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
@@ -28,13 +29,13 @@ public sealed record PredictionSummary(
     StabilityClassification Stability, double StepSizeLimit)
 {
     /// <summary>All predictions for (model, θ*, data, η, σ, B, noise law) (THEORY.md §1–§3).</summary>
-    public static PredictionSummary At(Model model, ReadOnlySpan<double> theta, Dataset data, LabelNoiseSgd sgd)
+    public static PredictionSummary At(Model model, ReadOnlySpan<double> theta, Dataset data, SgdProblem sgd)
     {
-        var drift = PredictedDrift.At(model, theta, data, sgd);
+        var drift = TangentDrift.At(model, theta, data, sgd);
         var reg = drift.Regularizer;
         var frame = NormalFrame.At(model, theta, data);
         return new PredictionSummary(reg.Reg, reg.Gradient, reg.TangentGradient, drift.Leading, drift.Exact,
             drift.Covariance, sgd.NoiseScale / 2, drift.LeadingRegChange, drift.ExactRegChange,
-            StabilityClassification.Classify(reg), Ou.StepSizeLimit.Of(frame));
+            StabilityClassification.Classify(reg), SgdProblem.MaximumStep(frame.LargestHessianEigenvalue));
     }
 }

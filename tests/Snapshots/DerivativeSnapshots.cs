@@ -22,7 +22,7 @@ public sealed class DerivativeSnapshots
         {
             var theta = Enumerable.Range(0, entry.Model.ParameterCount).Select(k => Math.Sin(1.7 * k + 0.3)).ToArray();
             var data = new Dataset([0.3, -0.8, 1.1, 0.4, -0.5, 0.9], [0.2, -0.1, 0.4], 2);
-            return DerivativeBattery.Run(entry.Model, theta, data, 1, smooth: true).Select(r => new
+            return AllDerivativeChecks.Run(entry.Model, theta, data, 1, smooth: true).Select(r => new
             {
                 Model = entry.Name,
                 r.Check,

@@ -1,6 +1,6 @@
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 using Snapshooter.Xunit;
 using Xunit;
 
@@ -19,7 +19,7 @@ public sealed class PredictionSnapshots
     {
         var rows = TheoryBattery.BuiltInCases(1).Select(@case =>
         {
-            var p = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+            var p = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
             double exact = Norm(p.Exact), leading = Norm(p.Leading);
             return new
             {

@@ -1,6 +1,7 @@
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 using Snapshooter.Xunit;
 using Xunit;
 
@@ -19,7 +20,7 @@ public sealed class SimulationSnapshots
     {
         var @case = TheoryBattery.BuiltInCases(1)[0];
         var plan = new SimulationPlan(200, 400, 20, 1);
-        var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         var experiment = ChainExperiment.Run(@case, plan, prediction.Covariance);
         double remainder = SuiteBudget.RemainderBound(prediction.Covariance);
         double dynamicBias = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias + remainder;

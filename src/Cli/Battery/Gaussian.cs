@@ -1,6 +1,8 @@
+using NoiseDrift.Engine.Random;
+
 namespace NoiseDrift.Cli.Battery;
 
-/// <summary>Standard normal draws from a seeded <see cref="Random"/> (Box–Muller); deterministic for a given seed.</summary>
+/// <summary>Standard normal draws from a seeded <see cref="Random"/> (<see cref="BoxMuller"/>); deterministic for a given seed.</summary>
 internal sealed class Gaussian(int seed)
 {
     private readonly Random _uniform = new(seed);
@@ -9,11 +11,7 @@ internal sealed class Gaussian(int seed)
     public Random Uniform => _uniform;
 
     /// <summary>One draw of <c>N(0, 1)</c>.</summary>
-    public double Next()
-    {
-        double u = 1.0 - _uniform.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * _uniform.NextDouble());
-    }
+    public double Next() => BoxMuller.Next(_uniform);
 
     /// <summary>An array of i.i.d. <c>N(0, scale²)</c> draws.</summary>
     public double[] Vector(int length, double scale = 1)
@@ -23,12 +21,7 @@ internal sealed class Gaussian(int seed)
         return v;
     }
 
-    /// <summary>A seed for case <paramref name="index"/> under battery seed <paramref name="seed"/> (SplitMix64 mix).</summary>
-    public static int Derive(ulong seed, int index)
-    {
-        ulong z = seed + 0x9E3779B97F4A7C15UL * (ulong)(index + 1);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return (int)((z ^ (z >> 31)) & int.MaxValue);
-    }
+    /// <summary>A seed for case <paramref name="index"/> under battery seed <paramref name="seed"/> (SplitMix64 output index + 1).</summary>
+    public static int Derive(ulong seed, int index) =>
+        (int)(CounterRandom.SplitMix64(seed, (ulong)(index + 1)) & int.MaxValue);
 }

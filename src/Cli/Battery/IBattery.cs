@@ -2,7 +2,7 @@ namespace NoiseDrift.Cli.Battery;
 
 /// <summary>
 /// A provider of check cases for <c>noisedrift check</c>. The standard battery is a list of these
-/// (<see cref="StandardBattery"/>): derivative checks now, theory-versus-simulation checks appended later.
+/// (<see cref="StandardBattery"/>): the derivative checks, then the theory-versus-simulation checks.
 /// </summary>
 public interface IBattery
 {

@@ -4,5 +4,5 @@ namespace NoiseDrift.Cli.Battery;
 public static class StandardBattery
 {
     /// <summary>Every battery of the standard check.</summary>
-    public static IReadOnlyList<IBattery> All { get; } = [new DerivativeBattery(DerivativeCheckSet.Default), new TheoryChecks()];
+    public static IReadOnlyList<IBattery> All { get; } = [new DerivativeBattery(), new TheoryChecks()];
 }

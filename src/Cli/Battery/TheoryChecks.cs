@@ -1,4 +1,4 @@
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Cli.Battery;
 

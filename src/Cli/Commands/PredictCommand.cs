@@ -31,6 +31,6 @@ public static class PredictCommand
     {
         var specCase = SpecCase.Resolve(spec, notes);
         var c = specCase.Case;
-        return (specCase, SpecFields.Qualified(() => PredictionSummary.At(c.Model, c.Theta, c.Data, c.Sgd)));
+        return (specCase, SpecPath.Within(SpecPath.Sgd, () => PredictionSummary.At(c.Model, c.Theta, c.Data, c.Sgd)));
     }
 }

@@ -21,11 +21,11 @@ public static class ValidateCommand
     public static int Execute(string path, CliConsoles consoles)
     {
         var spec = SpecReader.Load(path);
-        var sgd = spec.Sgd;
+        var (sgd, run) = (spec.Sgd.Problem, spec.Sgd);
         consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ok: {spec.Model.Describe()}, p={spec.Model.ParameterCount}, n={spec.Data.Count}, " +
             $"theta={(spec.Theta is null ? "absent" : "given")}, eta={sgd.Eta}, sigma={sgd.Sigma}, batch={sgd.Batch}, " +
-            $"noise={sgd.Noise.ToString().ToLowerInvariant()}, steps={sgd.Steps}, chains={sgd.Chains}, seed={sgd.Seed}"));
+            $"noise={sgd.Noise.ToString().ToLowerInvariant()}, steps={run.Steps}, chains={run.Chains}, seed={run.Seed}"));
         return ExitCode.Pass;
     }
 }

@@ -3,9 +3,10 @@ using NoiseDrift.Cli.Spec;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Cli.Experiment;
 
@@ -42,7 +43,7 @@ public static class Simulation
         ChainExperiment experiment;
         try
         {
-            experiment = ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress);
+            experiment = SpecPath.Within(SpecPath.Sgd, () => ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress));
         }
         catch (SgdDivergedException e)
         {

@@ -1,6 +1,6 @@
 using NoiseDrift.Theory;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
 
 namespace NoiseDrift.Cli.Experiment;
 

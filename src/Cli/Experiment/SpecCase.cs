@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
-using NoiseDrift.Theory.Verification;
 
 namespace NoiseDrift.Cli.Experiment;
 
@@ -23,7 +23,7 @@ public sealed record SpecCase(TheoryCase Case, ThetaSource Source)
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(notes);
         var (theta, source) = spec.Theta is { } given ? OnManifold(spec, given, notes) : Found(spec, notes);
-        var sgd = spec.Sgd.ToTheory();
+        var sgd = spec.Sgd.Problem;
         return new SpecCase(new TheoryCase(spec.Model.Describe(), spec.Model, spec.Data, theta, sgd), source);
     }
 

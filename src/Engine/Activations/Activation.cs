@@ -66,37 +66,37 @@ public static class Activation
             case ActivationKind.Identity:
                 value = z; d1 = 1; d2 = 0; return;
             case ActivationKind.Tanh:
-            {
-                double t = Math.Tanh(z);
-                value = t; d1 = 1 - t * t; d2 = -2 * t * d1; return;
-            }
+                {
+                    double t = Math.Tanh(z);
+                    value = t; d1 = 1 - t * t; d2 = -2 * t * d1; return;
+                }
             case ActivationKind.Logistic:
-            {
-                double s = Logistic(z);
-                value = s; d1 = s * (1 - s); d2 = d1 * (1 - 2 * s); return;
-            }
+                {
+                    double s = Logistic(z);
+                    value = s; d1 = s * (1 - s); d2 = d1 * (1 - 2 * s); return;
+                }
             case ActivationKind.Softplus:
-            {
-                double s = Logistic(z);
-                value = z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
-                d1 = s; d2 = s * (1 - s); return;
-            }
+                {
+                    double s = Logistic(z);
+                    value = z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
+                    d1 = s; d2 = s * (1 - s); return;
+                }
             case ActivationKind.Silu:
-            {
-                double s = Logistic(z), ds = s * (1 - s);
-                value = z * s; d1 = s + z * ds; d2 = ds * (2 + z * (1 - 2 * s)); return;
-            }
+                {
+                    double s = Logistic(z), ds = s * (1 - s);
+                    value = z * s; d1 = s + z * ds; d2 = ds * (2 + z * (1 - 2 * s)); return;
+                }
             case ActivationKind.Gelu:
-            {
-                double u = GeluC * (z + GeluA * z * z * z);
-                double du = GeluC * (1 + 3 * GeluA * z * z);
-                double d2u = GeluC * 6 * GeluA * z;
-                double t = Math.Tanh(u), sech2 = 1 - t * t;
-                value = 0.5 * z * (1 + t);
-                d1 = 0.5 * (1 + t) + 0.5 * z * sech2 * du;
-                d2 = sech2 * du + 0.5 * z * (-2 * t * sech2 * du * du + sech2 * d2u);
-                return;
-            }
+                {
+                    double u = GeluC * (z + GeluA * z * z * z);
+                    double du = GeluC * (1 + 3 * GeluA * z * z);
+                    double d2u = GeluC * 6 * GeluA * z;
+                    double t = Math.Tanh(u), sech2 = 1 - t * t;
+                    value = 0.5 * z * (1 + t);
+                    d1 = 0.5 * (1 + t) + 0.5 * z * sech2 * du;
+                    d2 = sech2 * du + 0.5 * z * (-2 * t * sech2 * du * du + sech2 * d2u);
+                    return;
+                }
             case ActivationKind.Sin:
                 value = Math.Sin(z); d1 = Math.Cos(z); d2 = -value; return;
             case ActivationKind.Relu:
@@ -119,7 +119,7 @@ public static class Activation
         switch (kind)
         {
             case ActivationKind.Identity:
-                z.CopyTo(value); d1.Fill(1); if (second) d2.Fill(0); return;
+                z.CopyTo(value); d1.Fill(1); if (second) d2.Clear(); return;
             case ActivationKind.Tanh:
                 TensorPrimitives.Tanh(z, value);
                 for (int i = 0; i < z.Length; i++)

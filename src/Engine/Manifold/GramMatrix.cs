@@ -24,8 +24,8 @@ internal static class GramMatrix
     {
         var gram = new double[n * n];
         for (int i = 0; i < n; i++)
-        for (int j = 0; j <= i; j++)
-            gram[i * n + j] = gram[j * n + i] = TensorPrimitives.Dot(jacobian.Slice(i * p, p), jacobian.Slice(j * p, p));
+            for (int j = 0; j <= i; j++)
+                gram[i * n + j] = gram[j * n + i] = TensorPrimitives.Dot(jacobian.Slice(i * p, p), jacobian.Slice(j * p, p));
         return gram;
     }
 

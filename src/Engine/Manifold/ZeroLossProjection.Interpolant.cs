@@ -47,16 +47,16 @@ public static partial class ZeroLossProjection
         if (n > p)
             throw new InvalidInputException("data", $"cannot be interpolated with full-rank J: {sizes}; n must be ≤ p");
         for (int i = 0; i < n; i++)
-        for (int j = i + 1; j < n; j++)
-        {
-            if (!data.Row(i).SequenceEqual(data.Row(j))) continue;
-            if (data.Y[i] != data.Y[j])
-                throw new InvalidInputException($"data.y[{j}]", $"= {Guard.Format(data.Y[j])} differs from data.y[{i}] = " +
-                    $"{Guard.Format(data.Y[i])} although data.x[{i}] and data.x[{j}] are identical: no model can " +
-                    $"interpolate the data ({sizes})");
-            throw new InvalidInputException($"data.x[{j}]", $"duplicates data.x[{i}]: J has two equal rows and is " +
-                $"rank-deficient everywhere, so the zero-loss set is not a regular manifold ({sizes}); drop the duplicate");
-        }
+            for (int j = i + 1; j < n; j++)
+            {
+                if (!data.Row(i).SequenceEqual(data.Row(j))) continue;
+                if (data.Y[i] != data.Y[j])
+                    throw new InvalidInputException($"data.y[{j}]", $"= {Guard.Format(data.Y[j])} differs from data.y[{i}] = " +
+                        $"{Guard.Format(data.Y[i])} although data.x[{i}] and data.x[{j}] are identical: no model can " +
+                        $"interpolate the data ({sizes})");
+                throw new InvalidInputException($"data.x[{j}]", $"duplicates data.x[{i}]: J has two equal rows and is " +
+                    $"rank-deficient everywhere, so the zero-loss set is not a regular manifold ({sizes}); drop the duplicate");
+            }
     }
 
     /// <summary>Levenberg–Marquardt in the n-dimensional output space until <c>max|r_i| &lt; target</c>.</summary>

@@ -94,6 +94,9 @@ public sealed class DagNetwork : Model
     /// <summary>The neurons in topological order; the last one is the output.</summary>
     public IReadOnlyList<DagNeuron> Neurons => _neurons;
 
+    /// <inheritdoc/>
+    public override bool IsSmooth => _neurons.All(n => Activation.IsSmooth(n.Activation));
+
     /// <summary>The index in θ of the weight on source number <paramref name="sourcePosition"/> of neuron j.</summary>
     public int WeightIndex(int neuron, int sourcePosition) => _edgeStart[neuron] + neuron + sourcePosition;
 

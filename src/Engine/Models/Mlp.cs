@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Validation;
 
@@ -73,6 +72,9 @@ public sealed partial class Mlp : Model
 
     /// <summary>Hidden-layer activations, input side first.</summary>
     public IReadOnlyList<ActivationKind> Activations => _activations;
+
+    /// <inheritdoc/>
+    public override bool IsSmooth => _activations.All(Activation.IsSmooth);
 
     /// <summary>Whether the output has a bias <c>c</c>.</summary>
     public bool OutputBias { get; }

@@ -24,6 +24,12 @@ public abstract class Model
     /// <summary>A one-line description, e.g. <c>mlp 3-[8,8]-1 tanh,tanh</c>.</summary>
     public abstract string Describe();
 
+    /// <summary>
+    /// Whether h is twice differentiable in θ everywhere (no ReLU-type kink). Second-derivative checks (Hessian-vector
+    /// product, its symmetry, <c>∇reg</c>) need it; true unless a subclass has a kinked activation.
+    /// </summary>
+    public virtual bool IsSmooth => true;
+
     /// <summary>Scratch memory for batches of up to <paramref name="maxRows"/> rows.</summary>
     public virtual Workspace CreateWorkspace(int maxRows) => new(ParameterCount, maxRows);
 

@@ -23,6 +23,12 @@ public static class CounterRandom
         return z ^ (z >> 31);
     }
 
+    /// <summary>
+    /// Output number <paramref name="n"/> (from 1) of the SplitMix64 generator started at <paramref name="seed"/>:
+    /// <c>Mix(seed + n · 0x9E3779B97F4A7C15)</c>.
+    /// </summary>
+    public static ulong SplitMix64(ulong seed, ulong n) => Mix(seed + Golden * n);
+
     /// <summary>Absorbs one key word into a hash state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong Absorb(ulong state, ulong word) => Mix(state + Golden + word * LaneSalt);

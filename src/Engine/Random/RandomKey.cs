@@ -8,7 +8,6 @@ namespace NoiseDrift.Engine.Random;
 /// </summary>
 public readonly struct RandomKey
 {
-    private const double TwoPi = 2 * Math.PI;
     private const double Ulp53 = 1.0 / (1UL << 53);
     private readonly ulong _state;
 
@@ -24,11 +23,11 @@ public readonly struct RandomKey
     public double Uniform(long index, int lane = 0) => ((Bits(index, lane) >> 11) + 0.5) * Ulp53;
 
     /// <summary>
-    /// A standard Gaussian by Box–Muller from the two uniforms of lanes 0 and 1 of this index:
+    /// A standard Gaussian by <see cref="BoxMuller"/> from the two uniforms of lanes 0 and 1 of this index:
     /// <c>√(−2 ln u₀) cos(2π u₁)</c>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double Gaussian(long index) => Math.Sqrt(-2.0 * Math.Log(Uniform(index, 0))) * Math.Cos(TwoPi * Uniform(index, 1));
+    public double Gaussian(long index) => BoxMuller.Normal(Uniform(index, 0), Uniform(index, 1));
 
     /// <summary>A Rademacher sign, +1 or −1 with probability ½ each (the top bit).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -52,20 +52,21 @@ internal sealed class ChainRun(LabelNoiseSgd sgd, IReadOnlyList<double[]> starts
     private Exception Diverged(int chain, long step, double loss, ReadOnlySpan<double> theta)
     {
         var s = sgd.Settings;
+        var problem = s.Problem;
         double lambda;
-        try { lambda = StabilityLimit.LargestCurvature(sgd.Model, sgd.Data, starts[chain]); }
+        try { lambda = LargestCurvature.Of(sgd.Model, sgd.Data, starts[chain]); }
         catch (InvalidInputException) { lambda = double.NaN; }
         string seen = !double.IsFinite(TensorPrimitives.Sum(theta)) || !double.IsFinite(loss)
             ? "θ or the residuals became non-finite"
-            : $"the RMS batch residual reached {Guard.Format(Math.Sqrt(2 * loss))} > sgd.residualBound = {Guard.Format(s.ResidualBound)}";
+            : $"the RMS batch residual reached {Guard.Format(Math.Sqrt(2 * loss))} > residualBound = {Guard.Format(s.ResidualBound)}";
         string where = $"label-noise SGD diverged in chain {chain} at step {step}: {seen}";
         string limit = $"the stability limit 2/λ_max = {Guard.Format(2 / lambda)} (λ_max = {Guard.Format(lambda)}, the " +
                        "largest eigenvalue of G = (1/n)JᵀJ at the chain's start)";
-        if (s.Eta * lambda >= 2)
-            return new InvalidInputException("sgd.eta", $"= {Guard.Format(s.Eta)} is at or beyond {limit}; {where}");
+        if (problem.BeyondStabilityLimit(lambda))
+            return new InvalidInputException("eta", $"= {Guard.Format(problem.Eta)} is at or beyond {limit}; {where}");
         return new SgdDivergedException(
-            $"{where}. η = {Guard.Format(s.Eta)} is below {limit}, so the blow-up is nonlinear " +
-            $"(batch B = {s.Batch} of n = {sgd.Data.Count}, or a start far from the zero-loss set); reduce η",
-            chain, step, s.Eta, lambda);
+            $"{where}. η = {Guard.Format(problem.Eta)} is below {limit}, so the blow-up is nonlinear " +
+            $"(batch B = {problem.Batch} of n = {sgd.Data.Count}, or a start far from the zero-loss set); reduce η",
+            chain, step, problem.Eta, lambda);
     }
 }

@@ -43,7 +43,7 @@ public sealed class LabelNoiseSgd
     public SgdSettings Settings { get; }
 
     /// <summary>Per-chain scratch; create one per thread.</summary>
-    public SgdWorkspace CreateWorkspace() => new(Model, Data.Count, Settings.Batch);
+    public SgdWorkspace CreateWorkspace() => new(Model, Data.Count, Settings.Problem.Batch);
 
     /// <summary>
     /// Takes step k in place and returns the noisy batch loss <c>(1/2B) Σ_{i∈S_k} (h_i − y_i − ε_{k,i})²</c> at
@@ -57,10 +57,11 @@ public sealed class LabelNoiseSgd
     public double Step(Span<double> theta, long stream, long step, double noiseSign, SgdWorkspace ws)
     {
         var s = Settings;
-        int n = Data.Count, b = s.Batch, d = Data.Dimension;
+        var problem = s.Problem;
+        int n = Data.Count, b = problem.Batch, d = Data.Dimension;
         var targets = ws.Targets.AsSpan(0, b);
         var noise = CounterRandom.Key(_noiseSeed, stream, step);
-        double scale = noiseSign * s.Sigma;
+        double scale = noiseSign * problem.Sigma;
         ReadOnlySpan<double> inputs;
         if (b == n)
         {
@@ -82,7 +83,7 @@ public sealed class LabelNoiseSgd
 
         double loss = Model.LossGradient(theta, inputs, targets, ws.Gradient, ws.Model);
         if (!double.IsFinite(loss)) return loss;
-        TensorPrimitives.MultiplyAdd(ws.Gradient, -s.Eta, theta, theta);
+        TensorPrimitives.MultiplyAdd(ws.Gradient, -problem.Eta, theta, theta);
 
         if (s.ParameterNoise > 0)
         {
@@ -108,5 +109,5 @@ public sealed class LabelNoiseSgd
         !double.IsFinite(loss) || Math.Sqrt(2 * loss) > Settings.ResidualBound || !double.IsFinite(TensorPrimitives.Sum(theta));
 
     private double Draw(in RandomKey key, int index) =>
-        Settings.Noise == NoiseLaw.Gaussian ? key.Gaussian(index) : key.Rademacher(index);
+        Settings.Problem.Noise == NoiseLaw.Gaussian ? key.Gaussian(index) : key.Rademacher(index);
 }

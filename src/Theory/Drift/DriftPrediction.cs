@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
 
@@ -13,7 +14,7 @@ namespace NoiseDrift.Theory.Drift;
 /// <param name="Regularizer"><c>reg</c>, <c>∇reg</c>, <c>P ∇reg</c> at θ*.</param>
 /// <param name="Sgd">The SGD settings the prediction is for.</param>
 public sealed record DriftPrediction(
-    double[] Exact, double[] Leading, OuCovariance Covariance, RegularizerValue Regularizer, LabelNoiseSgd Sgd)
+    double[] Exact, double[] Leading, OuCovariance Covariance, RegularizerValue Regularizer, SgdProblem Sgd)
 {
     /// <summary>Predicted per-step change of reg from the exact drift, <c>∇reg · d_exact</c> (THEORY.md §3).</summary>
     public double ExactRegChange => Vectors.Dot(Regularizer.Gradient, Exact);

@@ -1,9 +1,9 @@
-using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Geometry;
-using NoiseDrift.Theory.SlowFlow;
 
 namespace NoiseDrift.Theory.Drift;
 
@@ -28,10 +28,10 @@ public sealed record KStepDisplacement(int Steps, double[] Exact, double[] Leadi
     public double AbsoluteBias => RelativeBias * Vectors.Norm(Exact);
 
     /// <summary>The prediction for K steps from θ* ∈ M (THEORY.md §3), with the bias estimate described above.</summary>
-    public static KStepDisplacement Predict(Model model, ReadOnlySpan<double> theta, Dataset data, LabelNoiseSgd sgd, int steps)
+    public static KStepDisplacement Predict(Model model, ReadOnlySpan<double> theta, Dataset data, SgdProblem sgd, int steps)
     {
         Guard.Positive(steps, "steps");
-        var here = PredictedDrift.At(model, theta, data, sgd);
+        var here = TangentDrift.At(model, theta, data, sgd);
         double size = Vectors.Norm(here.Exact);
         double derivative = 0;
         if (size > 0)
@@ -40,7 +40,7 @@ public sealed record KStepDisplacement(int Steps, double[] Exact, double[] Leadi
             var moved = theta.ToArray();
             Vectors.AddScaled(moved, here.Exact, h / size);
             moved = ZeroLossProjection.Project(model, data, moved);
-            var there = PredictedDrift.At(model, moved, data, sgd);
+            var there = TangentDrift.At(model, moved, data, sgd);
             var change = there.Exact.Zip(here.Exact, (a, b) => a - b).ToArray();
             var offset = moved.Zip(theta.ToArray(), (a, b) => a - b).ToArray();
             derivative = Vectors.Norm(change) / Vectors.Norm(offset);

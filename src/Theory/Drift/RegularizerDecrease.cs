@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Geometry;
 
 namespace NoiseDrift.Theory.Drift;
@@ -10,7 +11,7 @@ namespace NoiseDrift.Theory.Drift;
 public static class RegularizerDecrease
 {
     /// <summary><c>−(η²σ²/(4B)) ||P ∇reg||²</c> (THEORY.md §3).</summary>
-    public static double Leading(RegularizerValue reg, LabelNoiseSgd sgd)
+    public static double Leading(RegularizerValue reg, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(reg);
         ArgumentNullException.ThrowIfNull(sgd);

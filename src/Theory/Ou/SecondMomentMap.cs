@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Geometry;
 
 namespace NoiseDrift.Theory.Ou;
@@ -23,7 +24,7 @@ public sealed class SecondMomentMap
     private readonly double _pair;
 
     /// <summary>The map for the frame's G and the SGD's η and B (THEORY.md §2).</summary>
-    public SecondMomentMap(NormalFrame frame, LabelNoiseSgd sgd)
+    public SecondMomentMap(NormalFrame frame, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(sgd);

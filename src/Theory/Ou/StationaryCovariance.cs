@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Geometry;
 
@@ -8,14 +9,14 @@ namespace NoiseDrift.Theory.Ou;
 /// The stationary covariance S of the OU process <c>u_{k+1} = (I − ηA_k) u_k + (η/B) Σ ε_{k,i} g_i</c> in the normal
 /// coordinates of a <see cref="NormalFrame"/> (THEORY.md §2). Only the noise variance σ² enters: the noise law
 /// (Gaussian or Rademacher) changes higher moments of u, never S. Every exact form first refuses
-/// <c>η λ_max ≥ 2</c> with the limit <c>2/λ_max</c> (<see cref="StepSizeLimit"/>).
+/// <c>η λ_max ≥ 2</c> with the limit <c>2/λ_max</c> (<see cref="SgdProblem.RequireStable"/>).
 /// </summary>
 public static class StationaryCovariance
 {
     /// <summary>
     /// The exact finite-η S: <see cref="FullBatch"/> when B = n, otherwise <see cref="Minibatch"/> (THEORY.md §2).
     /// </summary>
-    public static OuCovariance Exact(NormalFrame frame, LabelNoiseSgd sgd)
+    public static OuCovariance Exact(NormalFrame frame, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(sgd);
         ArgumentNullException.ThrowIfNull(frame);
@@ -26,9 +27,10 @@ public static class StationaryCovariance
     /// Full batch, exact: <c>S = (ησ²/n) (2I − ηG)⁻¹</c> on N, i.e. variance <c>ησ²/(n(2 − ηλ))</c> along each
     /// eigenvector of G (THEORY.md §2). Requires B = n and <c>η λ_max &lt; 2</c>.
     /// </summary>
-    public static OuCovariance FullBatch(NormalFrame frame, LabelNoiseSgd sgd)
+    public static OuCovariance FullBatch(NormalFrame frame, SgdProblem sgd)
     {
-        StepSizeLimit.Require(frame, sgd);
+        sgd.Validate(frame.Count);
+        sgd.RequireStable(frame.LargestHessianEigenvalue);
         int n = frame.Count;
         if (sgd.Batch != n)
             throw new InvalidInputException("batch", $"the full-batch form needs B = n = {n}, got {sgd.Batch}");
@@ -43,9 +45,10 @@ public static class StationaryCovariance
     /// <c>eta</c>, when the spectral radius of T is ≥ 1 (the second moment diverges). For B = n this reproduces
     /// <see cref="FullBatch"/>.
     /// </summary>
-    public static OuCovariance Minibatch(NormalFrame frame, LabelNoiseSgd sgd)
+    public static OuCovariance Minibatch(NormalFrame frame, SgdProblem sgd)
     {
-        StepSizeLimit.Require(frame, sgd);
+        sgd.Validate(frame.Count);
+        sgd.RequireStable(frame.LargestHessianEigenvalue);
         var map = new SecondMomentMap(frame, sgd);
         var basis = new SymmetricBasis(frame.Count);
         var t = basis.MatrixOf(map.Apply);
@@ -67,7 +70,7 @@ public static class StationaryCovariance
     }
 
     /// <summary>Leading order: <c>S ≈ (ησ²/(2B)) Π_N</c>, i.e. <c>(ησ²/(2B)) I</c> in normal coordinates (THEORY.md §2).</summary>
-    public static OuCovariance LeadingOrder(NormalFrame frame, LabelNoiseSgd sgd)
+    public static OuCovariance LeadingOrder(NormalFrame frame, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(sgd);
@@ -76,7 +79,7 @@ public static class StationaryCovariance
         return OuCovariance.Of(s, "leading order");
     }
 
-    private static InvalidInputException Divergent(LabelNoiseSgd sgd, Matrix<double> t)
+    private static InvalidInputException Divergent(SgdProblem sgd, Matrix<double> t)
     {
         double radius = t.Evd(Symmetricity.Symmetric).EigenValues.Max(z => Math.Abs(z.Real));
         return new InvalidInputException("eta",

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Geometry;
 
 namespace NoiseDrift.Theory.Ou;
@@ -9,7 +10,7 @@ public static class TransientCovariance
     /// <summary>
     /// Full batch: <c>S_k = S − (I − ηG)^k S (I − ηG)^k</c>, with S the exact full-batch covariance (THEORY.md §2).
     /// </summary>
-    public static OuCovariance FullBatch(NormalFrame frame, LabelNoiseSgd sgd, int steps)
+    public static OuCovariance FullBatch(NormalFrame frame, SgdProblem sgd, int steps)
     {
         if (steps < 0) throw new Engine.Validation.InvalidInputException("steps", $"must be non-negative, got {steps}");
         var s = StationaryCovariance.FullBatch(frame, sgd).Matrix;
@@ -23,7 +24,7 @@ public static class TransientCovariance
     /// Minibatch: <c>S_k = S − T^k(S)</c> with T the <see cref="SecondMomentMap"/> and S the exact minibatch
     /// covariance, since <c>S_{k+1} = T(S_k) + (η²σ²/B) G</c> from <c>S_0 = 0</c> (THEORY.md §2).
     /// </summary>
-    public static OuCovariance Minibatch(NormalFrame frame, LabelNoiseSgd sgd, int steps)
+    public static OuCovariance Minibatch(NormalFrame frame, SgdProblem sgd, int steps)
     {
         if (steps < 0) throw new Engine.Validation.InvalidInputException("steps", $"must be non-negative, got {steps}");
         var s = StationaryCovariance.Minibatch(frame, sgd).Matrix;
@@ -34,7 +35,7 @@ public static class TransientCovariance
     }
 
     /// <summary>The relaxation time <c>1/(η λ_min)</c> in steps, λ_min the smallest eigenvalue of G on N (THEORY.md §2).</summary>
-    public static double RelaxationSteps(NormalFrame frame, LabelNoiseSgd sgd)
+    public static double RelaxationSteps(NormalFrame frame, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(sgd);

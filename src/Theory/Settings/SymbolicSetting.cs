@@ -1,4 +1,5 @@
 using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
@@ -74,7 +75,7 @@ public abstract class SymbolicSetting
     /// <c>−η (1/n) Σ_i P H_i (Q S a_i)</c> (THEORY.md §3), all from the closed forms. Refuses θ off M (on field
     /// <c>theta</c>), rank-deficient J and <c>η λ_max ≥ 2</c>.
     /// </summary>
-    public ClosedFormPrediction Predict(LabelNoiseSgd sgd)
+    public ClosedFormPrediction Predict(SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(sgd);
         var frame = Frame();

@@ -1,5 +1,5 @@
-using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Geometry;

@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Theory.SlowFlow;
@@ -6,7 +7,7 @@ namespace NoiseDrift.Theory.SlowFlow;
 public static class SlowTime
 {
     /// <summary>The flow time t after k SGD steps: <c>t = η²σ² k / B</c>.</summary>
-    public static double FromSteps(double steps, LabelNoiseSgd sgd)
+    public static double FromSteps(double steps, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(sgd);
         Guard.NonNegative(steps, "steps");
@@ -14,7 +15,7 @@ public static class SlowTime
     }
 
     /// <summary>The number of SGD steps k that cover flow time t: <c>k = t B / (η²σ²)</c>; needs σ &gt; 0.</summary>
-    public static double ToSteps(double time, LabelNoiseSgd sgd)
+    public static double ToSteps(double time, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(sgd);
         Guard.NonNegative(time, "time");

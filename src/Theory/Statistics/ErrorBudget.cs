@@ -12,7 +12,10 @@ namespace NoiseDrift.Theory.Statistics;
 /// </summary>
 public sealed class ErrorBudget
 {
-    /// <summary>The default number of checks in the suite.</summary>
+    /// <summary>
+    /// The default M of a stand-alone budget (a unit test, one experiment). The suite's checks do not use it: they
+    /// share <c>Verdicts.SuiteBudget.Budget</c>, M = 20,000 comparisons (z ≈ 6.6).
+    /// </summary>
     public const int DefaultCheckCount = 200;
 
     /// <summary>The default family-wise false-alarm probability.</summary>
@@ -29,7 +32,7 @@ public sealed class ErrorBudget
         Z = -Normal.InvCDF(0, 1, familyWiseFalseAlarm / (2.0 * checkCount));
     }
 
-    /// <summary>The default budget: 200 checks at α = 1e-6 (z ≈ 5.84).</summary>
+    /// <summary>A stand-alone budget: 200 checks at α = 1e-6 (z ≈ 5.84); the suite's checks use the 20,000 of <c>SuiteBudget</c>.</summary>
     public static ErrorBudget Default { get; } = new();
 
     /// <summary>M, the number of checks the budget is shared among.</summary>

@@ -19,7 +19,7 @@ public class SpecParsingTests
         var outputs = new double[3];
         spec.Model.Forward(spec.Theta, spec.Data.X, outputs, spec.Model.CreateWorkspace(3));
         for (int i = 0; i < 3; i++) Assert.Equal(spec.Data.Y[i], outputs[i], 1e-10);
-        Assert.Equal(new SgdOptions(0.05, 0.2, 3, NoiseLaw.Gaussian, 200, 2000, 1), spec.Sgd);
+        Assert.Equal(new SgdOptions(new SgdProblem(0.05, 0.2, 3, NoiseLaw.Gaussian), 200, 2000, 1), spec.Sgd);
     }
 
     [Fact]
@@ -27,9 +27,10 @@ public class SpecParsingTests
     {
         var spec = SpecReader.Parse(SpecJson.With(o => o["sgd"] = new System.Text.Json.Nodes.JsonObject
         {
-            ["eta"] = 0.1, ["sigma"] = 0,
+            ["eta"] = 0.1,
+            ["sigma"] = 0,
         }));
-        Assert.Equal(new SgdOptions(0.1, 0, 2, NoiseLaw.Gaussian, SgdOptions.DefaultSteps, SgdOptions.DefaultChains,
+        Assert.Equal(new SgdOptions(new SgdProblem(0.1, 0, 2, NoiseLaw.Gaussian), SgdOptions.DefaultSteps, SgdOptions.DefaultChains,
             SgdOptions.DefaultSeed), spec.Sgd);
         Assert.Null(spec.Theta);
     }
@@ -53,6 +54,6 @@ public class SpecParsingTests
     public void SettingsMapToTheEngineSimulator()
     {
         var settings = SpecReader.Parse(SpecJson.Valid).Sgd.ToSettings();
-        Assert.Equal(new SgdSettings(0.05, 0.5, 2, NoiseLaw.Gaussian, 7), settings);
+        Assert.Equal(new SgdSettings(new SgdProblem(0.05, 0.5, 2, NoiseLaw.Gaussian), 7), settings);
     }
 }

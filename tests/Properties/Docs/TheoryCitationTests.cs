@@ -53,8 +53,10 @@ public sealed partial class TheoryCitationTests
             .SelectMany(line => SectionPattern().Matches(line).Select(m => m.Groups[1].Value))
             .ToHashSet(StringComparer.Ordinal);
 
+    private static readonly string[] SourceFolders = ["src", "tests", "bench"];
+
     private static IEnumerable<string> SourceFiles(string root) =>
-        new[] { "src", "tests", "bench" }
+        SourceFolders
             .Select(folder => Path.Combine(root, folder))
             .Where(Directory.Exists)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))

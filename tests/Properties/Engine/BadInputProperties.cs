@@ -51,12 +51,12 @@ public class BadInputProperties
         {
             var x = (double[])data.X.Clone();
             x[last * d + d - 1] = bad;
-            Throws(() => new Dataset(x, data.Y, d), $"data.x[{last}][{d - 1}]", Guard.Format(bad));
+            Throws(() => _ = new Dataset(x, data.Y, d), $"data.x[{last}][{d - 1}]", Guard.Format(bad));
             var y = (double[])data.Y.Clone();
             y[last] = bad;
-            Throws(() => new Dataset(data.X, y, d), $"data.y[{last}]", Guard.Format(bad));
+            Throws(() => _ = new Dataset(data.X, y, d), $"data.y[{last}]", Guard.Format(bad));
         }
-        Throws(() => new Dataset(data.X[..^1], data.Y, d), "data.x", $"{data.X.Length - 1}");
+        Throws(() => _ = new Dataset(data.X[..^1], data.Y, d), "data.x", $"{data.X.Length - 1}");
         var wider = new Dataset(new double[data.Count * (d + 1)], data.Y, d + 1);
         Throws(() => c.Model.ValidateData(wider), "data.x", $"{d + 1}");
     }
@@ -64,7 +64,7 @@ public class BadInputProperties
     [Fact]
     public void Empty_data_is_rejected()
     {
-        Throws(() => new Dataset([], [], 1), "data.y", "empty");
+        Throws(() => _ = new Dataset([], [], 1), "data.y", "empty");
         Throws(() => Dataset.FromRows([], []), "data.x", "empty");
     }
 
@@ -84,9 +84,9 @@ public class BadInputProperties
     {
         Throws(() => DagNetwork.FromEdges(1, [ActivationKind.Tanh, ActivationKind.Tanh, ActivationKind.Tanh],
             [(0, 1), (1, 2), (2, 1), (2, 3)]), "edges", "cycle");
-        Throws(() => new DagNetwork(1, [new DagNeuron(ActivationKind.Tanh, [0, 2]), new DagNeuron(ActivationKind.Tanh, [1])]),
+        Throws(() => _ = new DagNetwork(1, [new DagNeuron(ActivationKind.Tanh, [0, 2]), new DagNeuron(ActivationKind.Tanh, [1])]),
             "neurons[0].sources", "2");
-        Throws(() => new DagNetwork(2, [new DagNeuron(ActivationKind.Tanh, [2])]), "neurons[0].sources", "2");
+        Throws(() => _ = new DagNetwork(2, [new DagNeuron(ActivationKind.Tanh, [2])]), "neurons[0].sources", "2");
     }
 
     private static void ValidatesTheta(NetworkCase c)
@@ -97,7 +97,7 @@ public class BadInputProperties
             theta[^1] = bad;
             Throws(() => c.Model.ValidateTheta(theta), $"theta[{theta.Length - 1}]", Guard.Format(bad));
         }
-        Throws(() => c.Model.ValidateTheta(c.Theta[..^1]), "theta", $"{c.Theta.Length - 1}");
+        Throws(() => c.Model.ValidateTheta(c.Theta.AsSpan(..^1)), "theta", $"{c.Theta.Length - 1}");
     }
 
     private static void Throws(Action action, string field, string value)

@@ -1,5 +1,4 @@
 using FsCheck.Xunit;
-using NoiseDrift.Engine.Models;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Checks;

@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using NoiseDrift.Engine.Random;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Checks;
@@ -39,10 +40,9 @@ public class HessianVectorProperties
     {
         int seed = c.Theta.Aggregate(17, (h, t) => h * 31 + t.GetHashCode());
         var random = new Random(seed);
-        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
         var u = new double[c.Theta.Length];
         var v = new double[c.Theta.Length];
-        for (int k = 0; k < u.Length; k++) (u[k], v[k]) = (Normal(), Normal());
+        for (int k = 0; k < u.Length; k++) (u[k], v[k]) = (BoxMuller.Next(random), BoxMuller.Next(random));
         return (u, v);
     }
 

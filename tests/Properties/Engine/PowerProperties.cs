@@ -75,7 +75,7 @@ public class PowerProperties
     {
         foreach (var kind in Enum.GetValues<Perturbation>())
         {
-            var results = DerivativeBattery.Run(Bug(c, kind), c.Theta, c.Data, seed: 1);
+            var results = AllDerivativeChecks.Run(Bug(c, kind), c.Theta, c.Data, seed: 1);
             if (results.All(r => r.Pass)) throw new CheckFailedException($"the battery accepted {kind} on {c.Model.Describe()}");
         }
     }

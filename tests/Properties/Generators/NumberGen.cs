@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using NoiseDrift.Engine.Random;
 
 namespace NoiseDrift.Properties.Generators;
 
@@ -15,11 +16,11 @@ public static class NumberGen
     /// <summary>Uniform on [lo, hi].</summary>
     public static Gen<double> Uniform(double lo, double hi) => Unit.Select(u => lo + (hi - lo) * u);
 
-    /// <summary>Standard normal, by Box–Muller.</summary>
+    /// <summary>Standard normal, by <see cref="BoxMuller"/>.</summary>
     public static Gen<double> StandardNormal { get; } =
         from u in Unit
         from w in Unit
-        select Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * w);
+        select BoxMuller.Normal(u, w);
 
     /// <summary>A vector with independent <c>N(0, s_k²)</c> entries.</summary>
     public static Gen<double[]> Normal(IEnumerable<double> standardDeviations) =>

@@ -1,4 +1,4 @@
-using NoiseDrift.Theory;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Properties.Generators;
@@ -7,7 +7,7 @@ namespace NoiseDrift.Properties.Generators;
 /// A generated instance of one of the paper's settings (THEORY.md §4) on M: the engine model, θ*, data whose labels
 /// are the model's outputs, and label-noise SGD settings.
 /// </summary>
-public sealed record SettingInstance(NetworkCase Case, LabelNoiseSgd Sgd)
+public sealed record SettingInstance(NetworkCase Case, SgdProblem Sgd)
 {
     /// <summary>The symbolic route for this instance.</summary>
     public SymbolicSetting Symbolic => SettingOf.Try(Case.Model, Case.Theta, Case.Data)

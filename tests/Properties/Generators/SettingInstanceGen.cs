@@ -3,14 +3,14 @@ using FsCheck.Fluent;
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
-using NoiseDrift.Theory;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
 
-namespace NoiseDrift.Properties.Generators;
-
 using SensingModel = NoiseDrift.Engine.Models.MatrixSensing;
+
+namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
 /// Instances of the three settings on M (THEORY.md §4), for comparing the symbolic route with the engine: random d,
@@ -59,7 +59,7 @@ public static class SettingInstanceGen
         from etaLambda in NumberGen.Uniform(0.05, 0.5)
         from batch in Gen.Choose(1, c.Data.Count)
         let relabelled = Relabel(c)
-        select new SettingInstance(relabelled, new LabelNoiseSgd(etaLambda / LambdaMax(relabelled), 1.0, batch));
+        select new SettingInstance(relabelled, new SgdProblem(etaLambda / LambdaMax(relabelled), 1.0, batch));
 
     private static NetworkCase Relabel(NetworkCase c)
     {

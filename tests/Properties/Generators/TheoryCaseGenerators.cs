@@ -6,8 +6,8 @@ using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
-using NoiseDrift.Theory;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Generators;
 

@@ -25,7 +25,7 @@ public class ChainEnsembleTests
     [Fact]
     public void Results_are_identical_for_one_and_two_threads()
     {
-        var settings = new SgdSettings(0.05, 0.4, 3, NoiseLaw.Gaussian, 5) { ParameterNoise = 1e-3 };
+        var settings = new SgdSettings(new SgdProblem(0.05, 0.4, 3, NoiseLaw.Gaussian), 5) { ParameterNoise = 1e-3 };
         var starts = ChainEnsemble.AntitheticStarts(Case.ThetaStar, Offsets(4, 0.01));
         ChainEnsembleResult Run(int threads) => ChainEnsemble.Run(Case.Model, Case.Data, settings, starts,
             new ChainEnsembleOptions(150) { Antithetic = true, SnapshotSteps = [0, 75, 150], MaxDegreeOfParallelism = threads });
@@ -46,7 +46,7 @@ public class ChainEnsembleTests
     [Fact]
     public void An_antithetic_pair_mirrors_its_first_step_through_the_same_batch()
     {
-        var settings = new SgdSettings(0.05, 0.5, 2, NoiseLaw.Gaussian, 9) { ParameterNoise = 1e-3 };
+        var settings = new SgdSettings(new SgdProblem(0.05, 0.5, 2, NoiseLaw.Gaussian), 9) { ParameterNoise = 1e-3 };
         var starts = ChainEnsemble.AntitheticStarts(Case.ThetaStar, [new double[Case.Model.ParameterCount]]);
         var result = ChainEnsemble.Run(Case.Model, Case.Data, settings, starts,
             new ChainEnsembleOptions(1) { Antithetic = true });
@@ -63,7 +63,7 @@ public class ChainEnsembleTests
     [Fact]
     public void The_rao_blackwell_mean_equals_a_hand_run_chain()
     {
-        var settings = new SgdSettings(0.05, 0.4, 3, NoiseLaw.Rademacher, 13);
+        var settings = new SgdSettings(new SgdProblem(0.05, 0.4, 3, NoiseLaw.Rademacher), 13);
         var starts = Offsets(4, 0.02).Select(u => Case.ThetaStar.Zip(u, (a, b) => a + b).ToArray()).ToArray();
         const int steps = 60;
         var result = ChainEnsemble.Run(Case.Model, Case.Data, settings, starts, new ChainEnsembleOptions(steps));
@@ -89,7 +89,7 @@ public class ChainEnsembleTests
     {
         var reports = new List<double>();
         var progress = new SynchronousProgress(reports);
-        var settings = new SgdSettings(0.05, 0.4, Case.Data.Count, NoiseLaw.Gaussian, 3);
+        var settings = new SgdSettings(new SgdProblem(0.05, 0.4, Case.Data.Count, NoiseLaw.Gaussian), 3);
         var result = ChainEnsemble.Run(Case.Model, Case.Data, settings, [Case.ThetaStar, Case.ThetaStar],
             new ChainEnsembleOptions(200) { CleanGradient = false, Progress = progress });
         Assert.Null(result.ChainMeanCleanGradient);
@@ -104,7 +104,7 @@ public class ChainEnsembleTests
         int n = Case.Data.Count, p = Case.Model.ParameterCount;
         var j = Matrix<double>.Build.Dense(n, p, (i, t) => projector.Jacobian[i * p + t]);
         double expected = (j * j.Transpose() / n).Evd().EigenValues.Max(e => e.Real);
-        Assert.Equal(expected, StabilityLimit.LargestCurvature(Case.Model, Case.Data, Case.ThetaStar), expected * 1e-9);
+        Assert.Equal(expected, LargestCurvature.Of(Case.Model, Case.Data, Case.ThetaStar), expected * 1e-9);
     }
 
     [Fact]
@@ -121,22 +121,22 @@ public class ChainEnsembleTests
         var data = new Dataset(x, y, 9);
         var start = Enumerable.Range(0, 9).Select(t => CounterRandom.Gaussian(23, 0, 0, t)).ToArray();
         var thetaStar = ZeroLossProjection.FindInterpolant(model, data, start);
-        double limit = StabilityLimit.MaximumStep(model, data, thetaStar);
+        double lambda = LargestCurvature.Of(model, data, thetaStar), limit = SgdProblem.MaximumStep(lambda);
         // 3×: between 2/λ and about 4/λ a quadratic model can catapult to a flatter minimum instead of diverging.
-        var settings = new SgdSettings(3 * limit, 0.1, n, NoiseLaw.Gaussian, 1);
+        var settings = new SgdSettings(new SgdProblem(3 * limit, 0.1, n, NoiseLaw.Gaussian), 1);
         var e = Assert.Throws<InvalidInputException>(() =>
             ChainEnsemble.Run(model, data, settings, [thetaStar], new ChainEnsembleOptions(2000) { CleanGradient = false }));
-        Assert.Equal("sgd.eta", e.Field);
+        Assert.Equal("eta", e.Field);
         Assert.Contains("2/λ_max", e.Message);
-        Assert.Equal("sgd.eta", Assert.Throws<InvalidInputException>(() =>
-            StabilityLimit.Require(model, data, thetaStar, 1.5 * limit)).Field);
-        StabilityLimit.Require(model, data, thetaStar, 0.5 * limit);
+        Assert.Equal("eta", Assert.Throws<InvalidInputException>(() =>
+            new SgdProblem(1.5 * limit, 0.1, n).RequireStable(lambda)).Field);
+        new SgdProblem(0.5 * limit, 0.1, n).RequireStable(lambda);
     }
 
     [Fact]
     public void Bad_runs_are_named()
     {
-        var settings = new SgdSettings(0.05, 0.4, Case.Data.Count, NoiseLaw.Gaussian, 3);
+        var settings = new SgdSettings(new SgdProblem(0.05, 0.4, Case.Data.Count, NoiseLaw.Gaussian), 3);
         InvalidInputException Fails(IReadOnlyList<double[]> starts, ChainEnsembleOptions o) =>
             Assert.Throws<InvalidInputException>(() => ChainEnsemble.Run(Case.Model, Case.Data, settings, starts, o));
         var s = Case.ThetaStar;

@@ -31,7 +31,7 @@ public class LabelNoiseSgdTests
             Case.ThetaStar.CopyTo(theta, 0);
             sgd.Step(theta, 0, k, 1.0, ws);
             var delta = Vector<double>.Build.Dense(p, t => theta[t] - Case.ThetaStar[t]);
-            result[k] = gram.Solve(j * delta).Multiply(settings.Batch / settings.Eta).ToArray();
+            result[k] = gram.Solve(j * delta).Multiply(settings.Problem.Batch / settings.Problem.Eta).ToArray();
         }
         return result;
     }
@@ -40,7 +40,7 @@ public class LabelNoiseSgdTests
     public void Gaussian_label_noise_enters_the_full_batch_step_with_variance_sigma_squared()
     {
         const double sigma = 0.3;
-        var eps = RecoveredNoise(new SgdSettings(0.05, sigma, Case.Data.Count, NoiseLaw.Gaussian, 42), 4000)
+        var eps = RecoveredNoise(new SgdSettings(new SgdProblem(0.05, sigma, Case.Data.Count, NoiseLaw.Gaussian), 42), 4000)
             .SelectMany(e => e).ToArray();
         double mean = eps.Average(), variance = eps.Select(e => e * e).Average();
         double se = sigma * sigma * Math.Sqrt(2.0 / eps.Length);
@@ -54,7 +54,7 @@ public class LabelNoiseSgdTests
         const double sigma = 0.2;
         const int b = 2, steps = 4000;
         int n = Case.Data.Count;
-        var eps = RecoveredNoise(new SgdSettings(0.05, sigma, b, NoiseLaw.Rademacher, 43), steps);
+        var eps = RecoveredNoise(new SgdSettings(new SgdProblem(0.05, sigma, b, NoiseLaw.Rademacher), 43), steps);
         var inclusion = new int[n];
         double sum = 0;
         foreach (var e in eps)
@@ -78,7 +78,7 @@ public class LabelNoiseSgdTests
     [Fact]
     public void Plain_gradient_descent_from_a_zero_loss_point_stays_put()
     {
-        var settings = new SgdSettings(0.1, 0, Case.Data.Count, NoiseLaw.Gaussian, 1);
+        var settings = new SgdSettings(new SgdProblem(0.1, 0, Case.Data.Count, NoiseLaw.Gaussian), 1);
         var result = ChainEnsemble.Run(Case.Model, Case.Data, settings, [Case.ThetaStar], new ChainEnsembleOptions(300));
         for (int t = 0; t < Case.ThetaStar.Length; t++)
             Assert.Equal(Case.ThetaStar[t], result.FinalStates[0][t], 1e-12);
@@ -89,13 +89,13 @@ public class LabelNoiseSgdTests
     public void Invalid_settings_are_named()
     {
         int n = Case.Data.Count;
-        Assert.Equal("sgd.eta", Assert.Throws<InvalidInputException>(() =>
-            new LabelNoiseSgd(Case.Model, Case.Data, new SgdSettings(0, 1, n, NoiseLaw.Gaussian, 1))).Field);
-        Assert.Equal("sgd.sigma", Assert.Throws<InvalidInputException>(() =>
-            new LabelNoiseSgd(Case.Model, Case.Data, new SgdSettings(0.1, double.NaN, n, NoiseLaw.Gaussian, 1))).Field);
-        Assert.Equal("sgd.batch", Assert.Throws<InvalidInputException>(() =>
-            new LabelNoiseSgd(Case.Model, Case.Data, new SgdSettings(0.1, 1, n + 1, NoiseLaw.Gaussian, 1))).Field);
-        Assert.Equal("sgd.parameterNoise", Assert.Throws<InvalidInputException>(() => new LabelNoiseSgd(Case.Model,
-            Case.Data, new SgdSettings(0.1, 1, n, NoiseLaw.Gaussian, 1) { ParameterNoise = -1 })).Field);
+        Assert.Equal("eta", Assert.Throws<InvalidInputException>(() =>
+            new LabelNoiseSgd(Case.Model, Case.Data, new SgdSettings(new SgdProblem(0, 1, n, NoiseLaw.Gaussian), 1))).Field);
+        Assert.Equal("sigma", Assert.Throws<InvalidInputException>(() =>
+            new LabelNoiseSgd(Case.Model, Case.Data, new SgdSettings(new SgdProblem(0.1, double.NaN, n, NoiseLaw.Gaussian), 1))).Field);
+        Assert.Equal("batch", Assert.Throws<InvalidInputException>(() =>
+            new LabelNoiseSgd(Case.Model, Case.Data, new SgdSettings(new SgdProblem(0.1, 1, n + 1, NoiseLaw.Gaussian), 1))).Field);
+        Assert.Equal("parameterNoise", Assert.Throws<InvalidInputException>(() => new LabelNoiseSgd(Case.Model,
+            Case.Data, new SgdSettings(new SgdProblem(0.1, 1, n, NoiseLaw.Gaussian), 1) { ParameterNoise = -1 })).Field);
     }
 }

@@ -68,8 +68,8 @@ public class ManifoldTests
             projector.FromNormalCoordinates(e, basis[a]);
         }
         for (int a = 0; a < n; a++)
-        for (int b = 0; b < n; b++)
-            Assert.Equal(a == b ? 1.0 : 0.0, Dot(basis[a], basis[b]), 1e-10);
+            for (int b = 0; b < n; b++)
+                Assert.Equal(a == b ? 1.0 : 0.0, Dot(basis[a], basis[b]), 1e-10);
 
         var v = RandomVector(p, 1);
         var c = new double[n];

@@ -29,6 +29,7 @@ public sealed class PerturbedModel(Model inner, Perturbation bug, int biasIndex 
 {
     public override int ParameterCount => inner.ParameterCount;
     public override int InputDimension => inner.InputDimension;
+    public override bool IsSmooth => inner.IsSmooth;
     public override string Describe() => $"{inner.Describe()} with {bug}";
     public override Workspace CreateWorkspace(int maxRows) => new Scratch(inner.CreateWorkspace(maxRows), ParameterCount, maxRows);
 

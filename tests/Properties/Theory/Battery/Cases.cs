@@ -1,6 +1,7 @@
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Models;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Battery;
 

@@ -1,4 +1,5 @@
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;

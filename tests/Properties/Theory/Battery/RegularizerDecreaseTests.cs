@@ -1,5 +1,6 @@
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;
@@ -17,7 +18,7 @@ public sealed class RegularizerDecreaseTests
     public void Reg_of_projected_iterate_decreases_at_the_exact_rate_with_power()
     {
         var @case = Cases.Tanh;
-        var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         var experiment = ChainExperiment.Run(@case, Plan, prediction.Covariance);
         var rate = RegularizerDecreaseCheck.MeasuredRate(experiment);
         var verdict = RegularizerDecreaseCheck.Judge(@case, Plan, prediction, rate.Mean, rate.StdErr, prediction.ExactRegChange);
@@ -29,7 +30,7 @@ public sealed class RegularizerDecreaseTests
         Verdicts.Rejected(verdict, 2 * exact, "factor 2");
         var withoutP = Unprojected(@case, prediction);
         Verdicts.Rejected(verdict, Vectors(prediction.Regularizer.Gradient, withoutP), "P left out");
-        var wrongBatch = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd with { Batch = 1 });
+        var wrongBatch = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd with { Batch = 1 });
         Verdicts.Rejected(verdict, wrongBatch.ExactRegChange, "B = 1 instead of n");
     }
 
@@ -40,7 +41,7 @@ public sealed class RegularizerDecreaseTests
     }
 
     /// <summary><c>−η (1/n) Σ_i H_i S g_i</c> without the final projection P.</summary>
-    internal static double[] Unprojected(NoiseDrift.Theory.Verification.TheoryCase @case, DriftPrediction prediction)
+    internal static double[] Unprojected(NoiseDrift.Theory.Experiments.TheoryCase @case, DriftPrediction prediction)
     {
         var model = @case.Model;
         int n = @case.Count, p = model.ParameterCount;

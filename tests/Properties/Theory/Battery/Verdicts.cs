@@ -1,5 +1,5 @@
 using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;

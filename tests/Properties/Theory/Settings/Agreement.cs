@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory;
@@ -47,7 +48,7 @@ internal static class Agreement
     /// ||∇reg||), both drifts (scale <c>(η²σ²/4B) ||∇reg||</c>).
     /// </summary>
     public static IEnumerable<(string Name, double[] Symbolic, double[] General, double Scale)> Fields(
-        ClosedFormPrediction symbolic, PredictionSummary general, LabelNoiseSgd sgd)
+        ClosedFormPrediction symbolic, PredictionSummary general, SgdProblem sgd)
     {
         double gradScale = Norm(general.GradReg), driftScale = sgd.Eta * sgd.Eta * sgd.Sigma * sgd.Sigma / (4.0 * sgd.Batch) * gradScale;
         yield return ("reg", [symbolic.Reg], [general.Reg], Math.Abs(general.Reg));
@@ -58,7 +59,7 @@ internal static class Agreement
     }
 
     /// <summary>The worst ratio over the five fields of <see cref="Fields"/>.</summary>
-    public static double WorstField(ClosedFormPrediction symbolic, PredictionSummary general, LabelNoiseSgd sgd) =>
+    public static double WorstField(ClosedFormPrediction symbolic, PredictionSummary general, SgdProblem sgd) =>
         Fields(symbolic, general, sgd).Max(f => Ratio(f.Symbolic, f.General, f.Scale));
 
     /// <summary>The general route's five fields as a <see cref="ClosedFormPrediction"/>, to list its fields.</summary>

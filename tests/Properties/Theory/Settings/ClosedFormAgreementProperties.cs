@@ -9,7 +9,7 @@ namespace NoiseDrift.Properties.Theory.Settings;
 /// The symbolic route of each setting (THEORY.md §4.1–§4.3) equals the engine to 1e-10 relative: outputs, <c>g_i</c>,
 /// <c>H_i v</c>, <c>reg</c> and <c>∇reg</c> against the model's own derivatives, and <c>reg</c>, <c>∇reg</c>,
 /// <c>P∇reg</c>, the leading and the exact-S drift against the general route (<see cref="NoiseDrift.Theory.PredictionSummary"/>,
-/// i.e. <see cref="NoiseDrift.Theory.Drift.PredictedDrift"/>).
+/// i.e. <see cref="NoiseDrift.Theory.Drift.TangentDrift"/>).
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class ClosedFormAgreementProperties

@@ -1,11 +1,11 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using NoiseDrift.Engine.Validation;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
-using NoiseDrift.Theory.Verification;
-using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Settings;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Settings;

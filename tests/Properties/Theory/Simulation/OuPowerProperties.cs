@@ -1,6 +1,6 @@
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 

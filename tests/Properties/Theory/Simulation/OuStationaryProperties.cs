@@ -1,5 +1,5 @@
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Simulation;

@@ -1,8 +1,9 @@
 using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Simulation;

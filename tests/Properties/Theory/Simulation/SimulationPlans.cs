@@ -1,12 +1,12 @@
 using NoiseDrift.Properties.TestSupport;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
 /// How much simulation the theory-versus-simulation properties spend (THEORY.md §5), per tier (<see cref="Tier"/>).
 /// Every property that shares an arbitrary uses the same <see cref="Cases"/>, so FsCheck draws the same cases for
-/// them and <see cref="StationaryRuns"/> simulates each case once.
+/// them and <see cref="StationaryRun"/> simulates each case once.
 /// </summary>
 internal static class SimulationPlans
 {

@@ -1,6 +1,7 @@
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
@@ -20,7 +21,7 @@ public sealed class StaticDriftProperties : TheoryFamilyProperties
 
     private static void Judge(TheoryCase @case)
     {
-        var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         var measured = DriftMeasurement.Static(@case, prediction.Covariance, SimulationPlans.StaticPairs, SimulationPlans.Seed);
         SimulationAssert.AllPass(DriftVerdict.Judge("drift_static", @case.Name, measured, prediction.Exact,
             SuiteBudget.RemainderBound(prediction.Covariance)));

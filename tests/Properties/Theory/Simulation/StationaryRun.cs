@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
@@ -30,7 +31,7 @@ internal sealed record StationaryRun(TheoryCase Case, DriftPrediction Prediction
     private static StationaryRun Simulate(TheoryCase @case)
     {
         var plan = SimulationPlans.Stationary;
-        var prediction = PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         double remainder = SuiteBudget.RemainderBound(prediction.Covariance);
         double kStep = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias;
         var experiment = ChainExperiment.Run(@case, plan, prediction.Covariance);

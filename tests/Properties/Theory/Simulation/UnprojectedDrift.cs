@@ -1,5 +1,5 @@
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verification;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 

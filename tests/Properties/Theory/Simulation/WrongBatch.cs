@@ -1,6 +1,6 @@
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Experiments;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
@@ -19,7 +19,7 @@ internal static class WrongBatch
         {
             try
             {
-                return PredictedDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd with { Batch = b });
+                return TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd with { Batch = b });
             }
             catch (InvalidInputException)
             {

@@ -12,8 +12,8 @@ public sealed class NormalFrameTests
     public void BasisIsOrthonormalAndCoordinatesRoundTrip()
     {
         for (int k = 0; k < 3; k++)
-        for (int l = 0; l < 3; l++)
-            Assert.Equal(k == l ? 1 : 0, LinearModel.Dot(Frame.BasisVector(k), Frame.BasisVector(l)), 12);
+            for (int l = 0; l < 3; l++)
+                Assert.Equal(k == l ? 1 : 0, LinearModel.Dot(Frame.BasisVector(k), Frame.BasisVector(l)), 12);
         double[] c = [0.3, -1.2, 2.0];
         var back = Frame.Coordinates(Frame.Embed(c));
         for (int k = 0; k < 3; k++) Assert.Equal(c[k], back[k], 12);

@@ -1,6 +1,7 @@
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Stability;
@@ -21,7 +22,7 @@ public sealed class PredictionSummaryTests
         model.Forward(theta, x, y, model.CreateWorkspace(3));
         var data = new Dataset(x, y, 2);
         var frame = NormalFrame.At(model, theta, data);
-        var sgd = LabelNoiseSgd.FullBatch(0.1 / frame.LargestHessianEigenvalue, 0.5, 3);
+        var sgd = SgdProblem.FullBatch(0.1 / frame.LargestHessianEigenvalue, 0.5, 3);
 
         var summary = PredictionSummary.At(model, theta, data, sgd);
 

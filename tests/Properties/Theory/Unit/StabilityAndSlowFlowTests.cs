@@ -1,4 +1,4 @@
-using NoiseDrift.Theory;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Stability;
@@ -56,10 +56,10 @@ public sealed class StabilityAndSlowFlowTests
     [Fact]
     public void TimeMapMatchesTheLeadingDriftPerStep()
     {
-        var sgd = new LabelNoiseSgd(0.05, 0.8, 1);
+        var sgd = new SgdProblem(0.05, 0.8, 1);
         Assert.Equal(0.05 * 0.05 * 0.64 * 1000, SlowTime.FromSteps(1000, sgd), 14);
         Assert.Equal(1000, SlowTime.ToSteps(SlowTime.FromSteps(1000, sgd), sgd), 9);
-        var drift = PredictedDrift.At(new ProductModel(1), [2.0, 0.5], HandData.SinglePoint(), sgd);
+        var drift = TangentDrift.At(new ProductModel(1), [2.0, 0.5], HandData.SinglePoint(), sgd);
         var velocity = RiemannianSlowFlow.Velocity(new ProductModel(1), [2.0, 0.5], HandData.SinglePoint());
         for (int k = 0; k < 2; k++) Assert.Equal(drift.Leading[k], SlowTime.FromSteps(1, sgd) * velocity[k], 15);
     }

@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
-using NoiseDrift.Theory;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Ou;
 using Xunit;
@@ -16,7 +16,7 @@ public sealed class StationaryCovarianceTests
     [Fact]
     public void FullBatchEigenvaluesAreEtaSigmaSquaredOverNTimesTwoMinusEtaLambda()
     {
-        var s = StationaryCovariance.FullBatch(Frame, LabelNoiseSgd.FullBatch(Eta, 0.7, 4));
+        var s = StationaryCovariance.FullBatch(Frame, SgdProblem.FullBatch(Eta, 0.7, 4));
         var expected = Frame.HessianEigenvalues.Select(l => Eta * 0.49 / (4 * (2 - Eta * l))).Order().ToArray();
         for (int k = 0; k < 4; k++) Assert.Equal(expected[k], s.Eigenvalues[k], 14);
     }
@@ -24,7 +24,7 @@ public sealed class StationaryCovarianceTests
     [Fact]
     public void MinibatchSolverWithFullBatchReproducesTheClosedForm()
     {
-        var sgd = LabelNoiseSgd.FullBatch(Eta, 0.7, 4);
+        var sgd = SgdProblem.FullBatch(Eta, 0.7, 4);
         var closed = StationaryCovariance.FullBatch(Frame, sgd).Matrix;
         var solved = StationaryCovariance.Minibatch(Frame, sgd).Matrix;
         Within((closed - solved).FrobeniusNorm(), 1e-13 * closed.FrobeniusNorm());
@@ -36,7 +36,7 @@ public sealed class StationaryCovarianceTests
     [InlineData(3)]
     public void MinibatchSatisfiesItsFixedPointByEnumeratingEveryBatch(int batch)
     {
-        var sgd = new LabelNoiseSgd(Eta, 0.7, batch);
+        var sgd = new SgdProblem(Eta, 0.7, batch);
         var s = StationaryCovariance.Minibatch(Frame, sgd).Matrix;
         var batches = Subsets(4, batch).ToList();
         var expectation = Matrix<double>.Build.Dense(4, 4);
@@ -54,7 +54,7 @@ public sealed class StationaryCovarianceTests
     [Fact]
     public void ExactFormsApproachTheLeadingOrderAsEtaShrinks()
     {
-        var sgd = new LabelNoiseSgd(1e-6 / Frame.LargestHessianEigenvalue, 1.3, 2);
+        var sgd = new SgdProblem(1e-6 / Frame.LargestHessianEigenvalue, 1.3, 2);
         var lead = StationaryCovariance.LeadingOrder(Frame, sgd).Matrix;
         var exact = StationaryCovariance.Minibatch(Frame, sgd).Matrix;
         Within((exact - lead).FrobeniusNorm(), 1e-5 * lead.FrobeniusNorm());
@@ -66,10 +66,10 @@ public sealed class StationaryCovarianceTests
     {
         double limit = 2 / Frame.LargestHessianEigenvalue;
         var e = Assert.Throws<InvalidInputException>(() =>
-            StationaryCovariance.FullBatch(Frame, LabelNoiseSgd.FullBatch(1.01 * limit, 1, 4)));
+            StationaryCovariance.FullBatch(Frame, SgdProblem.FullBatch(1.01 * limit, 1, 4)));
         Assert.Equal("eta", e.Field);
         Assert.Contains(Guard.Format(limit), e.Message);
-        Assert.Throws<InvalidInputException>(() => StationaryCovariance.Minibatch(Frame, new LabelNoiseSgd(limit, 1, 2)));
+        Assert.Throws<InvalidInputException>(() => StationaryCovariance.Minibatch(Frame, new SgdProblem(limit, 1, 2)));
     }
 
     [Fact]
@@ -78,14 +78,14 @@ public sealed class StationaryCovarianceTests
         // Two orthogonal gradients of squared norm 1: G = I/2 (η λ_max = 1.5 < 2), but with B = 1 each direction
         // sees (1 − η)² = 4 half the time, so the second moment grows by 2.5 per step.
         var frame = NormalFrame.FromJacobian([1, 0, 0, 0, 1, 0], 2, 3);
-        var e = Assert.Throws<InvalidInputException>(() => StationaryCovariance.Minibatch(frame, new LabelNoiseSgd(3, 1, 1)));
+        var e = Assert.Throws<InvalidInputException>(() => StationaryCovariance.Minibatch(frame, new SgdProblem(3, 1, 1)));
         Assert.Contains("spectral radius 2.5", e.Message);
     }
 
     [Fact]
     public void TransientStartsAtZeroAndRelaxesToS()
     {
-        var sgd = LabelNoiseSgd.FullBatch(Eta, 0.7, 4);
+        var sgd = SgdProblem.FullBatch(Eta, 0.7, 4);
         var s = StationaryCovariance.FullBatch(Frame, sgd).Matrix;
         Assert.True(TransientCovariance.FullBatch(Frame, sgd, 0).Matrix.FrobeniusNorm() < 1e-15);
         int late = (int)(40 * TransientCovariance.RelaxationSteps(Frame, sgd));

@@ -1,0 +1,40 @@
+using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.SlowFlow;
+using NoiseDrift.Theory.Stability;
+
+namespace NoiseDrift.Theory.Verdicts;
+
+/// <summary>
+/// Stability (THEORY.md §3): a point θ* with <c>P∇reg ≠ 0</c> repels along <c>−P∇reg</c>; where the slow flow has
+/// converged (<c>P∇reg ≈ 0</c>) the drift vanishes. The check integrates the flow from θ* for a long time, then
+/// measures the drift at the limit point θ_∞: it must match the exact-S prediction there (which is tiny), and the
+/// drift predicted at the start must be rejected. The classification and margin of both points are reported.
+/// Error budget: as <see cref="DriftVerdict"/>.
+/// </summary>
+public static class FlowLimitCheck
+{
+    /// <summary>Integrates the flow over <paramref name="flowTime"/> and judges the drift at its end.</summary>
+    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, double flowTime, int flowSteps, SimulationPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        var flow = RiemannianSlowFlow.Integrate(@case.Model, @case.Theta, @case.Data, flowTime, flowSteps, flowSteps);
+        var limit = @case.At(flow.Final, $"{@case.Name} at flow limit t={flowTime:G3}");
+        var start = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
+        var there = TangentDrift.At(limit.Model, limit.Theta, limit.Data, limit.Sgd);
+        var before = StabilityClassification.Classify(start.Regularizer);
+        var after = StabilityClassification.Classify(there.Regularizer);
+        var measured = DriftMeasurement.RaoBlackwell(ChainExperiment.Run(limit, plan with { SampleEvery = 0 }, there.Covariance));
+        double bias = SuiteBudget.RemainderBound(there.Covariance);
+        var results = new List<CheckResult>
+        {
+            new("stability_margin", @case.Name, before.Margin, after.Margin, 0, 1e-3 * before.Margin, after.Margin <= 1e-3 * before.Margin,
+                $"||P∇reg||/||∇reg||: {before.Kind} at θ*, {after.Kind} after the flow (must shrink 1000×)"),
+        };
+        results.AddRange(DriftVerdict.Judge("drift_at_flow_limit", limit.Name, measured, there.Exact, bias));
+        var against = DriftVerdict.Judge("drift_at_flow_limit", limit.Name, measured, start.Exact, bias)[0];
+        results.Add(AbsenceVerdict.Of("drift_at_flow_limit_vanishes", against, "the drift of the starting point"));
+        return results;
+    }
+}

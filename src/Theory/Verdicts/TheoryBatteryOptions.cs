@@ -1,0 +1,27 @@
+using NoiseDrift.Theory.Experiments;
+
+namespace NoiseDrift.Theory.Verdicts;
+
+/// <summary>
+/// How much simulation the theory battery spends per case (THEORY.md §5: more pairs and steps shrink the standard
+/// errors; the tolerance is always z·SE plus the stated bias).
+/// </summary>
+/// <param name="Plan">Pairs, steps and snapshot interval of the OU and drift experiments.</param>
+/// <param name="RegPlan">The longer, smaller run of the regularizer-decrease check.</param>
+/// <param name="SlowFlowTime">Flow time t of the long-horizon check (0 skips it).</param>
+/// <param name="SlowFlowPairs">Pairs of the long-horizon check.</param>
+/// <param name="Scaling">Whether to fit the η, σ and B exponents (three runs each).</param>
+public sealed record TheoryBatteryOptions(SimulationPlan Plan, SimulationPlan RegPlan, double SlowFlowTime, int SlowFlowPairs, bool Scaling)
+{
+    /// <summary>A fast pass: smaller plans, no scaling, a short flow.</summary>
+    public static TheoryBatteryOptions Quick(ulong seed) =>
+        new(new SimulationPlan(300, 600, 20, seed), new SimulationPlan(100, 3000, 0, seed), 0.05, 8, Scaling: false);
+
+    /// <summary>The default: drift errors of a few tenths of a percent on the built-in cases.</summary>
+    public static TheoryBatteryOptions Standard(ulong seed) =>
+        new(new SimulationPlan(1000, 1000, 25, seed), new SimulationPlan(200, 5000, 0, seed), 0.2, 16, Scaling: true);
+
+    /// <summary>Longer horizons and more pairs (<c>NOISEDRIFT_DEPTH=deep</c>, <c>--deep</c>).</summary>
+    public static TheoryBatteryOptions Deep(ulong seed) =>
+        new(new SimulationPlan(4000, 2000, 25, seed), new SimulationPlan(400, 20000, 0, seed), 1.0, 32, Scaling: true);
+}
