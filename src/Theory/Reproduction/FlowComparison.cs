@@ -1,7 +1,8 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Theory.Reproduction;
 
@@ -26,8 +27,8 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     public static double RelativeBias(RunSet runs, double runAllowance)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var sgd = LabelNoiseSgd.FullBatch(runs.Plan.Eta, runs.Plan.Sigma, runs.Data.Count);
-        var prediction = PredictedDrift.At(runs.Model, runs.Start.Theta, runs.Data, sgd);
+        var sgd = SgdProblem.FullBatch(runs.Plan.Eta, runs.Plan.Sigma, runs.Data.Count);
+        var prediction = TangentDrift.At(runs.Model, runs.Start.Theta, runs.Data, sgd);
         double rho = prediction.ExactRegChange / prediction.LeadingRegChange;
         return 2 * Math.Abs(rho - 1) + runAllowance;
     }

@@ -68,7 +68,7 @@ public sealed record InterpolatingStart(double[] Initial, double[] Theta, int Gd
         while (steps < maxSteps && residual > GdTolerance)
         {
             int chunk = Math.Min(Chunk, maxSteps - steps);
-            var gd = new SgdSettings(1 / StabilityLimit.LargestCurvature(model, data, theta), 0, data.Count, NoiseLaw.Gaussian, 0);
+            var gd = new SgdSettings(new SgdProblem(1 / LargestCurvature.Of(model, data, theta), 0, data.Count), 0);
             theta = ChainEnsemble.Run(model, data, gd, [theta], new ChainEnsembleOptions(chunk) { CleanGradient = false }).FinalStates[0];
             steps += chunk;
             residual = Rms(model, data, theta);

@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 
 namespace NoiseDrift.Theory.Reproduction;
 
@@ -11,7 +12,7 @@ namespace NoiseDrift.Theory.Reproduction;
 public static class MatchedParameterNoise
 {
     /// <summary><c>τ = ησ √(reg(θ) / (B p))</c> (THEORY.md §3).</summary>
-    public static double Scale(Model model, ReadOnlySpan<double> theta, Dataset data, LabelNoiseSgd sgd)
+    public static double Scale(Model model, ReadOnlySpan<double> theta, Dataset data, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);

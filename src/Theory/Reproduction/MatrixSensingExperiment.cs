@@ -87,7 +87,7 @@ public static class MatrixSensingExperiment
         ArgumentNullException.ThrowIfNull(runs);
         var gd = runs.Final(RunKind.PlainGd, name);
         double start = runs.Runs[RunKind.PlainGd].Initial(name).Mean;
-        return Verification.SuiteBudget.Budget.Judge(check, CaseName, start, gd.Mean, 0, 1e-9,
+        return Verdicts.SuiteBudget.Budget.Judge(check, CaseName, start, gd.Mean, 0, 1e-9,
             $"plain GD (σ = 0) at k = {runs.Plan.Steps} keeps the start's {name}");
     }
 }

@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Reproduction;
@@ -31,7 +32,7 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(start);
         plan.Validate();
-        var sgd = LabelNoiseSgd.FullBatch(plan.Eta, plan.Sigma, data.Count);
+        var sgd = SgdProblem.FullBatch(plan.Eta, plan.Sigma, data.Count);
         double tau = MatchedParameterNoise.Scale(model, start.Theta, data, sgd);
         var runs = new Dictionary<RunKind, TrackedRun>();
         var kinds = Enum.GetValues<RunKind>();

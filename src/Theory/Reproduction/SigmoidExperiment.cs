@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Random;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Settings;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verification;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Theory.Reproduction;
 

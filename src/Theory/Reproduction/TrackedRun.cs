@@ -31,7 +31,7 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(observables);
         var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);
-        var settings = new SgdSettings(plan.Eta, kind == RunKind.LabelNoise ? plan.Sigma : 0, data.Count, NoiseLaw.Gaussian,
+        var settings = new SgdSettings(new SgdProblem(plan.Eta, kind == RunKind.LabelNoise ? plan.Sigma : 0, data.Count),
             plan.Seed ^ (ulong)(kind + 1) * 0x9E3779B97F4A7C15UL)
         {
             ParameterNoise = kind == RunKind.IsotropicNoise ? tau : 0,
