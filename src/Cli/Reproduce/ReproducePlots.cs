@@ -103,7 +103,8 @@ internal static class ReproducePlots
         {
             (runs.Start.Theta, GdColor, "h at the GD start"),
             (runs.LabelNoise.Projected[^1].FirstOrDefault(t => t is not null), LabelNoiseColor, $"h after {runs.Plan.Steps:N0} label-noise steps (chain 0, projected)"),
-            (runs.Flow.ThetaAt(runs.Duration), FlowColor, $"h at the end of the slow flow (t = {runs.Duration:G3})"),
+            (runs.Flow.Thetas.LastOrDefault(t => t is not null), FlowColor,
+                $"h at the end of the slow flow (t = {runs.Flow.Times[Array.FindLastIndex(runs.Flow.Thetas, t => t is not null)]:G3})"),
         };
         foreach (var (theta, color, text) in curves)
         {
@@ -123,7 +124,7 @@ internal static class ReproducePlots
         plot.Title($"ReLU m = {Relu1DExperiment.Width}, {result.Set.Name} data: the function before and after");
         plot.ShowLegend(Edge.Bottom);
         plot.SavePng(Path.Combine(directory, file), Width, 600);
-        return (file, $"ReLU, {result.Set.Name} data: h at the GD start, after label noise and at the end of the slow flow, with the data points and their linear spline.");
+        return (file, $"ReLU, {result.Set.Name} data: h at the GD start, after label noise and at the end of the slow flow (where it stopped, if J lost rank), with the data points and their linear spline.");
     }
 
     private static void AddMean(Plot plot, double[] x, IReadOnlyList<NoiseDrift.Theory.Statistics.MeanEstimate> values, Color color, string text)

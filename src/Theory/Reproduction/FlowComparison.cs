@@ -36,11 +36,23 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     /// <summary>The relative bias used.</summary>
     public double Relative => relativeBias;
 
-    /// <summary>The flow's value of an observable at the horizon T.</summary>
-    public double Predicted(string name) => runs.Flow.At(name, runs.Duration);
+    /// <summary>
+    /// The tracked index the comparison reads: the horizon, or, when the flow stopped (J lost rank, THEORY.md §4.2),
+    /// the last tracked time it reached.
+    /// </summary>
+    public int Last(string name)
+    {
+        var times = runs.Times;
+        int j = times.Length - 1;
+        while (j > 0 && !double.IsFinite(runs.Flow.At(name, times[j]))) j--;
+        return j;
+    }
+
+    /// <summary>The flow's value of an observable at the horizon T (or where it stopped).</summary>
+    public double Predicted(string name) => runs.Flow.At(name, runs.Times[Last(name)]);
 
     /// <summary>The stated bias bound for an observable at the horizon, <c>relative · T |dv/dt(T)|</c>.</summary>
-    public double Bias(string name) => Bias(name, runs.Times.Length - 1);
+    public double Bias(string name) => Bias(name, Last(name));
 
     /// <summary>The stated bias bound at tracked time <c>t_j</c>, <c>relative · t_j |dv/dt(t_j)|</c> (backward difference).</summary>
     public double Bias(string name, int j)
@@ -51,9 +63,13 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         return relativeBias * times[j] * rate;
     }
 
-    /// <summary>Label-noise measurement at T against the flow at T.</summary>
-    public CheckResult Judge(string check, string @case, string name, string detail) =>
-        Judge(check, @case, name, runs.Final(RunKind.LabelNoise, name), Predicted(name), detail);
+    /// <summary>Label-noise measurement at T against the flow at T (or at the last time the flow reached).</summary>
+    public CheckResult Judge(string check, string @case, string name, string detail)
+    {
+        int j = Last(name);
+        string stop = j == runs.Times.Length - 1 ? "" : $" (the flow stopped: read at t = {runs.Times[j]:G3})";
+        return Judge(check, @case, name, runs.LabelNoise.Values[name][j], Predicted(name), detail + stop);
+    }
 
     /// <summary>A measurement against a prediction for the named observable, with this comparison's bias bound.</summary>
     public CheckResult Judge(string check, string @case, string name, MeanEstimate measured, double predicted, string detail) =>
@@ -65,9 +81,9 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     /// </summary>
     public IEnumerable<PowerResult> Power(string check, string @case, string name)
     {
-        var gd = runs.Final(RunKind.PlainGd, name);
+        var gd = runs.Runs[RunKind.PlainGd].Values[name][Last(name)];
         var times = runs.Times;
-        int j = Enumerable.Range(1, times.Length - 1)
+        int j = Enumerable.Range(1, Last(name))
             .MaxBy(i => Math.Abs(runs.Flow.At(name, times[i]) - runs.Flow.At(name, times[i] / 2)));
         var measured = runs.LabelNoise.Values[name][j];
         yield return new PowerResult("flow at half speed",
