@@ -3,13 +3,15 @@ using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Spec;
 using NoiseDrift.Theory;
+using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
 /// <c>noisedrift predict --spec FILE [--json]</c> (DESIGN.md "CLI contract"): every prediction of THEORY.md §1–§3 at
 /// the spec's θ* — <c>reg</c>, <c>∇reg</c>, <c>P∇reg</c>, the per-step drift (leading order and exact), the OU
-/// covariance eigenvalues and the step-size limit 2/λ_max. η beyond the limit exits 2 naming it.
+/// covariance eigenvalues and the step-size limit 2/λ_max. η beyond the limit exits 2 naming it. On the paper's
+/// settings (THEORY.md §4) it adds the symbolic route's <c>closed_form</c> and the setting's own quantities.
 /// </summary>
 public static class PredictCommand
 {
@@ -19,9 +21,12 @@ public static class PredictCommand
 
     public static int Execute(string path, bool json, CliConsoles consoles)
     {
-        var (specCase, summary) = Predict(SpecReader.Load(path), consoles.Error);
-        if (json) consoles.Out.WriteLine(PredictionJson.Object(specCase, summary));
-        else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, summary);
+        var spec = SpecReader.Load(path);
+        var (specCase, summary) = Predict(spec, consoles.Error);
+        var c = specCase.Case;
+        var setting = SpecPath.Within(SpecPath.Sgd, () => SettingReport.Of(c.Model, c.Theta, c.Data, c.Sgd, spec.GroundTruth));
+        if (json) consoles.Out.WriteLine(PredictionJson.Object(specCase, summary, setting));
+        else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, summary, setting);
         consoles.Out.Flush();
         return ExitCode.Pass;
     }

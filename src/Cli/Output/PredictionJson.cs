@@ -1,21 +1,24 @@
 using System.Text.Json;
 using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Theory;
+using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
 /// The JSON object of <c>noisedrift predict</c> (DESIGN.md "CLI contract"): <c>reg</c>, <c>grad_reg</c>,
 /// <c>p_grad_reg</c>, <c>drift_leading</c>, <c>drift_exact</c>, <c>ou_cov</c> (eigenvalues ascending) and
-/// <c>eta_limit</c> = 2/λ_max, plus the θ* used and the predicted reg change per step (THEORY.md §1–§3).
+/// <c>eta_limit</c> = 2/λ_max, plus the θ* used and the predicted reg change per step (THEORY.md §1–§3); on the paper's
+/// settings also <see cref="SettingJson"/>'s members (THEORY.md §4).
 /// </summary>
 internal static class PredictionJson
 {
-    public static string Object(SpecCase specCase, PredictionSummary summary) => JsonFields.Object(json =>
+    public static string Object(SpecCase specCase, PredictionSummary summary, SettingReport? setting = null) => JsonFields.Object(json =>
     {
         Header(json, specCase);
         JsonFields.Vector(json, "theta", specCase.Case.Theta);
         Fields(json, summary);
+        if (setting is not null) SettingJson.Members(json, setting, summary, specCase.Case.Sgd);
     });
 
     /// <summary>The model, the number of examples and where θ* came from.</summary>

@@ -1,5 +1,6 @@
 using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Theory;
+using NoiseDrift.Theory.Settings;
 using Spectre.Console;
 
 namespace NoiseDrift.Cli.Output;
@@ -10,7 +11,7 @@ namespace NoiseDrift.Cli.Output;
 /// </summary>
 internal static class PredictionTable
 {
-    public static void Write(IAnsiConsole console, SpecCase specCase, PredictionSummary s)
+    public static void Write(IAnsiConsole console, SpecCase specCase, PredictionSummary s, SettingReport? setting = null)
     {
         var c = specCase.Case;
         console.MarkupLine(Markup.Escape($"{c.Name}, p={c.Model.ParameterCount}, n={c.Count}, θ* {Source(specCase.Source)}; " +
@@ -35,6 +36,7 @@ internal static class PredictionTable
         Scalar("eta_limit", s.StepSizeLimit, $"  (2/λ_max; η λ_max = {NumberFormat.Short(2 * c.Sgd.Eta / s.StepSizeLimit)})");
         table.AddRow("stability", Markup.Escape($"{s.Stability.Kind} (||P∇reg||/||∇reg|| = {NumberFormat.Short(s.Stability.Margin)})"), "");
         console.Write(table);
+        if (setting is not null) SettingTable.Write(console, setting, s, c.Sgd);
     }
 
     /// <summary>How θ* was obtained, in words.</summary>

@@ -8,12 +8,15 @@ namespace NoiseDrift.Cli.Spec;
 /// <summary>
 /// Reads the <c>data</c> block, <c>{ "x": [[…], …], "y": […] }</c>, against a model: every row of x must have the
 /// model's input dimension (for matrix sensing, a row is a flattened <c>d × d</c> matrix, so it has <c>d²</c> entries).
+/// Matrix sensing may also give <c>ground_truth</c>, read by <see cref="GroundTruthSpecReader"/>.
 /// </summary>
 internal static class DataSpecReader
 {
     public static Dataset Read(JsonElement element, string path, Model model)
     {
-        var o = new SpecObject(element, path, "x", "y");
+        var o = model is MatrixSensing
+            ? new SpecObject(element, path, "x", "y", GroundTruthSpecReader.Field)
+            : new SpecObject(element, path, "x", "y");
         int d = model.InputDimension;
         double[][] rows = SpecValue.Array(o.Required("x"), o.PathOf("x"), (e, p) =>
         {

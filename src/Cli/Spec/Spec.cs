@@ -12,4 +12,11 @@ namespace NoiseDrift.Cli.Spec;
 /// <param name="Data">The training data <c>(x_i, y_i)</c>.</param>
 /// <param name="Theta">θ*, or null when the commands must first find a point of the zero-loss manifold from the seed.</param>
 /// <param name="Sgd">The label-noise SGD settings (THEORY.md §1).</param>
-public sealed record Spec(Model Model, Dataset Data, double[]? Theta, SgdOptions Sgd);
+public sealed record Spec(Model Model, Dataset Data, double[]? Theta, SgdOptions Sgd)
+{
+    /// <summary>
+    /// Matrix sensing only: the ground truth X* (row-major d × d, symmetric PSD) from <c>data.ground_truth</c>, or null
+    /// (THEORY.md §4.1).
+    /// </summary>
+    public double[]? GroundTruth { get; init; }
+}

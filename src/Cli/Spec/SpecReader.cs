@@ -54,9 +54,10 @@ public static class SpecReader
         var o = new SpecObject(root, "", "model", "data", "theta", "sgd");
         var model = ModelSpecReader.Read(o.Required("model"), "model");
         var data = DataSpecReader.Read(o.Required("data"), "data", model);
+        var groundTruth = GroundTruthSpecReader.Read(o.Required("data"), "data", model);
         double[]? theta = o.Optional("theta") is { } t ? Theta(t, model) : null;
         var sgd = SgdSpecReader.Read(o.Required("sgd"), "sgd", data.Count);
-        return new Spec(model, data, theta, sgd);
+        return new Spec(model, data, theta, sgd) { GroundTruth = groundTruth };
     }
 
     private static double[] Theta(JsonElement element, Model model)

@@ -48,10 +48,13 @@ public sealed class Relu1DSetting : SymbolicSetting
     public bool Active(int i, int j) => PreActivation(i, j) > 0;
 
     /// <inheritdoc/>
-    public override double Output(int i)
+    public override double Output(int i) => At(X(i));
+
+    /// <summary><c>h(x) = Σ_j a_j relu(w_j x + b_j) + c</c> at any x (to compare h with the linear spline).</summary>
+    public double At(double x)
     {
         double h = C;
-        for (int j = 0; j < Width; j++) h += A(j) * Math.Max(PreActivation(i, j), 0);
+        for (int j = 0; j < Width; j++) h += A(j) * Math.Max(W(j) * x + B(j), 0);
         return h;
     }
 

@@ -11,9 +11,12 @@ internal sealed class SpecFile : IDisposable
     public string Path { get; }
 
     /// <summary>The example with small <c>steps</c> and <c>chains</c> (fast), then <paramref name="edit"/> applied.</summary>
-    public static SpecFile TinyTanh(Action<JsonObject>? edit = null)
+    public static SpecFile TinyTanh(Action<JsonObject>? edit = null) => Example("tiny-tanh.json", edit);
+
+    /// <summary>An example spec of <c>examples/</c> with small <c>steps</c> and <c>chains</c>, then <paramref name="edit"/> applied.</summary>
+    public static SpecFile Example(string name, Action<JsonObject>? edit = null)
     {
-        var root = JsonNode.Parse(File.ReadAllText(CliRun.RepositoryFile("examples/tiny-tanh.json")))!.AsObject();
+        var root = JsonNode.Parse(File.ReadAllText(CliRun.RepositoryFile($"examples/{name}")))!.AsObject();
         root["sgd"]!["steps"] = 20;
         root["sgd"]!["chains"] = 8;
         edit?.Invoke(root);
