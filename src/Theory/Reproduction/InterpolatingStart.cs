@@ -30,12 +30,13 @@ public sealed record InterpolatingStart(double[] Initial, double[] Theta, int Gd
     /// <summary>
     /// Tries the initialisations <paramref name="draw"/>(0), (1), … in turn and returns the first whose GD limit is a
     /// regular point of M (GD converged, the projection succeeded, <c>λ_min(G)/λ_max(G) ≥ </c>
-    /// <see cref="MinimumConditioning"/>), with the number of draws rejected. GD's low-rank bias can end at a point where
+    /// <see cref="MinimumConditioning"/>) flat enough for the experiment's step, <c>η λ_max(G) &lt; 1</c> (half the
+    /// stability limit of THEORY.md §2: beyond 2 even plain GD leaves the start), with the number of draws rejected. GD's low-rank bias can end at a point where
     /// J loses rank (THEORY.md §4.1: at a rank-deficient UUᵀ); such a start has no normal space and no slow flow.
     /// Throws <see cref="InvalidOperationException"/> naming the last reason when no draw gives a regular start.
     /// </summary>
     public static (InterpolatingStart Start, int Rejected) FindRegular(Model model, Dataset data, Func<int, double[]> draw,
-        int maxSteps, int attempts = 8)
+        int maxSteps, double eta, int attempts = 8)
     {
         ArgumentNullException.ThrowIfNull(draw);
         string reason = "";
@@ -45,8 +46,8 @@ public sealed record InterpolatingStart(double[] Initial, double[] Theta, int Gd
             {
                 var start = Find(model, data, draw(attempt), maxSteps);
                 var eigenvalues = NormalFrame.At(model, start.Theta, data).HessianEigenvalues;
-                if (eigenvalues[0] >= MinimumConditioning * eigenvalues[^1]) return (start, attempt);
-                reason = $"λ_min(G)/λ_max(G) = {eigenvalues[0] / eigenvalues[^1]:G3} at the GD limit";
+                if (eigenvalues[0] >= MinimumConditioning * eigenvalues[^1] && eta * eigenvalues[^1] < 1) return (start, attempt);
+                reason = $"λ_min(G)/λ_max(G) = {eigenvalues[0] / eigenvalues[^1]:G3} and η λ_max(G) = {eta * eigenvalues[^1]:G3} at the GD limit";
             }
             catch (Exception e) when (e is InvalidOperationException or Engine.Validation.InvalidInputException)
             {

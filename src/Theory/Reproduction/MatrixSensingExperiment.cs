@@ -38,7 +38,7 @@ public static class MatrixSensingExperiment
         var model = new MatrixSensing(d, k);
         var init = CounterRandom.DeriveSeed(plan.Seed, 0x4D54);
         var (start, rejected) = InterpolatingStart.FindRegular(model, truth.Data,
-            attempt => [.. Enumerable.Range(0, d * k).Select(j => InitScale * CounterRandom.Gaussian(init, attempt, 0, j))], plan.StartSteps);
+            attempt => [.. Enumerable.Range(0, d * k).Select(j => InitScale * CounterRandom.Gaussian(init, attempt, 0, j))], plan.StartSteps, plan.Eta);
         var observables = new Observable[]
         {
             new("test_error", t => TestError(truth, t)),

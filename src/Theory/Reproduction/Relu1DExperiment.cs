@@ -45,7 +45,7 @@ public static class Relu1DExperiment
         var data = set.Data;
         string name = $"relu1d m={Width} {set.Name}";
         var init = CounterRandom.DeriveSeed(plan.Seed, set.Name == "collinear" ? 0x5231UL : 0x5232UL);
-        var (start, rejected) = InterpolatingStart.FindRegular(model, data, attempt => Initial(init, attempt), plan.StartSteps);
+        var (start, rejected) = InterpolatingStart.FindRegular(model, data, attempt => Initial(init, attempt), plan.StartSteps, plan.Eta);
         var observables = new Observable[]
         {
             new("reg", t => model.Reg(t, data.X, model.CreateWorkspace(data.Count))),
