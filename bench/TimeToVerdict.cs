@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Verdicts;
@@ -35,17 +34,14 @@ public static class TimeToVerdict
         var total = Stopwatch.StartNew();
         var @case = TheoryCase.Interpolating($"{workload.Name} workload", workload.Model, workload.X, workload.Theta, 0.2, 1.0)
             .WithOuScale(TheoryBattery.OuScale);
-        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         double relaxation = TransientCovariance.RelaxationSteps(@case.Frame, @case.Sgd);
         int steps = (int)Math.Clamp(Math.Ceiling(RelaxationTimes * relaxation), 100, 50_000);
-        double bias = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, steps).RelativeBias
-                      + SuiteBudget.RemainderBound(prediction.Covariance);
+        var prepared = StationaryExperiment.Prepare(@case, new SimulationPlan(MinimumPairs, steps, 0, 1));
+        double bias = prepared.DynamicBias;
         for (int pairs = MinimumPairs, runs = 1; ; pairs *= 2, runs++)
         {
             var run = Stopwatch.StartNew();
-            var experiment = ChainExperiment.Run(@case, new SimulationPlan(pairs, steps, 0, 1), prediction.Covariance);
-            var along = DriftVerdict.Judge("drift_dynamic", @case.Name, DriftMeasurement.RaoBlackwell(experiment), prediction.Exact, bias)
-                .Single(r => r.Check == "drift_dynamic_along");
+            var along = prepared.WithPairs(pairs).JudgeDynamicDrift().Single(r => r.Check == "drift_dynamic_along");
             double seconds = run.Elapsed.TotalSeconds;
             double relative = along.StdErr / along.Predicted; // the along verdict predicts |d|
             bool reached = SuiteBudget.Budget.Z * relative <= Target;

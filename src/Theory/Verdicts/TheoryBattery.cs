@@ -3,7 +3,6 @@ using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 
 namespace NoiseDrift.Theory.Verdicts;
@@ -47,22 +46,14 @@ public static class TheoryBattery
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(options);
         var plan = options.Plan;
-        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
-        double remainder = SuiteBudget.RemainderBound(prediction.Covariance);
+        var experiment = StationaryExperiment.Prepare(@case, plan);
         int stage = 0, stages = 5 + (options.Scaling ? 3 : 0) + (options.SlowFlowTime > 0 ? 1 : 0);
         void Advance() => progress?.Report(++stage / (double)stages);
 
-        foreach (var r in DriftVerdict.Judge("drift_static", @case.Name,
-                     DriftMeasurement.Static(@case, prediction.Covariance, 20 * plan.Pairs, plan.Seed), prediction.Exact, remainder))
-            yield return r;
-        var experiment = ChainExperiment.Run(@case, plan, prediction.Covariance);
-        foreach (var r in OuVerdict.Judge("ou", @case.Name, OuMeasurement.Stationary(experiment), prediction.Covariance, remainder))
-            yield return r;
-        var measured = DriftMeasurement.RaoBlackwell(experiment);
-        double dynamicBias = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias + remainder;
-        foreach (var r in DriftVerdict.Judge("drift_dynamic", @case.Name, measured, prediction.Exact, dynamicBias))
-            yield return r;
-        yield return LeadingOrderOffset.Judge(@case.Name, measured, prediction, dynamicBias);
+        foreach (var r in experiment.JudgeStaticDrift(20 * plan.Pairs, plan.Seed)) yield return r;
+        foreach (var r in experiment.JudgeOu()) yield return r;
+        foreach (var r in experiment.JudgeDynamicDrift()) yield return r;
+        yield return experiment.JudgeLeadingOrderOffset();
         Advance();
         yield return RegularizerDecreaseCheck.Run(@case, options.RegPlan);
         Advance();

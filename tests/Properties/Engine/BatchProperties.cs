@@ -1,4 +1,3 @@
-using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Checks;
@@ -7,31 +6,11 @@ namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
 /// Batch <c>Forward</c>, <c>Jacobian</c> and <c>LossGradient</c> equal loops over the per-example <c>Value</c> and
-/// <c>Gradient</c> (THEORY.md §1: <c>∇L = (1/n) Σ r_i g_i</c>), and <c>LossGradient</c> equals central differences of
-/// L. Batched kernels reorder sums, so agreement is to a relative <c>RoundingFactor · ε</c> of the summed magnitudes.
+/// <c>Gradient</c> (THEORY.md §1: <c>∇L = (1/n) Σ r_i g_i</c>), on every family. Batched kernels reorder sums, so agreement is to a relative <c>RoundingFactor · ε</c> of the summed magnitudes.
 /// </summary>
-[Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
-public class BatchProperties
+public sealed class BatchProperties : ModelFamilyProperties
 {
-    [Property(Arbitrary = [typeof(MlpCases)])]
-    public void Mlp_batch_equals_per_example_loops(NetworkCase c) => BatchEqualsLoops(c);
-
-    [Property(Arbitrary = [typeof(DagCases)])]
-    public void Dag_batch_equals_per_example_loops(NetworkCase c) => BatchEqualsLoops(c);
-
-    [Property(Arbitrary = [typeof(SensingCases)])]
-    public void Matrix_sensing_batch_equals_per_example_loops(NetworkCase c) => BatchEqualsLoops(c);
-
-    [Property(Arbitrary = [typeof(MlpCases)])]
-    public void Mlp_loss_gradient_matches_fd(NetworkCase c) => CheckAssert.Passes(DerivativeChecks.LossGradient(c.Model, c.Theta, c.Data));
-
-    [Property(Arbitrary = [typeof(DagCases)])]
-    public void Dag_loss_gradient_matches_fd(NetworkCase c) => CheckAssert.Passes(DerivativeChecks.LossGradient(c.Model, c.Theta, c.Data));
-
-    [Property(Arbitrary = [typeof(SensingCases)])]
-    public void Matrix_sensing_loss_gradient_matches_fd(NetworkCase c) => CheckAssert.Passes(DerivativeChecks.LossGradient(c.Model, c.Theta, c.Data));
-
-    private static void BatchEqualsLoops(NetworkCase c)
+    protected override void Check(NetworkCase c)
     {
         var (model, theta, data) = (c.Model, c.Theta, c.Data);
         int n = data.Count, p = model.ParameterCount;

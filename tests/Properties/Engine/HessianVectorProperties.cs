@@ -1,4 +1,3 @@
-using FsCheck.Xunit;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
@@ -7,34 +6,11 @@ using NoiseDrift.Theory.Checks;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// <c>H_i v</c> equals the central difference of the exact gradients along v (THEORY.md §1), and
-/// <c>u·H_i v = v·H_i u</c>. Smooth activations only: for kinks the Hessian is not continuous. Directions are drawn
-/// from the case (<see cref="Directions"/>), so they replay with the seed.
+/// <c>H_i v</c> equals the central difference of the exact gradients along v (THEORY.md §1), on the smooth families.
+/// Directions are drawn from the case (<see cref="Directions"/>), so they replay with the seed.
 /// </summary>
-[Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
-public class HessianVectorProperties
+public sealed class HessianVectorProperties : SmoothModelFamilyProperties
 {
-    [Property(Arbitrary = [typeof(SmoothMlpCases)])]
-    public void Mlp_hvp_matches_fd(NetworkCase c) => HvpMatchesFd(c);
-
-    [Property(Arbitrary = [typeof(SmoothDagCases)])]
-    public void Dag_hvp_matches_fd(NetworkCase c) => HvpMatchesFd(c);
-
-    [Property(Arbitrary = [typeof(SensingCases)])]
-    public void Matrix_sensing_hvp_matches_fd(NetworkCase c) => HvpMatchesFd(c);
-
-    [Property(Arbitrary = [typeof(SigmoidCases)])]
-    public void Sigmoid_hvp_matches_fd(NetworkCase c) => HvpMatchesFd(c);
-
-    [Property(Arbitrary = [typeof(SmoothMlpCases)])]
-    public void Mlp_hessian_is_symmetric(NetworkCase c) => Symmetric(c);
-
-    [Property(Arbitrary = [typeof(SmoothDagCases)])]
-    public void Dag_hessian_is_symmetric(NetworkCase c) => Symmetric(c);
-
-    [Property(Arbitrary = [typeof(SensingCases)])]
-    public void Matrix_sensing_hessian_is_symmetric(NetworkCase c) => Symmetric(c);
-
     /// <summary>Two standard normal directions of length p, drawn deterministically from the case.</summary>
     public static (double[] U, double[] V) Directions(NetworkCase c)
     {
@@ -46,12 +22,6 @@ public class HessianVectorProperties
         return (u, v);
     }
 
-    private static void HvpMatchesFd(NetworkCase c) =>
+    protected override void Check(NetworkCase c) =>
         CheckAssert.Passes(DerivativeChecks.HessianVector(c.Model, c.Theta, c.Data, Directions(c).V));
-
-    private static void Symmetric(NetworkCase c)
-    {
-        var (u, v) = Directions(c);
-        CheckAssert.Passes(DerivativeChecks.HessianSymmetry(c.Model, c.Theta, c.Data, u, v));
-    }
 }

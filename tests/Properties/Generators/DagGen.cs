@@ -38,7 +38,7 @@ public static class DagGen
         select new NetworkCase(network, theta, data);
 
     /// <summary>DAG cases over all ten activations, away from kinks.</summary>
-    public static Gen<NetworkCase> Any { get; } = Network(ActivationGen.Any).SelectMany(For).Where(AwayFromKinks);
+    public static Gen<NetworkCase> Any { get; } = Network(ActivationGen.Any).SelectMany(For).Where("dag away from kinks", AwayFromKinks);
 
     /// <summary>DAG cases with smooth activations only.</summary>
     public static Gen<NetworkCase> Smooth { get; } = Network(ActivationGen.Smooth).SelectMany(For);

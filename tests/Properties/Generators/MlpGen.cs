@@ -33,7 +33,7 @@ public static class MlpGen
 
     /// <summary>Cases over all ten activations, away from kinks.</summary>
     public static Gen<NetworkCase> Any { get; } =
-        Architecture(ActivationGen.Any).SelectMany(For).Where(AwayFromKinks);
+        Architecture(ActivationGen.Any).SelectMany(For).Where("mlp away from kinks", AwayFromKinks);
 
     /// <summary>Cases with smooth activations only, for second-derivative checks.</summary>
     public static Gen<NetworkCase> Smooth { get; } = Architecture(ActivationGen.Smooth).SelectMany(For);

@@ -20,7 +20,7 @@ public static class SettingGen
         (from m in Gen.Choose(1, 8)
          from theta in NumberGen.Normal(Enumerable.Repeat(1.0, 2 * m).Concat(Enumerable.Repeat(1 / Math.Sqrt(m), m)).Append(1.0))
          from data in DataGen.Inputs(1)
-         select new NetworkCase(Mlp.Relu1D(m), theta, data)).Where(MlpGen.AwayFromKinks);
+         select new NetworkCase(Mlp.Relu1D(m), theta, data)).Where("relu1d away from kinks", MlpGen.AwayFromKinks);
 
     /// <summary>§4.3 two-layer sigmoid without output bias: d in 1..3, m in 1..8, θ ~ N(0, 1/fan_in).</summary>
     public static Gen<NetworkCase> TwoLayerSigmoid(int minExamples = 1, int maxExamples = DataGen.MaxExamples) =>

@@ -33,7 +33,7 @@ public static class SettingInstanceGen
          from z in Gen.ArrayOf(Gen.ArrayOf(NumberGen.StandardNormal, d * d), n)
          let x = z.SelectMany(zi => SensingModel.SensingMatrix(zi, d)).ToArray()
          select new NetworkCase(new SensingModel(d, k), u, new Dataset(x, new double[n], d * d)))
-        .SelectMany(WithSgd).Where(Usable);
+        .SelectMany(WithSgd).Where("usable setting instance", Usable);
 
     /// <summary>§4.2: width 1..6, θ as <see cref="SettingGen.Relu1D"/>, n in 1..5 inputs in [−2, 2], kinks away from the data.</summary>
     public static Gen<SettingInstance> Relu1D { get; } =
@@ -41,11 +41,11 @@ public static class SettingInstanceGen
          from theta in NumberGen.Normal(Enumerable.Repeat(1.0, 2 * m).Concat(Enumerable.Repeat(1 / Math.Sqrt(m), m)).Append(1.0))
          from data in DataGen.Inputs(1, 1, 5)
          select new NetworkCase(Mlp.Relu1D(m), theta, data))
-        .SelectMany(WithSgd).Where(Usable);
+        .SelectMany(WithSgd).Where("usable setting instance", Usable);
 
     /// <summary>§4.3: input 1..3, width 1..6, θ ~ N(0, 1/fan_in), one point (sometimes two) in [−2, 2]^d.</summary>
     public static Gen<SettingInstance> Sigmoid2 { get; } =
-        SettingGen.TwoLayerSigmoid(1, 2).SelectMany(WithSgd).Where(Usable);
+        SettingGen.TwoLayerSigmoid(1, 2).SelectMany(WithSgd).Where("usable setting instance", Usable);
 
     /// <summary>The arbitrary of a generator, shrinking through <see cref="CaseShrinker"/>.</summary>
     public static Arbitrary<SettingInstance> Arbitrary(Gen<SettingInstance> gen) => Arb.From(gen, Shrink);

@@ -71,7 +71,7 @@ public static class TheoryCaseGenerators
 
     /// <summary>MLPs of depth 1–2, widths 2–6, smooth activations, θ at fan-in scale times [1, 2].</summary>
     public static Gen<NetworkCase> Mlp(int minExamples, int maxExamples) =>
-        from architecture in MlpGen.Architecture(Smooth, maxDepth: 2, maxWidth: 6).Where(a => a.Layout.Hidden.All(w => w >= 2))
+        from architecture in MlpGen.Architecture(Smooth, maxDepth: 2, maxWidth: 6).Where("theory mlp width ≥ 2", a => a.Layout.Hidden.All(w => w >= 2))
         from drawn in MlpGen.For(architecture)
         from network in Rescaled(drawn, minExamples, maxExamples)
         select network;

@@ -1,3 +1,6 @@
+using FsCheck;
+using Microsoft.FSharp.Core;
+
 namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
@@ -10,6 +13,14 @@ public static class PropertyConfig
 {
     /// <summary>The fixed seed of every engine property.</summary>
     public const string Replay = "1904080917,20200701";
+
+    /// <summary>
+    /// A configuration for a property run from code (<c>Check.One</c>) that replays <see cref="Replay"/>, runs
+    /// <paramref name="maxTest"/> cases and throws on failure.
+    /// </summary>
+    public static Config Checked(int maxTest) =>
+        Config.QuickThrowOnFailure.WithMaxTest(maxTest).WithReplay(
+            FSharpOption<FsCheck.Replay>.Some(new FsCheck.Replay(new Rnd(1904080917UL, 20200701UL), FSharpOption<int>.None)));
 
     /// <summary>Cases per property for cheap properties.</summary>
     public const int Cases = 40;

@@ -1,5 +1,5 @@
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Experiments;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
@@ -15,9 +15,9 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// </summary>
 public sealed class DriftPowerProperties : TheoryFamilyProperties
 {
-    protected override void Check(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
+    protected override void Check(TheoryDraw draw) => RejectAll(StationaryRuns.Of(draw));
 
-    private static void RejectAll(StationaryRun run)
+    private static void RejectAll(StationaryExperiment run)
     {
         var exact = run.Prediction.Exact;
         Reject(run, "sign flipped", exact.Select(v => -v).ToArray());
@@ -27,7 +27,6 @@ public sealed class DriftPowerProperties : TheoryFamilyProperties
         Reject(run, $"wrong batch B={wrong.Sgd.Batch}", wrong.Exact);
     }
 
-    private static void Reject(StationaryRun run, string perturbation, double[] perturbed) =>
-        SimulationAssert.Rejected(perturbation,
-            DriftVerdict.Judge("drift_dynamic_power", run.Case.Name, run.Drift, perturbed, run.DynamicBias));
+    private static void Reject(StationaryExperiment run, string perturbation, double[] perturbed) =>
+        SimulationAssert.Rejected(perturbation, run.JudgeDynamicDrift("drift_dynamic_power", perturbed));
 }

@@ -15,8 +15,5 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// </summary>
 public sealed class DynamicDriftProperties : TheoryFamilyProperties
 {
-    protected override void Check(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
-
-    private static void Judge(StationaryRun run) =>
-        SimulationAssert.AllPass(DriftVerdict.Judge("drift_dynamic", run.Case.Name, run.Drift, run.Prediction.Exact, run.DynamicBias));
+    protected override void Check(TheoryDraw draw) => SimulationAssert.AllPass(StationaryRuns.Of(draw).JudgeDynamicDrift());
 }

@@ -14,8 +14,6 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// </summary>
 public sealed class LeadingOrderOffsetProperties : TheoryFamilyProperties
 {
-    protected override void Check(TheoryDraw draw) => Judge(StationaryRun.Of(draw));
-
-    private static void Judge(StationaryRun run) =>
-        SimulationAssert.AllPass([LeadingOrderOffset.Judge(run.Case.Name, run.Drift, run.Prediction, run.DynamicBias)]);
+    protected override void Check(TheoryDraw draw) =>
+        SimulationAssert.AllPass([StationaryRuns.Of(draw).JudgeLeadingOrderOffset()]);
 }

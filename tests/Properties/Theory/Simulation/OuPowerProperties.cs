@@ -1,6 +1,6 @@
 using NoiseDrift.Properties.Generators;
+using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
@@ -14,9 +14,9 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// </summary>
 public sealed class OuPowerProperties : TheoryFamilyProperties
 {
-    protected override void Check(TheoryDraw draw) => RejectAll(StationaryRun.Of(draw));
+    protected override void Check(TheoryDraw draw) => RejectAll(StationaryRuns.Of(draw));
 
-    private static void RejectAll(StationaryRun run)
+    private static void RejectAll(StationaryExperiment run)
     {
         var s = run.Prediction.Covariance;
         Reject(run, "factor 2", OuCovariance.Of(s.Matrix * 2, "exact ×2"));
@@ -24,7 +24,6 @@ public sealed class OuPowerProperties : TheoryFamilyProperties
         Reject(run, $"wrong batch B={wrong.Sgd.Batch}", wrong.Covariance);
     }
 
-    private static void Reject(StationaryRun run, string perturbation, OuCovariance perturbed) =>
-        SimulationAssert.Rejected(perturbation,
-            OuVerdict.Judge("ou_stationary_power", run.Case.Name, run.Ou, perturbed, run.RemainderBias));
+    private static void Reject(StationaryExperiment run, string perturbation, OuCovariance perturbed) =>
+        SimulationAssert.Rejected(perturbation, run.JudgeOu("ou_stationary_power", perturbed));
 }

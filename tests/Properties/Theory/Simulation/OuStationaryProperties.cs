@@ -21,8 +21,8 @@ public sealed class OuStationaryProperties : TheoryFamilyProperties
 
     private static void Judge(TheoryDraw draw)
     {
-        var run = StationaryRun.Of(draw);
+        var run = StationaryRuns.Of(draw);
         Assert.Equal(draw.IsMinibatch ? "minibatch exact" : "full-batch exact", run.Prediction.Covariance.Form);
-        SimulationAssert.AllPass(OuVerdict.Judge("ou_stationary", run.Case.Name, run.Ou, run.Prediction.Covariance, run.RemainderBias));
+        SimulationAssert.AllPass(run.JudgeOu("ou_stationary"));
     }
 }

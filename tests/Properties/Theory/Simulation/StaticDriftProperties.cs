@@ -1,6 +1,4 @@
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
@@ -17,13 +15,6 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 /// </summary>
 public sealed class StaticDriftProperties : TheoryFamilyProperties
 {
-    protected override void Check(TheoryDraw draw) => Judge(draw.Case);
-
-    private static void Judge(TheoryCase @case)
-    {
-        var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
-        var measured = DriftMeasurement.Static(@case, prediction.Covariance, SimulationPlans.StaticPairs, SimulationPlans.Seed);
-        SimulationAssert.AllPass(DriftVerdict.Judge("drift_static", @case.Name, measured, prediction.Exact,
-            SuiteBudget.RemainderBound(prediction.Covariance)));
-    }
+    protected override void Check(TheoryDraw draw) =>
+        SimulationAssert.AllPass(StationaryRuns.Of(draw).JudgeStaticDrift(SimulationPlans.StaticPairs, SimulationPlans.Seed));
 }
