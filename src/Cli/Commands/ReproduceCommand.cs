@@ -54,7 +54,7 @@ public static class ReproduceCommand
             var clock = Stopwatch.StartNew();
             try
             {
-                results.Add(progress is null ? run(quick, seed, null) : WithBar(progress, name, p => run(quick, seed, p)));
+                results.Add(ProgressBar.Run(progress, name, p => run(quick, seed, p)));
             }
             catch (Exception e) when (e is InvalidOperationException or SgdDivergedException)
             {
@@ -83,20 +83,5 @@ public static class ReproduceCommand
             }
         }
         return verdicts.All(v => v.Pass) ? ExitCode.Pass : ExitCode.Fail;
-    }
-
-    private static Reproduction WithBar(IAnsiConsole console, string name, Func<IProgress<double>, Reproduction> run)
-    {
-        Reproduction? result = null;
-        console.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(context =>
-            {
-                var task = context.AddTask(Markup.Escape(name), maxValue: 1);
-                result = run(new Fraction(f => task.Value = Math.Clamp(f, 0, 1)));
-                task.Value = 1;
-            });
-        return result!;
     }
 }

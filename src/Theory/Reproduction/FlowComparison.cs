@@ -23,6 +23,15 @@ namespace NoiseDrift.Theory.Reproduction;
 /// </summary>
 public sealed class FlowComparison(RunSet runs, double relativeBias)
 {
+    /// <summary>
+    /// b_run, the stated allowance for ρ varying along a run and for the higher-order remainder, relative. Checked
+    /// against the reproductions over seeds 1–5 (README, "The reproduce command").
+    /// </summary>
+    public const double RunAllowance = 0.25;
+
+    /// <summary>The comparison for a run set with the stated bias <c>2|ρ − 1| + b_run</c>.</summary>
+    public static FlowComparison For(RunSet runs) => new(runs, RelativeBias(runs, RunAllowance));
+
     /// <summary>The relative bias <c>2|ρ − 1|</c> at the start, plus <paramref name="runAllowance"/>.</summary>
     public static double RelativeBias(RunSet runs, double runAllowance)
     {

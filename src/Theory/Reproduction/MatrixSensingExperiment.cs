@@ -17,8 +17,6 @@ public static class MatrixSensingExperiment
     /// <summary>The case name in verdict rows.</summary>
     public const string CaseName = "matrix_sensing d=8 k=8 r=1 n=16";
 
-    /// <summary>Run-length allowance of the flow comparison (see <see cref="FlowComparison"/>), relative.</summary>
-    public const double RunAllowance = 0.25;
 
     /// <summary>The standard deviation of the entries of U₀ (N(0, 1/16)).</summary>
     public const double InitScale = 0.25;
@@ -46,14 +44,14 @@ public static class MatrixSensingExperiment
             new("reg", t => model.Reg(t, truth.Data.X, model.CreateWorkspace(n))),
         };
         var runs = RunSet.Simulate(model, truth.Data, start, plan, observables, progress);
-        var flow = new FlowComparison(runs, FlowComparison.RelativeBias(runs, RunAllowance));
+        var flow = FlowComparison.For(runs);
         string detail = $"projected label-noise iterate at k = {plan.Steps} vs the slow flow at t = {runs.Duration:G3}; {plan.Chains} chains";
         var verdicts = new List<CheckResult>
         {
             flow.Judge("ms_test_error_vs_flow", CaseName, "test_error", "‖UUᵀ − X*‖_F/‖X*‖_F, " + detail),
             flow.Judge("ms_trace_vs_flow", CaseName, "trace", "tr(UUᵀ), " + detail),
             flow.Judge("ms_reg_vs_flow", CaseName, "reg", "reg, " + detail),
-            Stationary("ms_gd_test_error_fixed", runs, "test_error"),
+            PlainGdControl.Judge("ms_gd_test_error_fixed", runs, "test_error") with { Case = CaseName },
         };
         var power = flow.Power("ms_test_error_vs_flow", CaseName, "test_error").ToList();
         var iso = runs.Final(RunKind.IsotropicNoise, "test_error");
@@ -78,18 +76,6 @@ public static class MatrixSensingExperiment
         return setting.GroundTruthError(problem.GroundTruth) / Math.Sqrt(problem.GroundTruth.Sum(v => v * v));
     }
 
-    /// <summary>
-    /// The σ = 0 control (THEORY.md §3): every point of M is fixed, so GD's projected iterate keeps the start's value;
-    /// stated bias 1e-9 (the projection tolerance 1e-12 times the observable's scale, generously).
-    /// </summary>
-    public static CheckResult Stationary(string check, RunSet runs, string name)
-    {
-        ArgumentNullException.ThrowIfNull(runs);
-        var gd = runs.Final(RunKind.PlainGd, name);
-        double start = runs.Runs[RunKind.PlainGd].Initial(name).Mean;
-        return Verdicts.SuiteBudget.Budget.Judge(check, CaseName, start, gd.Mean, 0, 1e-9,
-            $"plain GD (σ = 0) at k = {runs.Plan.Steps} keeps the start's {name}");
-    }
 }
 
 /// <summary>The matrix-sensing reproduction with its ground truth (THEORY.md §4.1).</summary>

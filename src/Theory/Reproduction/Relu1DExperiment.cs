@@ -17,8 +17,6 @@ public static class Relu1DExperiment
     /// <summary>The width m.</summary>
     public const int Width = 20;
 
-    /// <summary>Run-length allowance of the flow comparison, relative.</summary>
-    public const double RunAllowance = 0.25;
 
     /// <summary>The plan: η = 0.02, σ = 1, full batch (n = 6); quick K = 20,000 (t = 1.3), full K = 80,000 (t = 5.3).</summary>
     public static ExperimentPlan Plan(bool quick, ulong seed) => quick
@@ -55,12 +53,12 @@ public static class Relu1DExperiment
             new("h0", t => Relu1DFunction.Value(new Settings.Relu1DSetting(Width, t, data), 0)),
         };
         var runs = RunSet.Simulate(model, data, start, plan, observables, progress);
-        var flow = new FlowComparison(runs, FlowComparison.RelativeBias(runs, RunAllowance));
+        var flow = FlowComparison.For(runs);
         string at = $"label noise at k = {plan.Steps} (t = {runs.Duration:G3}), {plan.Chains} chains";
         var verdicts = new List<CheckResult>
         {
             flow.Judge("relu_reg_vs_flow", name, "reg", $"reg vs the slow flow at T, {at}"),
-            MatrixSensingExperiment.Stationary("relu_gd_reg_fixed", runs, "reg") with { Case = name },
+            PlainGdControl.Judge("relu_gd_reg_fixed", runs, "reg") with { Case = name },
         };
         var power = flow.Power("relu_reg_vs_flow", name, "reg").ToList();
         return new Relu1DCaseResult(set, runs, rejected, flow.Relative, verdicts, power);

@@ -21,8 +21,6 @@ public static class SigmoidExperiment
     /// <summary>The cases: sparse (q = 18 > m = 4), equal split (q = 1.28 &lt; 4), and local equal split (q = 18 > m = 8, u &lt; 1/√3).</summary>
     public static readonly SigmoidCase[] Cases = [new(3, 4), new(0.8, 4), new(3, 8, NearEqualStart: true)];
 
-    /// <summary>Run-length allowance of the flow comparison, relative.</summary>
-    public const double RunAllowance = 0.25;
 
     /// <summary>The plan: η = 0.1, σ = 1, B = n = 1.</summary>
     public static ExperimentPlan Plan(bool quick, ulong seed) => quick
@@ -64,7 +62,7 @@ public static class SigmoidExperiment
             observables.Add(new($"share_{rank}", t => SigmoidShares.Sorted(t, SigmoidCase.X, m)[rank]));
         }
         var runs = RunSet.Simulate(model, data, start, plan, observables, progress);
-        var flow = new FlowComparison(runs, FlowComparison.RelativeBias(runs, RunAllowance));
+        var flow = FlowComparison.For(runs);
         // The verdicts use the global allocation; the local-picture prediction (equal split from a start in φ's convex
         // range, THEORY.md §4.3) is reported as a figure: in these runs the flow itself left the equal split.
         var optimal = SigmoidAllocation.Optimal(y, c, m);
@@ -92,7 +90,7 @@ public static class SigmoidExperiment
             SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, reachedCost, ln.Final("reg").Mean,
                 Finite(ln.Final("reg").StdErr), regGap, $"reg vs Σφ(v*) of the allocation reached, {at}"),
             flow.Judge("sig_reg_vs_flow", @case.Name, "reg", $"reg vs the slow flow at T, {at}"),
-            MatrixSensingExperiment.Stationary("sig_gd_reg_fixed", runs, "reg") with { Case = @case.Name },
+            PlainGdControl.Judge("sig_gd_reg_fixed", runs, "reg") with { Case = @case.Name },
         };
         var power = flow.Power("sig_reg_vs_flow", @case.Name, "reg").ToList();
         power.Add(new PowerResult("wrong allocation",
