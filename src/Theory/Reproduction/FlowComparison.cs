@@ -80,6 +80,25 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         return Judge(check, @case, name, runs.LabelNoise.Values[name][j], Predicted(name), detail + stop);
     }
 
+    /// <summary>
+    /// The tracked index where the flow changes most between t/2 and t: where a wrong clock (the flow at half or double
+    /// speed) shows most, so a verdict there has power against it.
+    /// </summary>
+    public int Steepest(string name)
+    {
+        var times = runs.Times;
+        return Enumerable.Range(1, Last(name)).MaxBy(i => Math.Abs(runs.Flow.At(name, times[i]) - runs.Flow.At(name, times[i] / 2)));
+    }
+
+    /// <summary>Label-noise measurement against the flow at the tracked time <see cref="Steepest"/>.</summary>
+    public CheckResult JudgeSteepest(string check, string @case, string name, string detail)
+    {
+        int j = Steepest(name);
+        var measured = runs.LabelNoise.Values[name][j];
+        return SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, runs.Times[j]), measured.Mean, Finite(measured.StdErr),
+            Bias(name, j), $"{detail} at t = {runs.Times[j]:G3} (k = {runs.Steps[j]}), where the flow changes most");
+    }
+
     /// <summary>A measurement against a prediction for the named observable, with this comparison's bias bound.</summary>
     public CheckResult Judge(string check, string @case, string name, MeanEstimate measured, double predicted, string detail) =>
         SuiteBudget.Budget.Judge(check, @case, predicted, measured.Mean, Finite(measured.StdErr), Bias(name), detail);
@@ -92,8 +111,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     {
         var gd = runs.Runs[RunKind.PlainGd].Values[name][Last(name)];
         var times = runs.Times;
-        int j = Enumerable.Range(1, Last(name))
-            .MaxBy(i => Math.Abs(runs.Flow.At(name, times[i]) - runs.Flow.At(name, times[i] / 2)));
+        int j = Steepest(name);
         var measured = runs.LabelNoise.Values[name][j];
         yield return new PowerResult("flow at half speed",
             SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, times[j] / 2), measured.Mean, Finite(measured.StdErr),

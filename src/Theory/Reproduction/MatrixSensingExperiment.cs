@@ -49,6 +49,7 @@ public static class MatrixSensingExperiment
         var verdicts = new List<CheckResult>
         {
             flow.Judge("ms_test_error_vs_flow", CaseName, "test_error", "‖UUᵀ − X*‖_F/‖X*‖_F, " + detail),
+            flow.JudgeSteepest("ms_test_error_vs_flow_mid", CaseName, "test_error", "‖UUᵀ − X*‖_F/‖X*‖_F of the projected label-noise iterate vs the slow flow"),
             flow.Judge("ms_trace_vs_flow", CaseName, "trace", "tr(UUᵀ), " + detail),
             flow.Judge("ms_reg_vs_flow", CaseName, "reg", "reg, " + detail),
             PlainGdControl.Judge("ms_gd_test_error_fixed", runs, "test_error") with { Case = CaseName },

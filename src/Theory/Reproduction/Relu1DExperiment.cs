@@ -58,6 +58,7 @@ public static class Relu1DExperiment
         var verdicts = new List<CheckResult>
         {
             flow.Judge("relu_reg_vs_flow", name, "reg", $"reg vs the slow flow at T, {at}"),
+            flow.JudgeSteepest("relu_reg_vs_flow_mid", name, "reg", "reg of the projected label-noise iterate vs the slow flow"),
             PlainGdControl.Judge("relu_gd_reg_fixed", runs, "reg") with { Case = name },
         };
         var power = flow.Power("relu_reg_vs_flow", name, "reg").ToList();

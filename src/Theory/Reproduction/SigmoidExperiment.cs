@@ -90,6 +90,7 @@ public static class SigmoidExperiment
             SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, reachedCost, ln.Final("reg").Mean,
                 Finite(ln.Final("reg").StdErr), regGap, $"reg vs Σφ(v*) of the allocation reached, {at}"),
             flow.Judge("sig_reg_vs_flow", @case.Name, "reg", $"reg vs the slow flow at T, {at}"),
+            flow.JudgeSteepest("sig_reg_vs_flow_mid", @case.Name, "reg", "reg of the projected label-noise iterate vs the slow flow"),
             PlainGdControl.Judge("sig_gd_reg_fixed", runs, "reg") with { Case = @case.Name },
         };
         var power = flow.Power("sig_reg_vs_flow", @case.Name, "reg").ToList();
