@@ -67,7 +67,8 @@ public static class SigmoidAllocation
     /// <c>φ'(v_j) = λ</c>. <c>φ'</c> rises then falls in |v|, so at most two share values occur: k carriers at the
     /// large root, m − k at the small one. Every k (and the equal split) is solved for its small root by bracketing on
     /// a grid and bisection, and the cheapest is returned. Shares have the sign of y, carriers first.
-    /// Covers <c>q</c> up to about 10¹² (the smallest grid point is a small share of <c>10⁻⁸/√3</c> in units of √C).
+    /// Covers <c>q</c> up to about 10¹⁰: the grid's smallest small share is <c>10⁻¹⁶/√3</c> in units of √C, whose
+    /// partner large share is about 2.6·10⁵ (beyond that no k-carrier split is found and the equal split is returned).
     /// </summary>
     public static SigmoidAllocationPrediction Optimal(double y, double c, int m)
     {
@@ -118,11 +119,12 @@ public static class SigmoidAllocation
     /// <summary>The sign changes of f on a grid of small shares in (0, 1/√3], each refined by bisection.</summary>
     private static IEnumerable<double> Roots(Func<double, double> f)
     {
-        const int points = 400;
-        double previousT = 1e-8 * ConvexityEdge, previous = f(previousT);
+        const int points = 800;
+        const double smallest = 1e-16;
+        double previousT = smallest * ConvexityEdge, previous = f(previousT);
         for (int g = 1; g <= points; g++)
         {
-            double t = ConvexityEdge * Math.Pow(1e-8, 1 - g / (double)points), value = f(t);
+            double t = ConvexityEdge * Math.Pow(smallest, 1 - g / (double)points), value = f(t);
             if (Math.Sign(value) != Math.Sign(previous) || value == 0) yield return Bisect(f, previousT, t, previous);
             (previousT, previous) = (t, value);
         }

@@ -100,6 +100,20 @@ public class SigmoidAllocationProperties
         }
     }
 
+    [Theory]
+    [InlineData(1e4)]
+    [InlineData(1e8)]
+    [InlineData(1e10)]
+    public void Large_q_is_carried_by_one_neuron(double q)
+    {
+        // For large q the small shares are about y/(1+q)² (THEORY.md §4.3): the solver must still find the one-carrier split.
+        double y = Math.Sqrt(q / 2);
+        var best = SigmoidAllocation.Optimal(y, 2, 3);
+        Assert.Equal(1, best.Carriers);
+        Assert.True(best.Cost <= SigmoidAllocation.EqualSplitCost(1, q) * (1 + 1e-12), $"cost {best.Cost:R}");
+        Assert.Equal(y, best.Shares.Sum(), 9);
+    }
+
     [Fact]
     public void The_figures_of_theory_section_4_3()
     {
