@@ -24,7 +24,7 @@ public sealed class ReproduceCommandTests
             var run = CliRun.Of("reproduce", "sigmoid", "--quick", "--json", "--out", directory);
             Assert.Equal(0, run.ExitCode);
             var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(15, lines.Length);
+            Assert.Equal(18, lines.Length); // 3 cases × 6 verdicts
             foreach (var line in lines)
             {
                 using var json = JsonDocument.Parse(line);
