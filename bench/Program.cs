@@ -9,7 +9,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"bench: {e.Message}");
-    Console.Error.WriteLine("usage: bench [--workload small|large]... [--json] [--threads N] [--seconds S] [--verdict] | --bdn [args]");
+    Console.Error.WriteLine("usage: bench [--workload small|large|drift5]... [--json] [--threads N] [--seconds S] [--verdict] | --bdn [args]");
     return 2;
 }
 
@@ -35,7 +35,22 @@ var minimum = TimeSpan.FromSeconds(options.Seconds);
 if (!options.Json) Console.WriteLine(Measurement.TableHeader);
 foreach (string name in options.Workloads)
 {
+    if (name == "drift5")
+    {
+        foreach (var m in ChainStepRate.Measure(minimum, options.Threads > 1 ? options.Threads : -1))
+            Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
+        continue;
+    }
     var workload = Workload.Named(name);
+    // One operation on the large workload already uses every core (Mlp.SplitsRows), so every line is compared with the
+    // GEMM peak of as many concurrent copies as there are cores.
+    double? peak = null;
+    if (name == "large")
+    {
+        var (gflops, size) = GemmPeak.Measure(Environment.ProcessorCount, minimum);
+        peak = gflops;
+        Console.Error.WriteLine($"bench: engine GEMM peak {gflops:F1} GFLOP/s on {Environment.ProcessorCount} thread(s) at n = {size}");
+    }
     foreach (string op in OpKernel.Ops)
     {
         var kernel = new OpKernel(workload);
@@ -47,7 +62,16 @@ foreach (string name in options.Workloads)
         }
         if (options.Threads > 1)
             runs.Add(new(name, op, options.Threads, ParallelThroughput.Measure(workload, op, options.Threads, minimum)));
-        foreach (var m in runs) Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
+        foreach (var run in runs)
+        {
+            var m = run;
+            if (peak is { } reference)
+            {
+                double gflops = m.OpsPerSecond * OpFlops.For(workload.Model, workload.Count, op) / 1e9;
+                m = m with { Gflops = gflops, PeakFraction = gflops / reference };
+            }
+            Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
+        }
     }
 }
 return 0;

@@ -20,6 +20,8 @@ public static class CliApp
             PredictCommand.Create(consoles),
             SimulateCommand.Create(consoles),
             ReproduceCommand.Create(consoles),
+            VectorsCommand.Create(consoles),
+            CertifyCommand.Create(consoles),
         };
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the exit code.</summary>

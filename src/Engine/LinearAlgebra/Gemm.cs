@@ -33,6 +33,19 @@ public static unsafe class Gemm
         }
     }
 
+    /// <summary>
+    /// How <see cref="MultiplyAdd"/> rounds element <c>(row, j)</c> of an <c>m × n</c> product: columns
+    /// <c>j &lt;</c> the returned count accumulate <c>C += a·b</c> with one fused multiply-add per term, the others with
+    /// a separate multiply and add; every element sums its k terms in order. Rows in full blocks of 8 run the 8 × 16
+    /// register kernel, leftover rows the row-vectorised loop (which also skips zero multipliers; that changes nothing
+    /// but the sign of a zero). The chain-batched simulator reproduces every element from this rule.
+    /// </summary>
+    public static int FusedColumns(int row, int m, int n)
+    {
+        if (!Vector512.IsHardwareAccelerated) return 0;
+        return row < m - m % RowBlock ? n - n % ColBlock : n - n % 8;
+    }
+
     /// <summary><c>T (cols×rows) = Sᵀ</c> for row-major <c>S (rows×cols)</c>, in 4 × 4 register tiles.</summary>
     public static void Transpose(ReadOnlySpan<double> s, Span<double> t, int rows, int cols)
     {

@@ -120,6 +120,7 @@ public sealed partial class Mlp
     {
         int m = CheckedRows(x);
         var w = Check(theta, ws, m);
+        if (SplitsRows(m, w)) return LossGradientSplit(theta, x, targets, gradient, m, w);
         var h = w.Outputs.AsSpan(0, m);
         ForwardPass(theta, x, m, h, w, second: false);
         var adjoints = w.RowScalars.AsSpan(0, m);
@@ -129,5 +130,23 @@ public sealed partial class Mlp
         BackwardSignals(theta, adjoints, m, w);
         ParameterGradient(x, adjoints, m, gradient, w);
         return loss;
+    }
+
+    /// <summary>
+    /// The rows <c>[0, m)</c> of a batch of <paramref name="total"/> rows: writes <c>(1/total) Σ_i r_i g_i</c> and
+    /// returns <c>Σ_i r_i²</c> (the half-batch part of <see cref="LossGradient"/>).
+    /// </summary>
+    private double LossGradientRows(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> targets, int m,
+        int total, Span<double> gradient, MlpWorkspace w)
+    {
+        var h = w.Outputs.AsSpan(0, m);
+        ForwardPass(theta, x, m, h, w, second: false);
+        var adjoints = w.RowScalars.AsSpan(0, m);
+        TensorPrimitives.Subtract(h, targets[..m], adjoints);
+        double squares = TensorPrimitives.Dot(adjoints, adjoints);
+        TensorPrimitives.Multiply(adjoints, 1.0 / total, adjoints);
+        BackwardSignals(theta, adjoints, m, w);
+        ParameterGradient(x, adjoints, m, gradient, w);
+        return squares;
     }
 }

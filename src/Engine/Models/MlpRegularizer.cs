@@ -15,6 +15,7 @@ public sealed partial class Mlp
     {
         int m = CheckedRows(x);
         var w = Check(theta, ws, m);
+        if (SplitsRows(m, w)) return RegSplit(theta, x, m, w);
         return RegPasses(theta, x, m, w, second: false, withAdjoints: false);
     }
 
@@ -22,7 +23,15 @@ public sealed partial class Mlp
     {
         int m = CheckedRows(x);
         var w = Check(theta, ws, m);
-        double reg = RegPasses(theta, x, m, w, second: true, withAdjoints: true);
+        if (SplitsRows(m, w)) return RegGradientSplit(theta, x, gradient, m, w);
+        return RegGradientRows(theta, x, m, m, gradient, w);
+    }
+
+    /// <summary>The rows <c>[0, m)</c> of a batch of <paramref name="total"/>: their share of <c>∇reg</c> and <c>reg</c>.</summary>
+    private double RegGradientRows(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, int m, int total,
+        Span<double> gradient, MlpWorkspace w)
+    {
+        double reg = RegPasses(theta, x, m, w, second: true, withAdjoints: true, total);
         gradient.Clear();
         ReverseBackward(theta, m, gradient, w);
         ReverseForward(theta, x, m, gradient, w);
@@ -33,13 +42,15 @@ public sealed partial class Mlp
     /// Forward and backward passes with unit output adjoints, then <c>reg</c>; with <paramref name="withAdjoints"/>
     /// also seeds <c>Δ̄_ℓ = (2/m)(||a_{ℓ−1}||² + 1) Δ_ℓ</c> and <c>ā_ℓ</c> from the explicit terms of reg.
     /// </summary>
-    private double RegPasses(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, int m, MlpWorkspace ws, bool second, bool withAdjoints)
+    private double RegPasses(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, int m, MlpWorkspace ws, bool second,
+        bool withAdjoints, int total = 0)
     {
+        if (total == 0) total = m;
         ForwardPass(theta, x, m, ws.Outputs.AsSpan(0, m), ws, second);
         var ones = ws.RowScalars.AsSpan(0, m);
         ones.Fill(1.0);
         BackwardSignals(theta, ones, m, ws);
-        double scale = 2.0 / m, sum = 0;
+        double scale = 2.0 / total, sum = 0;
         if (withAdjoints)
         {
             for (int l = 0; l < Depth; l++) ws.BarA[l].AsSpan(0, m * _sizes[l + 1]).Clear();
@@ -74,7 +85,7 @@ public sealed partial class Mlp
             var barTop = ws.BarA[Depth - 1].AsSpan(i * last, last);
             TensorPrimitives.MultiplyAdd(ti, scale, barTop, barTop);
         }
-        return sum / m;
+        return sum / total;
     }
 
     /// <summary>

@@ -7,9 +7,14 @@ namespace NoiseDrift.Engine.Models;
 /// </summary>
 public sealed class MlpWorkspace : Workspace
 {
-    internal MlpWorkspace(Mlp model, int maxRows) : base(model.ParameterCount, maxRows)
+    internal MlpWorkspace(Mlp model, int maxRows, bool half = false) : base(model.ParameterCount, maxRows)
     {
         Model = model;
+        if (!half && model.SplitsRows(maxRows))
+        {
+            Half = new MlpWorkspace(model, maxRows - maxRows / 2, half: true);
+            Work = new Mlp.RowHalf(model, Half);
+        }
         int depth = model.Depth;
         double[][] Block(int rows) => Enumerable.Range(0, depth).Select(l => new double[rows * model.Size(l + 1)]).ToArray();
         Z = Block(maxRows); A = Block(maxRows); D1 = Block(maxRows); D2 = Block(maxRows);
@@ -24,6 +29,12 @@ public sealed class MlpWorkspace : Workspace
     }
 
     internal Mlp Model { get; }
+
+    /// <summary>The second half's workspace of a split batch (big models only; see Mlp.SplitsRows).</summary>
+    internal MlpWorkspace? Half { get; }
+
+    /// <summary>The reusable work item that runs the second half.</summary>
+    internal Mlp.RowHalf? Work { get; }
     internal double[][] Z { get; }
     internal double[][] A { get; }
     internal double[][] D1 { get; }

@@ -11,8 +11,9 @@ namespace NoiseDrift.Engine.Random;
 /// </summary>
 public static class CounterRandom
 {
-    private const ulong Golden = 0x9E3779B97F4A7C15UL;
-    private const ulong LaneSalt = 0xD1B54A32D192ED03UL;
+    internal const ulong Golden = 0x9E3779B97F4A7C15UL;
+    internal const ulong LaneSalt = 0xD1B54A32D192ED03UL;
+    private const ulong KeySalt = 0x6A09E667F3BCC909UL;
 
     /// <summary>The 64-bit finalizer of SplitMix64 (Stafford's variant 13): a bijective avalanche mix.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -34,8 +35,10 @@ public static class CounterRandom
     internal static ulong Absorb(ulong state, ulong word) => Mix(state + Golden + word * LaneSalt);
 
     /// <summary>A generator keyed by <c>(seed, chain, step)</c>; draw with its index methods.</summary>
-    public static RandomKey Key(ulong seed, long chain, long step) =>
-        new(Absorb(Absorb(Mix(seed ^ 0x6A09E667F3BCC909UL), (ulong)chain), (ulong)step));
+    public static RandomKey Key(ulong seed, long chain, long step) => new(Absorb(StreamState(seed, chain), (ulong)step));
+
+    /// <summary>The state with <c>(seed, chain)</c> absorbed; absorbing the step gives <see cref="Key"/>.</summary>
+    internal static ulong StreamState(ulong seed, long chain) => Absorb(Mix(seed ^ KeySalt), (ulong)chain);
 
     /// <summary>
     /// An independent seed for one purpose (label noise, batches, parameter noise, starts), so that streams drawn

@@ -61,19 +61,36 @@ public static class ChainEnsemble
             CancellationToken = options.Cancellation,
         };
         var run = new ChainRun(sgd, starts, steps, snapshotSteps, meter, options.Cancellation);
+        var blocks = options.Kernel == ChainKernel.PerChain ? null : ChainBlockRun.TryCreate(sgd, run, starts, steps,
+            snapshotSteps, meter, options.Antithetic, options.CleanGradient, options.Kernel == ChainKernel.Batched,
+            options.Cancellation);
+        if (options.Kernel == ChainKernel.Batched && blocks is null)
+            throw new InvalidInputException("kernel",
+                $"batched needs an MLP and AVX-512; {model.Describe()} on this machine runs chain by chain");
         try
         {
-            Parallel.For(0, chains / perGroup, parallel, sgd.CreateWorkspace, (group, _, ws) =>
+            if (blocks is not null)
             {
-                for (int member = 0; member < perGroup; member++)
+                Parallel.For(0, blocks.Blocks, parallel, blocks.CreateWorkspace, (block, _, ws) =>
                 {
-                    int c = group * perGroup + member;
-                    double sign = member == 0 ? 1.0 : -1.0;
-                    double loss = run.Chain(c, group, sign, final[c], meanGradient?[c], snapshots, ws);
-                    if (meanLoss is not null) meanLoss[c] = loss;
-                }
-                return ws;
-            }, _ => { });
+                    blocks.Block(block, final, meanGradient, meanLoss, snapshots, ws);
+                    return ws;
+                }, _ => { });
+            }
+            else
+            {
+                Parallel.For(0, chains / perGroup, parallel, sgd.CreateWorkspace, (group, _, ws) =>
+                {
+                    for (int member = 0; member < perGroup; member++)
+                    {
+                        int c = group * perGroup + member;
+                        double sign = member == 0 ? 1.0 : -1.0;
+                        double loss = run.Chain(c, group, sign, final[c], meanGradient?[c], snapshots, ws);
+                        if (meanLoss is not null) meanLoss[c] = loss;
+                    }
+                    return ws;
+                }, _ => { });
+            }
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {

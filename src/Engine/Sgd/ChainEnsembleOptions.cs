@@ -23,6 +23,9 @@ public sealed record ChainEnsembleOptions(int Steps)
     /// <summary>The most chains run at once (−1: all cores). Results do not depend on it.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>Which simulator kernel runs the chains (default: batched where possible). Results do not depend on it.</summary>
+    public ChainKernel Kernel { get; init; } = ChainKernel.Auto;
+
     /// <summary>Receives the completed fraction of all chain steps, in [0, 1], from worker threads.</summary>
     public IProgress<double>? Progress { get; init; }
 

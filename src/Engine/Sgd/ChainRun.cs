@@ -30,7 +30,8 @@ internal sealed class ChainRun(LabelNoiseSgd sgd, IReadOnlyList<double[]> starts
                 TensorPrimitives.Add(meanGradient, ws.CleanGradient, meanGradient);
             }
             double loss = sgd.Step(theta, stream, k, noiseSign, ws);
-            if (sgd.IsDiverged(loss, theta)) throw new ChainFailure(chain, Diverged(chain, k, loss, theta));
+            if (sgd.IsDiverged(loss, theta))
+                throw new ChainFailure(chain, Diverged(chain, k, loss, double.IsFinite(TensorPrimitives.Sum<double>(theta))));
             if (++sinceReport == chunk)
             {
                 meter.Add(sinceReport);
@@ -49,14 +50,14 @@ internal sealed class ChainRun(LabelNoiseSgd sgd, IReadOnlyList<double[]> starts
     /// The error for a blown-up chain, naming η, the stability limit <c>2/λ_max</c> at the chain's start and what
     /// was seen (THEORY.md §2: the suite must refuse with the limit in the message).
     /// </summary>
-    private Exception Diverged(int chain, long step, double loss, ReadOnlySpan<double> theta)
+    internal Exception Diverged(int chain, long step, double loss, bool thetaFinite)
     {
         var s = sgd.Settings;
         var problem = s.Problem;
         double lambda;
         try { lambda = LargestCurvature.Of(sgd.Model, sgd.Data, starts[chain]); }
         catch (InvalidInputException) { lambda = double.NaN; }
-        string seen = !double.IsFinite(TensorPrimitives.Sum(theta)) || !double.IsFinite(loss)
+        string seen = !thetaFinite || !double.IsFinite(loss)
             ? "θ or the residuals became non-finite"
             : $"the RMS batch residual reached {Guard.Format(Math.Sqrt(2 * loss))} > residualBound = {Guard.Format(s.ResidualBound)}";
         string where = $"label-noise SGD diverged in chain {chain} at step {step}: {seen}";

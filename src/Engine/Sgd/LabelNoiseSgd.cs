@@ -38,6 +38,9 @@ public sealed class LabelNoiseSgd
 
     public Model Model { get; }
 
+    /// <summary>The derived seeds of the batches, the label noise ε and the parameter noise ξ.</summary>
+    internal (ulong Batch, ulong Noise, ulong Parameter) Seeds => (_batchSeed, _noiseSeed, _parameterSeed);
+
     public Dataset Data { get; }
 
     public SgdSettings Settings { get; }

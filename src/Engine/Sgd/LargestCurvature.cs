@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Models;
 
 namespace NoiseDrift.Engine.Sgd;
@@ -19,13 +20,9 @@ public static class LargestCurvature
         model.ValidateData(data);
         model.ValidateTheta(theta);
         int n = data.Count, p = model.ParameterCount;
-        var jacobian = new double[n * p];
-        model.Jacobian(theta, data.X, new double[n], jacobian, model.CreateWorkspace(n));
-        var gram = new double[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j <= i; j++)
-                gram[i * n + j] = gram[j * n + i] =
-                    TensorPrimitives.Dot(jacobian.AsSpan(i * p, p), jacobian.AsSpan(j * p, p)) / n;
+        var (jacobian, _) = GramMatrix.Jacobian(model, data, theta);
+        var gram = GramMatrix.Of(jacobian, n, p);
+        TensorPrimitives.Divide(gram, n, gram);
         return SymmetricPowerIteration.LargestEigenvalue(gram, n);
     }
 }

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Geometry;
 
 /// <summary>Dense p-vector helpers shared by the theory (THEORY.md §1: everything stays O(n p)).</summary>
-internal static class Vectors
+public static class Vectors
 {
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

@@ -6,7 +6,7 @@ namespace NoiseDrift.Theory.Ou;
 /// The Frobenius-orthonormal basis of symmetric n × n matrices, <c>E_kk</c> and <c>(E_kl + E_lk)/√2</c> for k &lt; l,
 /// used to solve the minibatch OU fixed point of THEORY.md §2 as a symmetric linear system of size n(n+1)/2.
 /// </summary>
-internal sealed class SymmetricBasis
+public sealed class SymmetricBasis
 {
     private readonly (int Row, int Column)[] _pairs;
 

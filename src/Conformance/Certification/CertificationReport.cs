@@ -1,0 +1,49 @@
+using NoiseDrift.Conformance.Protocol;
+using NoiseDrift.Theory.Checks;
+
+namespace NoiseDrift.Conformance.Certification;
+
+/// <summary>
+/// The outcome of certifying one implementation (CONFORMANCE.md §2): the verdict rows, the ops not certified (not
+/// offered, or no case of a supported model kind), and a protocol violation if the program broke the protocol.
+/// </summary>
+/// <param name="Name">The implementation's name from <c>hello</c>.</param>
+/// <param name="Rows">Every verdict row, in order.</param>
+/// <param name="NotCertified">Ops (or op/kind pairs) skipped, each with the reason.</param>
+/// <param name="Violation">The protocol violation that stopped certification, if any.</param>
+public sealed record CertificationReport(string Name, IReadOnlyList<CheckResult> Rows, IReadOnlyList<string> NotCertified,
+    ProtocolViolationException? Violation)
+{
+    /// <summary>The ops with at least one row, all passing.</summary>
+    public IReadOnlyList<string> CertifiedOps =>
+        Rows.GroupBy(r => Op(r.Check)).Where(g => g.All(r => r.Pass)).Select(g => g.Key).ToArray();
+
+    /// <summary>Certified: no violation, at least one row, and every row passes.</summary>
+    public bool Certified => Violation is null && Rows.Count > 0 && Rows.All(r => r.Pass);
+
+    /// <summary>The exit code of CONFORMANCE.md §2: 0 certified, 1 failed, 3 protocol broken.</summary>
+    public int ExitCode => Violation is not null ? 3 : Certified ? 0 : 1;
+
+    /// <summary>The one-line verdict: <c>certified: OPS</c> or <c>not certified: FIRST FAILURE</c>.</summary>
+    public string Verdict
+    {
+        get
+        {
+            if (Violation is not null)
+                return $"not certified: protocol broken: {Violation.Message}; offending line: {Violation.OffendingLine}";
+            if (Rows.Count == 0) return "not certified: the program offered no op the suite could judge";
+            var first = Rows.FirstOrDefault(r => !r.Pass);
+            if (first is null) return $"certified: {string.Join(", ", CertifiedOps)}";
+            return $"not certified: {first.Check} on {first.Case}: measured {first.Measured:g10}, suite {first.Predicted:g10}, " +
+                   $"|difference| {Math.Abs(first.Measured - first.Predicted):g3} > tolerance {first.Tolerance:g3}";
+        }
+    }
+
+    /// <summary>The op of a row's check name (<c>run:ou_cov trace</c> → <c>run</c>, <c>grad_reg.reg</c> → <c>grad_reg</c>).</summary>
+    public static string Op(string check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        int cut = check.IndexOfAny([':', '.']);
+        return cut < 0 ? check : check[..cut];
+    }
+}

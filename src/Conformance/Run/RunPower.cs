@@ -1,0 +1,71 @@
+using MathNet.Numerics.Distributions;
+using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Verdicts;
+
+namespace NoiseDrift.Conformance.Run;
+
+/// <summary>
+/// The power of <see cref="RunJudge"/> against a wrong step rule (THEORY.md §5, power). Under the wrong rule the
+/// normal coordinates have covariance <c>S′_K</c>; the variance estimate along a predicted eigenvector v has mean
+/// <c>vᵀS′v</c> and standard error <c>√((E(vᵀu)⁴ − (vᵀS′v)²)/C)</c>, the exact fourth moment of the linearized chain
+/// (<see cref="ChainMoments"/>; the trace likewise with <c>E|u|⁴</c>). A row rejects when
+/// <c>|measured − predicted| &gt; z·SE + bias</c>, so its rejection probability is at least <c>Φ(m)</c> with the margin
+/// <c>m = (|Δ| − bias − z·SE) / SE</c> in standard errors. The power is that of the best row.
+/// </summary>
+/// <param name="Rule">The wrong rule.</param>
+/// <param name="Margin">The best row's margin m.</param>
+/// <param name="Row">Which row.</param>
+/// <param name="Shift"><c>|Δ| / (z·SE + bias)</c> of that row: how many tolerances out the wrong rule lands on average.</param>
+public sealed record RunPower(StepRule Rule, double Margin, string Row, double Shift)
+{
+    /// <summary>The margin that makes the rejection probability at least 1 − 1e-6.</summary>
+    public static double RequiredMargin { get; } = -Normal.InvCDF(0, 1, 1e-6);
+
+    /// <summary>A lower bound on the probability of rejection, <c>Φ(m)</c>.</summary>
+    public double Probability => Normal.CDF(0, 1, Margin);
+
+    /// <summary>The power against every wrong rule of <see cref="StepRule.Wrong"/>.</summary>
+    public static IReadOnlyList<RunPower> Against(RunCase run, ErrorBudget? budget = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        budget ??= SuiteBudget.Budget;
+        var c = run.Case;
+        var frame = NormalFrame.At(c.Model.Engine, c.Theta, c.Data);
+        var correct = RunPrediction.Of(run, frame, StepRule.Correct);
+        return StepRule.Wrong(c.Count, c.Batch).Select(rule => Of(run, frame, correct, rule, budget.Z)).ToArray();
+    }
+
+    private static RunPower Of(RunCase run, NormalFrame frame, RunPrediction correct, StepRule rule, double z)
+    {
+        var moments = ChainMoments.Of(rule, frame, run.Case.Sgd, run.Steps);
+        var wrong = moments.Second;
+        double chains = run.Chains;
+        var best = (Margin: double.NegativeInfinity, Row: "", Shift: 0.0);
+        for (int j = 0; j <= frame.Count; j++)
+        {
+            double predicted, actual, fourth;
+            string row;
+            if (j < frame.Count)
+            {
+                var v = correct.Covariance.Eigenvectors.Column(j);
+                predicted = correct.Covariance.Eigenvalues[j];
+                actual = v * (wrong * v);
+                fourth = moments.FourthAlong(v);
+                row = $"eigen[{j}]";
+            }
+            else
+            {
+                predicted = correct.Covariance.Trace;
+                actual = wrong.Trace();
+                fourth = moments.FourthOfNorm();
+                row = "trace";
+            }
+            double se = Math.Sqrt(Math.Max(0, fourth - actual * actual) / chains);
+            double bias = correct.RelativeBias * Math.Abs(predicted);
+            double margin = (Math.Abs(actual - predicted) - bias - z * se) / se;
+            if (margin > best.Margin) best = (margin, row, Math.Abs(actual - predicted) / (z * se + bias));
+        }
+        return new RunPower(rule, best.Margin, best.Row, best.Shift);
+    }
+}

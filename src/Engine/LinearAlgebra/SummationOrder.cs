@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace NoiseDrift.Engine.LinearAlgebra;
+
+/// <summary>
+/// The order in which <c>TensorPrimitives.Sum</c> and <c>TensorPrimitives.Dot</c> add the terms of a double span of a
+/// given length, reproduced so that eight chains held side by side in the lanes of a <see cref="Vector512{T}"/> get
+/// the same bits as eight separate calls (THEORY.md §1: the batched simulator must equal the per-chain one).
+/// <para>
+/// The library keeps <c>w</c> partial sums (w = 1, 2, 4 or 8 by length); each slot adds its terms in a fixed order,
+/// then the slots are added pairwise. <see cref="For"/> builds that plan and checks it against the library on random
+/// spans before it is used; a length whose plan does not match returns null, and the caller falls back.
+/// </para>
+/// </summary>
+public sealed class SummationOrder
+{
+    private static readonly ConcurrentDictionary<int, SummationOrder?> Cache = new();
+    private readonly int[] _terms;
+    private readonly int[] _slotEnd;
+
+    private SummationOrder(int length, int[] terms, int[] slotEnd)
+    {
+        Length = length;
+        _terms = terms;
+        _slotEnd = slotEnd;
+    }
+
+    /// <summary>The span length this order is for.</summary>
+    public int Length { get; }
+
+    /// <summary>The verified order for spans of <paramref name="length"/> ≥ 1, or null when it cannot be reproduced.</summary>
+    public static SummationOrder? For(int length) => Cache.GetOrAdd(length, l => Verified(Build(l)));
+
+    /// <summary>Lane-wise <c>Σ_t x_t</c> in the library's order.</summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Vector512<double> Sum(ReadOnlySpan<Vector512<double>> x)
+    {
+        Span<Vector512<double>> slots = stackalloc Vector512<double>[8];
+        int start = 0;
+        for (int s = 0; s < _slotEnd.Length; s++)
+        {
+            var acc = x[_terms[start]];
+            for (int t = start + 1; t < _slotEnd[s]; t++) acc += x[_terms[t]];
+            slots[s] = acc;
+            start = _slotEnd[s];
+        }
+        return Pairwise(slots[.._slotEnd.Length]);
+    }
+
+    /// <summary>Lane-wise <c>Σ_t x_t y_t</c> in the library's order (products rounded, then added).</summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Vector512<double> Dot(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> y)
+    {
+        Span<Vector512<double>> slots = stackalloc Vector512<double>[8];
+        int start = 0;
+        for (int s = 0; s < _slotEnd.Length; s++)
+        {
+            int i = _terms[start];
+            var acc = x[i] * y[i];
+            for (int t = start + 1; t < _slotEnd[s]; t++)
+            {
+                i = _terms[t];
+                acc += x[i] * y[i];
+            }
+            slots[s] = acc;
+            start = _slotEnd[s];
+        }
+        return Pairwise(slots[.._slotEnd.Length]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Pairwise(Span<Vector512<double>> slots) => slots.Length switch
+    {
+        1 => slots[0],
+        2 => slots[0] + slots[1],
+        4 => (slots[0] + slots[1]) + (slots[2] + slots[3]),
+        _ => ((slots[0] + slots[1]) + (slots[2] + slots[3])) + ((slots[4] + slots[5]) + (slots[6] + slots[7])),
+    };
+
+    /// <summary>
+    /// The slots of the library's aggregation for doubles: below 8 terms one 128- or 256-bit vector from the start
+    /// plus a masked one from the end; from 8 terms eight slots fed by the leading vector, 64-term unrolled blocks
+    /// (only above 64 terms), the middle vectors and the masked trailing vector.
+    /// </summary>
+    private static SummationOrder Build(int length)
+    {
+        var slots = new List<int>[length < 2 ? 1 : length < 4 ? 2 : length < 8 ? 4 : 8];
+        for (int s = 0; s < slots.Length; s++) slots[s] = [];
+        int w = slots.Length;
+        if (length < 8)
+        {
+            for (int s = 0; s < Math.Min(w, length); s++) slots[s].Add(s);
+            if (length > w)
+            {
+                for (int s = w - length % w; s < w; s++) slots[s].Add(length - w + s);
+            }
+        }
+        else
+        {
+            int offset = 0, remainder = length;
+            bool unrolled = length > 64;
+            if (unrolled)
+            {
+                offset = 8;
+                remainder -= 8;
+                for (; remainder >= 64; remainder -= 64, offset += 64)
+                {
+                    for (int v = 0; v < 8; v++)
+                    {
+                        for (int s = 0; s < 8; s++) slots[s].Add(offset + 8 * v + s);
+                    }
+                }
+            }
+            for (int s = 0; s < 8; s++) slots[s].Add(s);
+            int blocks = remainder / 8 - (unrolled ? 0 : 1), trailing = remainder % 8;
+            remainder -= trailing;
+            for (int c = blocks; c >= 1; c--)
+            {
+                for (int s = 0; s < 8; s++) slots[s].Add(offset + remainder - 8 * c + s);
+            }
+            for (int s = 8 - trailing; s < 8; s++) slots[s].Add(length - 8 + s);
+        }
+        var terms = slots.SelectMany(s => s).ToArray();
+        var ends = new int[w];
+        for (int s = 0, end = 0; s < w; s++) ends[s] = end += slots[s].Count;
+        return new SummationOrder(length, terms, ends);
+    }
+
+    /// <summary>The plan if it reproduces <c>TensorPrimitives</c> on 32 random spans of mixed magnitude, else null.</summary>
+    private static SummationOrder? Verified(SummationOrder order)
+    {
+        if (!Vector512.IsHardwareAccelerated) return null;
+        var random = new System.Random(order.Length);
+        var x = new double[order.Length];
+        var y = new double[order.Length];
+        var xv = new Vector512<double>[order.Length];
+        var yv = new Vector512<double>[order.Length];
+        for (int trial = 0; trial < 32; trial++)
+        {
+            for (int t = 0; t < x.Length; t++)
+            {
+                x[t] = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9));
+                y[t] = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9));
+                xv[t] = Vector512.Create(x[t]);
+                yv[t] = Vector512.Create(y[t]);
+            }
+            if (order.Sum(xv)[0] != TensorPrimitives.Sum(x) || order.Dot(xv, yv)[3] != TensorPrimitives.Dot(x, y))
+                return null;
+        }
+        return order;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NoiseDrift.Engine.Activations;
+using NoiseDrift.Engine.LinearAlgebra;
+
+namespace NoiseDrift.Engine.Models;
+
+/// <summary>
+/// The loss gradient of an <see cref="Mlp"/> (THEORY.md §1) for eight parameter vectors at once, structure of arrays:
+/// entry j of every span is a <see cref="Vector512{T}"/> whose lane c belongs to chain c. Each lane gets exactly the
+/// bits that <see cref="Mlp.LossGradient"/> gives that chain alone: every matrix element sums its terms in the same
+/// order with the same fused or separate multiply-adds (<see cref="Gemm.FusedColumns"/>), the reductions follow
+/// <see cref="SummationOrder"/> and the activations are the same library calls. The only possible difference is the
+/// sign of a zero. One instance is one worker's scratch; nothing is allocated after construction.
+/// </summary>
+internal sealed class MlpLanes
+{
+    private readonly Mlp _mlp;
+    private readonly int[] _sizes;
+    private readonly Vector512<double>[][] _z, _a, _d1, _u, _delta;
+    private readonly Vector512<double>[] _h, _adjoints;
+    private readonly SummationOrder _outputDot;
+    private readonly Dictionary<int, SummationOrder> _rowSums;
+    private readonly double[] _one = new double[1];
+    private readonly double[] _oneOut = new double[1];
+
+    private MlpLanes(Mlp mlp, int maxRows, Dictionary<int, SummationOrder> rowSums, SummationOrder outputDot)
+    {
+        _mlp = mlp;
+        _sizes = [.. Enumerable.Range(0, mlp.Depth + 1).Select(mlp.Size)];
+        Vector512<double>[][] Block() => [.. Enumerable.Range(0, mlp.Depth).Select(l => new Vector512<double>[maxRows * _sizes[l + 1]])];
+        _z = Block(); _a = Block(); _d1 = Block(); _u = Block(); _delta = Block();
+        _h = new Vector512<double>[maxRows];
+        _adjoints = new Vector512<double>[maxRows];
+        _rowSums = rowSums;
+        _outputDot = outputDot;
+    }
+
+    /// <summary>
+    /// Lane scratch for batches of the given row counts, or null when this machine cannot reproduce the per-chain
+    /// arithmetic (no AVX-512, or a summation order that does not verify); the caller then runs chains one by one.
+    /// </summary>
+    public static MlpLanes? Create(Mlp mlp, params int[] rowCounts)
+    {
+        ArgumentNullException.ThrowIfNull(mlp);
+        if (!Vector512.IsHardwareAccelerated) return null;
+        var outputDot = SummationOrder.For(mlp.Size(mlp.Depth));
+        if (outputDot is null) return null;
+        var rowSums = new Dictionary<int, SummationOrder>();
+        foreach (int m in rowCounts)
+        {
+            var order = SummationOrder.For(m);
+            if (order is null) return null;
+            rowSums[m] = order;
+        }
+        return new MlpLanes(mlp, rowCounts.Max(), rowSums, outputDot);
+    }
+
+    /// <summary>
+    /// Writes <c>∇_θ (1/2m) Σ_i (h(x_i; θ) − t_i)²</c> per lane and returns the loss per lane, for m rows of
+    /// <paramref name="x"/> (<c>m × d</c> entries). With <paramref name="reuseForward"/> the forward pass of the
+    /// previous call (same θ, same x) is reused: that is the same arithmetic, done once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Vector512<double> LossGradient(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> x,
+        ReadOnlySpan<Vector512<double>> targets, int m, Span<Vector512<double>> gradient, bool reuseForward)
+    {
+        if (!reuseForward) Forward(theta, x, m);
+        var adjoints = _adjoints.AsSpan(0, m);
+        for (int i = 0; i < m; i++) adjoints[i] = _h[i] - targets[i];
+        var order = _rowSums[m];
+        var loss = order.Dot(adjoints, adjoints) / Vector512.Create((double)(2 * m));
+        var scale = Vector512.Create(1.0 / m);
+        for (int i = 0; i < m; i++) adjoints[i] *= scale;
+        Backward(theta, adjoints, m);
+        ParameterGradient(x, adjoints, m, gradient, order);
+        return loss;
+    }
+
+    /// <summary>Layer by layer <c>z = W a + b</c>, <c>a = φ(z)</c>, then <c>h = aᵀ a_L + c</c> (Mlp.ForwardPass).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Forward(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> x, int m)
+    {
+        ReadOnlySpan<Vector512<double>> previous = x;
+        for (int l = 0; l < _mlp.Depth; l++)
+        {
+            int inSize = _sizes[l], outSize = _sizes[l + 1];
+            int weights = _mlp.WeightOffset(l), bias = _mlp.BiasOffset(l);
+            var z = _z[l].AsSpan(0, m * outSize);
+            for (int i = 0; i < m; i++)
+            {
+                int fused = Gemm.FusedColumns(i, m, outSize);
+                var row = previous.Slice(i * inSize, inSize);
+                for (int o = 0; o < outSize; o++)
+                {
+                    z[i * outSize + o] = Accumulate(theta[bias + o], row, 1, theta.Slice(weights + o * inSize, inSize), 1,
+                        inSize, o < fused);
+                }
+            }
+            Activate(_mlp.Activations[l], z, _a[l].AsSpan(0, m * outSize), _d1[l].AsSpan(0, m * outSize));
+            previous = _a[l].AsSpan(0, m * outSize);
+        }
+        int last = _sizes[_mlp.Depth], output = _mlp.OutputOffset;
+        var outWeights = theta.Slice(output, last);
+        var c = _mlp.OutputBias ? theta[output + last] : Vector512<double>.Zero;
+        for (int i = 0; i < m; i++) _h[i] = _outputDot.Dot(previous.Slice(i * last, last), outWeights) + c;
+    }
+
+    /// <summary><c>U_L = w aᵀ</c>, <c>Δ_ℓ = φ'_ℓ ⊙ U_ℓ</c>, <c>U_{ℓ−1} = Δ_ℓ W_ℓ</c> (Mlp.BackwardSignals).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Backward(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> adjoints, int m)
+    {
+        int top = _mlp.Depth - 1, last = _sizes[_mlp.Depth];
+        var outWeights = theta.Slice(_mlp.OutputOffset, last);
+        for (int l = top; l >= 0; l--)
+        {
+            int outSize = _sizes[l + 1];
+            var delta = _delta[l].AsSpan(0, m * outSize);
+            var d1 = _d1[l].AsSpan(0, m * outSize);
+            if (l == top)
+            {
+                // U_L = w aᵀ is used once: Δ_L = (a_o w_i) φ'_L, rounded in that order, without storing U_L.
+                for (int i = 0; i < m; i++)
+                {
+                    for (int o = 0; o < last; o++) delta[i * last + o] = outWeights[o] * adjoints[i] * d1[i * last + o];
+                }
+            }
+            else
+            {
+                var ul = _u[l].AsSpan(0, m * outSize);
+                for (int t = 0; t < delta.Length; t++) delta[t] = ul[t] * d1[t];
+            }
+            if (l == 0) break;
+            int inSize = _sizes[l];
+            var weights = theta.Slice(_mlp.WeightOffset(l), outSize * inSize);
+            var below = _u[l - 1].AsSpan(0, m * inSize);
+            for (int i = 0; i < m; i++)
+            {
+                int fused = Gemm.FusedColumns(i, m, inSize);
+                var row = delta.Slice(i * outSize, outSize);
+                for (int j = 0; j < inSize; j++)
+                    below[i * inSize + j] = Accumulate(Vector512<double>.Zero, row, 1, weights[j..], inSize, outSize, j < fused);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>∂/∂W_ℓ = Δ_ℓᵀ A_{ℓ−1}</c>, <c>∂/∂b_ℓ = Σ_i Δ_ℓ[i]</c>, <c>∂/∂a = Σ_i w_i a_L[i]</c>, <c>∂/∂c = Σ_i w_i</c>
+    /// (Mlp.ParameterGradient).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ParameterGradient(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> adjoints, int m,
+        Span<Vector512<double>> gradient, SummationOrder rowSum)
+    {
+        // Every entry is assigned below (W, b per layer, a, c), so the gradient is not cleared first.
+        for (int l = 0; l < _mlp.Depth; l++)
+        {
+            int inSize = _sizes[l], outSize = _sizes[l + 1];
+            ReadOnlySpan<Vector512<double>> below = l == 0 ? x : _a[l - 1].AsSpan(0, m * inSize);
+            var signals = _delta[l].AsSpan(0, m * outSize);
+            var weightGradient = gradient.Slice(_mlp.WeightOffset(l), outSize * inSize);
+            var biasGradient = gradient.Slice(_mlp.BiasOffset(l), outSize);
+            for (int o = 0; o < outSize; o++)
+            {
+                int fused = Gemm.FusedColumns(o, outSize, inSize);
+                var column = signals[o..];
+                for (int j = 0; j < inSize; j++)
+                {
+                    weightGradient[o * inSize + j] = Accumulate(Vector512<double>.Zero, column, outSize, below[j..], inSize, m,
+                        j < fused);
+                }
+                var b = Vector512<double>.Zero;
+                for (int i = 0; i < m; i++) b += signals[i * outSize + o];
+                biasGradient[o] = b;
+            }
+        }
+        int last = _sizes[_mlp.Depth], output = _mlp.OutputOffset;
+        var top = _a[_mlp.Depth - 1].AsSpan(0, m * last);
+        for (int t = 0; t < last; t++)
+        {
+            var g = Vector512<double>.Zero;
+            for (int i = 0; i < m; i++) g = top[i * last + t] * adjoints[i] + g;
+            gradient[output + t] = g;
+        }
+        if (_mlp.OutputBias) gradient[output + last] = rowSum.Sum(adjoints[..m]);
+    }
+
+    /// <summary><c>c + Σ_p a_p b_p</c> in order p = 0..k−1, fused or with a separate multiply and add.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<double> Accumulate(Vector512<double> c, ReadOnlySpan<Vector512<double>> a, int aStride,
+        ReadOnlySpan<Vector512<double>> b, int bStride, int k, bool fused)
+    {
+        if (k == 0) return c;
+        // One bounds check per operand for the whole loop: the last term must lie inside both spans.
+        if ((k - 1) * aStride >= a.Length || (k - 1) * bStride >= b.Length) throw new ArgumentOutOfRangeException(nameof(k), k, "a term lies outside its span");
+        ref var pa = ref MemoryMarshal.GetReference(a);
+        ref var pb = ref MemoryMarshal.GetReference(b);
+        if (fused)
+        {
+            for (int p = 0; p < k; p++)
+                c = Vector512.FusedMultiplyAdd(Unsafe.Add(ref pa, p * aStride), Unsafe.Add(ref pb, p * bStride), c);
+        }
+        else
+        {
+            for (int p = 0; p < k; p++) c += Unsafe.Add(ref pa, p * aStride) * Unsafe.Add(ref pb, p * bStride);
+        }
+        return c;
+    }
+
+    /// <summary>φ and φ' as <see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> computes them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Activate(ActivationKind kind, ReadOnlySpan<Vector512<double>> z, Span<Vector512<double>> value,
+        Span<Vector512<double>> d1)
+    {
+        var zs = MemoryMarshal.Cast<Vector512<double>, double>(z);
+        var vs = MemoryMarshal.Cast<Vector512<double>, double>(value);
+        var ds = MemoryMarshal.Cast<Vector512<double>, double>(d1);
+        switch (kind)
+        {
+            case ActivationKind.Tanh or ActivationKind.Logistic:
+                // One chain's span of length 1 takes the library's scalar path, longer ones its vector path.
+                if (z.Length == 1) Elementwise(kind, zs, vs);
+                else if (kind == ActivationKind.Tanh) TensorPrimitives.Tanh(zs, vs);
+                else TensorPrimitives.Sigmoid(zs, vs);
+                var one = Vector512.Create(1.0);
+                for (int t = 0; t < z.Length; t++)
+                {
+                    var s = value[t];
+                    d1[t] = kind == ActivationKind.Tanh ? one - s * s : s * (one - s);
+                }
+                return;
+            case ActivationKind.Identity:
+                z.CopyTo(value);
+                d1.Fill(Vector512.Create(1.0));
+                return;
+            default:
+                for (int t = 0; t < zs.Length; t++) Activation.Evaluate(kind, zs[t], out vs[t], out ds[t], out _);
+                return;
+        }
+    }
+
+    private void Elementwise(ActivationKind kind, ReadOnlySpan<double> z, Span<double> value)
+    {
+        for (int t = 0; t < z.Length; t++)
+        {
+            _one[0] = z[t];
+            if (kind == ActivationKind.Tanh) TensorPrimitives.Tanh(_one, _oneOut);
+            else TensorPrimitives.Sigmoid(_one, _oneOut);
+            value[t] = _oneOut[0];
+        }
+    }
+}

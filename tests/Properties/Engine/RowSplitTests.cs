@@ -1,0 +1,86 @@
+using NoiseDrift.Engine.Activations;
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
+using Xunit;
+
+namespace NoiseDrift.Properties.Engine;
+
+/// <summary>
+/// One big operation split over two cores (THEORY.md §1: L, reg and ∇reg are sums over rows): a batch above
+/// <see cref="Mlp.SplitWork"/> gives the per-row sums to round-off (relative 1e-12), the same bits on every call and
+/// from a saturated thread pool, and a batch below the threshold is not split.
+/// </summary>
+public class RowSplitTests
+{
+    private static readonly Mlp Model = new(8, [128, 128], [ActivationKind.Tanh, ActivationKind.Softplus]);
+    private const int Rows = 64;
+
+    private static double[] Keyed(int length, long stream, double scale) =>
+        [.. Enumerable.Range(0, length).Select(t => scale * CounterRandom.Gaussian(41, stream, 0, t))];
+
+    private static readonly double[] Theta = Keyed(Model.ParameterCount, 0, 0.1);
+    private static readonly double[] X = Keyed(Rows * 8, 1, 1);
+    private static readonly double[] Targets = Keyed(Rows, 2, 1);
+
+    [Fact]
+    public void The_test_batch_is_split_and_a_small_one_is_not()
+    {
+        Assert.True(Model.SplitsRows(Rows));
+        Assert.False(Model.SplitsRows(Mlp.SplitRows - 1));
+        Assert.False(new Mlp(4, [32, 32], [ActivationKind.Tanh, ActivationKind.Tanh]).SplitsRows(16));
+    }
+
+    [Fact]
+    public void Split_operations_equal_per_row_sums()
+    {
+        var (loss, gradient, reg, regGradient) = Split();
+        int p = Model.ParameterCount;
+        var one = Model.CreateWorkspace(1);
+        double lossSum = 0, regSum = 0;
+        var g = new double[p];
+        var gSum = new double[p];
+        var rgSum = new double[p];
+        for (int i = 0; i < Rows; i++)
+        {
+            var xi = X.AsSpan(i * 8, 8);
+            lossSum += Model.LossGradient(Theta, xi, Targets.AsSpan(i, 1), g, one);
+            for (int t = 0; t < p; t++) gSum[t] += g[t];
+            regSum += Model.RegGradient(Theta, xi, g, one);
+            for (int t = 0; t < p; t++) rgSum[t] += g[t];
+        }
+        Assert.Equal(lossSum / Rows, loss, 1e-12 * lossSum / Rows);
+        Assert.Equal(regSum / Rows, reg, 1e-12 * regSum / Rows);
+        double gScale = gSum.Max(Math.Abs) / Rows, rgScale = rgSum.Max(Math.Abs) / Rows;
+        for (int t = 0; t < p; t++)
+        {
+            Assert.Equal(gSum[t] / Rows, gradient[t], 1e-12 * gScale);
+            Assert.Equal(rgSum[t] / Rows, regGradient[t], 1e-12 * rgScale);
+        }
+        Assert.Equal(reg, Model.Reg(Theta, X, Model.CreateWorkspace(Rows)));
+    }
+
+    [Fact]
+    public void Split_results_are_the_same_bits_on_every_call_and_from_a_busy_pool()
+    {
+        var first = Split();
+        var busy = new (double, double[], double, double[])[8];
+        Parallel.For(0, busy.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, k => busy[k] = Split());
+        foreach (var (loss, gradient, reg, regGradient) in busy)
+        {
+            Assert.Equal(first.Loss, loss);
+            Assert.Equal(first.Gradient, gradient);
+            Assert.Equal(first.Reg, reg);
+            Assert.Equal(first.RegGradient, regGradient);
+        }
+    }
+
+    private static (double Loss, double[] Gradient, double Reg, double[] RegGradient) Split()
+    {
+        var ws = Model.CreateWorkspace(Rows);
+        var gradient = new double[Model.ParameterCount];
+        var regGradient = new double[Model.ParameterCount];
+        double loss = Model.LossGradient(Theta, X, Targets, gradient, ws);
+        double reg = Model.RegGradient(Theta, X, regGradient, ws);
+        return (loss, gradient, reg, regGradient);
+    }
+}
