@@ -65,7 +65,7 @@ public static class ReproduceCommand
             timings.Add(clock.Elapsed);
         }
         var verdicts = results.SelectMany(r => r.Verdicts).ToList();
-        if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, results, timings, quick, seed);
+        if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, quick, seed);
         if (json)
         {
             foreach (var v in verdicts) consoles.Out.WriteLine(CheckJson.Line(v));

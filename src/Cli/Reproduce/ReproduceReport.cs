@@ -13,13 +13,13 @@ namespace NoiseDrift.Cli.Reproduce;
 internal static class ReproduceReport
 {
     /// <summary>Writes the report and plots into <paramref name="directory"/> (created if missing).</summary>
-    public static void Write(string directory, IReadOnlyList<Reproduction> results, IReadOnlyList<TimeSpan> timings, bool quick, ulong seed)
+    public static void Write(string directory, string setting, IReadOnlyList<Reproduction> results, IReadOnlyList<TimeSpan> timings, bool quick, ulong seed)
     {
         Directory.CreateDirectory(directory);
         var md = new StringBuilder();
         md.AppendLine("# NoiseDrift: the paper's claims, reproduced");
         md.AppendLine();
-        md.AppendLine(FormattableString.Invariant($"`noisedrift reproduce{(quick ? " --quick" : "")} --seed {seed}`.") + " Every verdict passes when " +
+        md.AppendLine(FormattableString.Invariant($"`noisedrift reproduce {setting}{(quick ? " --quick" : "")} --seed {seed}`.") + " Every verdict passes when " +
             "|measured − predicted| ≤ tolerance, tolerance = z·SE + stated bias (THEORY.md §5). Power checks judge the same " +
             "measurement against a wrong prediction and must reject it.");
         for (int i = 0; i < results.Count; i++)

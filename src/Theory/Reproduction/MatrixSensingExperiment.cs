@@ -58,7 +58,7 @@ public static class MatrixSensingExperiment
         var iso = runs.Final(RunKind.IsotropicNoise, "test_error");
         var figures = new List<KeyValuePair<string, string>>
         {
-            new("ρ, bias relative", $"{flow.Relative:G3}"),
+            new("flow-comparison relative bias 2|ρ − 1| + 0.25", $"{flow.Relative:G3}"),
             new("GD steps to M, projection distance, initialisations rejected (GD limit not a regular point of M)", $"{start.GdSteps}, {start.ProjectionDistance:G3}, {rejected}"),
             new("GD start: test error, tr(UUᵀ), tr(X*)", $"{TestError(truth, start.Theta):G3}, {new MatrixSensingSetting(d, k, start.Theta, truth.Data).Trace:G3}, 1"),
             new("label noise at K: test error ± SE", $"{runs.LabelNoise.Final("test_error").Mean:G3} ± {runs.LabelNoise.Final("test_error").StdErr:G2}"),
