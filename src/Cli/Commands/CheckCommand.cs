@@ -16,27 +16,17 @@ public static class CheckCommand
 
     public static Command Create(CliConsoles consoles)
     {
-        var quick = new Option<bool>("--quick") { Description = "Run a few small cases only (seconds)." };
-        var deep = new Option<bool>("--deep") { Description = "More data rows and extra random architectures." };
+        var tiers = new TierOptions();
         var json = new Option<bool>("--json") { Description = "Write one JSON object per check per line to stdout." };
         var seed = new Option<ulong>("--seed")
         {
             Description = "Seed of the random θ, data and extra architectures.",
             DefaultValueFactory = _ => DefaultSeed,
         };
-        var command = new Command("check", "Run the derivative battery on built-in random architectures.")
-        {
-            quick, deep, json, seed,
-        };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(quick) && result.GetValue(deep)) result.AddError("--quick and --deep cannot be combined.");
-        });
+        var command = new Command("check", "Run the derivative battery on built-in random architectures.") { json, seed };
+        tiers.AddTo(command);
         command.SetAction(parsed =>
-        {
-            var tier = parsed.GetValue(quick) ? Tier.Quick : parsed.GetValue(deep) ? Tier.Deep : Tier.Standard;
-            return Execute(new BatteryOptions(tier, parsed.GetValue(seed)), parsed.GetValue(json), consoles);
-        });
+            Execute(new BatteryOptions(tiers.Of(parsed), parsed.GetValue(seed)), parsed.GetValue(json), consoles));
         return command;
     }
 

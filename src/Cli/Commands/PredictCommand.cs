@@ -1,9 +1,6 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Cli.Spec;
-using NoiseDrift.Theory;
-using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Cli.Commands;
 
@@ -21,21 +18,11 @@ public static class PredictCommand
 
     public static int Execute(string path, bool json, CliConsoles consoles)
     {
-        var spec = SpecReader.Load(path);
-        var (specCase, summary) = Predict(spec, consoles.Error);
-        var c = specCase.Case;
-        var setting = SpecPath.Within(SpecPath.Sgd, () => SettingReport.Of(c.Model, c.Theta, c.Data, c.Sgd, spec.GroundTruth));
-        if (json) consoles.Out.WriteLine(PredictionJson.Object(specCase, summary, setting));
-        else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, summary, setting);
+        var accepted = AcceptedSpec.Load(path);
+        consoles.Error.Write(accepted.Notes);
+        if (json) consoles.Out.WriteLine(PredictionJson.Object(accepted.Case, accepted.Summary, accepted.Setting));
+        else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), accepted.Case, accepted.Summary, accepted.Setting);
         consoles.Out.Flush();
         return ExitCode.Pass;
-    }
-
-    /// <summary>θ* of the spec (notes on <paramref name="notes"/>) and every prediction there.</summary>
-    public static (SpecCase Case, PredictionSummary Summary) Predict(Spec.Spec spec, TextWriter notes)
-    {
-        var specCase = SpecCase.Resolve(spec, notes);
-        var c = specCase.Case;
-        return (specCase, SpecPath.Within(SpecPath.Sgd, () => PredictionSummary.At(c.Model, c.Theta, c.Data, c.Sgd)));
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Cli.Spec;
 
 namespace NoiseDrift.Cli.Commands;
 
@@ -19,12 +18,13 @@ public static class SimulateCommand
 
     public static int Execute(string path, bool json, CliConsoles consoles)
     {
-        var spec = SpecReader.Load(path);
-        var plan = Simulation.PlanFor(spec.Sgd);
-        var (specCase, summary) = PredictCommand.Predict(spec, consoles.Error);
+        var accepted = AcceptedSpec.Load(path);
+        var (plan, specCase) = (accepted.Plan, accepted.Case);
         var progress = !json && consoles.ErrorIsTerminal ? AnsiConsoles.Over(consoles.Error, true) : null;
         var result = ProgressBar.Run(progress, $"{plan.Pairs * 2} chains × {plan.Steps} steps",
-            p => Simulation.Run(specCase.Case, summary, plan, p));
+            p => Simulation.Run(specCase.Case, accepted.Summary, plan, p));
+        consoles.Error.Write(accepted.Notes);
+        if (result.ProjectionNote() is { } note) consoles.Error.WriteLine(note);
         if (json) consoles.Out.WriteLine(SimulationJson.Object(specCase, result));
         else SimulationTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, result);
         consoles.Out.Flush();

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using NoiseDrift.Cli.Spec;
+using NoiseDrift.Cli.Experiment;
 
 namespace NoiseDrift.Cli.Commands;
 
@@ -20,12 +20,14 @@ public static class ValidateCommand
 
     public static int Execute(string path, CliConsoles consoles)
     {
-        var spec = SpecReader.Load(path);
+        var accepted = AcceptedSpec.Load(path);
+        var spec = accepted.Spec;
         var (sgd, run) = (spec.Sgd.Problem, spec.Sgd);
         consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ok: {spec.Model.Describe()}, p={spec.Model.ParameterCount}, n={spec.Data.Count}, " +
-            $"theta={(spec.Theta is null ? "absent" : "given")}, eta={sgd.Eta}, sigma={sgd.Sigma}, batch={sgd.Batch}, " +
-            $"noise={sgd.Noise.ToString().ToLowerInvariant()}, steps={run.Steps}, chains={run.Chains}, seed={run.Seed}"));
+            $"theta={accepted.Case.Source.ToString().ToLowerInvariant()}, eta={sgd.Eta}, eta_limit={accepted.Summary.StepSizeLimit:G6}, " +
+            $"sigma={sgd.Sigma}, batch={sgd.Batch}, noise={sgd.Noise.ToString().ToLowerInvariant()}, steps={run.Steps}, " +
+            $"chains={run.Chains}, seed={run.Seed}"));
         return ExitCode.Pass;
     }
 }

@@ -6,7 +6,6 @@ using NoiseDrift.Theory;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Cli.Experiment;
 
@@ -31,7 +30,7 @@ public static class Simulation
             throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; simulate runs antithetic pairs, so it must be even");
         if (sgd.Chains < 4)
             throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
-        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (sgd.Steps + Snapshots - 1) / Snapshots, sgd.Seed);
+        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (int)((sgd.Steps + (long)Snapshots - 1) / Snapshots), sgd.Seed);
     }
 
     /// <summary>Runs the chains and measures; <paramref name="progress"/> receives the completed fraction of steps.</summary>
@@ -45,9 +44,9 @@ public static class Simulation
         {
             experiment = SpecPath.Within(SpecPath.Sgd, () => ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress));
         }
-        catch (SgdDivergedException e)
+        catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" or "sgd.eta" })
         {
-            throw new InvalidInputException("sgd", $"label-noise SGD diverged ({e.Message}); lower sgd.eta or sgd.sigma");
+            throw Diverged(@case, e.Message);
         }
         var drift = DriftMeasurement.RaoBlackwell(experiment);
         var ou = OuMeasurement.Stationary(experiment);
@@ -55,7 +54,23 @@ public static class Simulation
         return new SimulationResult(predicted, plan, drift.Estimate,
             VectorMeanEstimate.Projection(drift.Samples, UnitDirection(predicted.DriftExact)),
             OuCovariance.Of(meanMoment, "measured").Eigenvalues, MeanEstimate.Of(ou.Trace()),
-            RegTrace(experiment), RegularizerDecreaseCheck.MeasuredRate(experiment));
+            RegTrace(experiment), ProjectedReg.ChangeRate(experiment.Case, experiment.Starts, experiment.Result.FinalStates, plan.Steps));
+    }
+
+    /// <summary>
+    /// A chain that blew up, stated against the one stability limit, <c>2/λ_max</c> at θ* (THEORY.md §2,
+    /// <see cref="SgdProblem.RequireStable"/>), which η passed before the run: the chain left the region where that
+    /// limit holds. The engine's own detail (the curvature at the chain's start, its internal residual bound) stays out.
+    /// </summary>
+    private static InvalidInputException Diverged(TheoryCase @case, string engineMessage)
+    {
+        var where = System.Text.RegularExpressions.Regex.Match(engineMessage, @"in chain \d+ at step \d+");
+        double lambda = @case.Frame.LargestHessianEigenvalue;
+        return new InvalidInputException("sgd.eta",
+            $"label-noise SGD diverged{(where.Success ? " " + where.Value : "")} although η = {Guard.Format(@case.Sgd.Eta)} " +
+            $"is below the stability limit η < 2/λ_max = {Guard.Format(SgdProblem.MaximumStep(lambda))} at θ* " +
+            $"(λ_max = {Guard.Format(lambda)}, the largest eigenvalue of G = (1/n)JᵀJ): the chains moved to where the " +
+            "curvature is larger; lower sgd.eta or sgd.sigma");
     }
 
     /// <summary><c>d / ||d||</c>, or d itself when it is 0.</summary>
@@ -70,13 +85,6 @@ public static class Simulation
         var states = new List<(int Step, IReadOnlyList<double[]> Thetas)> { (0, experiment.Starts) };
         for (int s = 0; s < experiment.Result.SnapshotSteps.Count; s++)
             states.Add((experiment.Result.SnapshotSteps[s], experiment.Result.Snapshots[s]));
-        return [.. states.Select(state => new RegSample(state.Step, MeanProjectedReg(experiment.Case, state.Thetas)))];
-    }
-
-    private static double MeanProjectedReg(TheoryCase @case, IReadOnlyList<double[]> thetas)
-    {
-        var regs = new double[thetas.Count];
-        Parallel.For(0, thetas.Count, c => regs[c] = RegularizerChange.OfProjected(@case, thetas[c]));
-        return regs.Average();
+        return [.. states.Select(state => ProjectedReg.Mean(experiment.Case, state.Step, state.Thetas))];
     }
 }

@@ -14,7 +14,20 @@ namespace NoiseDrift.Cli.Experiment;
 /// <param name="OuEigenvalues">Eigenvalues (ascending) of the mean per-pair second moment in normal coordinates.</param>
 /// <param name="OuTrace">Its trace, with the SE over pairs.</param>
 /// <param name="RegTrace">Chain-mean <c>reg</c> of the projected iterate at step 0 and each snapshot.</param>
-/// <param name="RegChange">Per-step change of <c>reg(Proj_M θ)</c> from start to end, with the SE over pairs.</param>
+/// <param name="RegChange">Per-step change of <c>reg(Proj_M θ)</c> from start to end, with the SE over pairs, and the
+/// number of pairs whose states could all be projected onto M.</param>
 public sealed record SimulationResult(
     PredictionSummary Predicted, SimulationPlan Plan, VectorMeanEstimate Drift, MeanEstimate DriftAlongPredicted,
-    double[] OuEigenvalues, MeanEstimate OuTrace, IReadOnlyList<RegSample> RegTrace, MeanEstimate RegChange);
+    double[] OuEigenvalues, MeanEstimate OuTrace, IReadOnlyList<RegSample> RegTrace, (MeanEstimate Rate, int Pairs) RegChange)
+{
+    /// <summary>The one-line note for chains that could not be projected onto M, or null when every chain could.</summary>
+    public string? ProjectionNote()
+    {
+        var failed = RegTrace.Where(s => s.Unprojected > 0).ToList();
+        if (failed.Count == 0 && RegChange.Pairs == Plan.Pairs) return null;
+        string steps = string.Join(", ", failed.Select(s => $"{s.Unprojected} at step {s.Step}"));
+        return $"noisedrift: note: some of the {2 * Plan.Pairs} chains could not be projected onto the zero-loss manifold " +
+            $"({(steps.Length == 0 ? "none in the trace" : steps)}); reg averages the rest, and the reg change uses " +
+            $"{RegChange.Pairs} of {Plan.Pairs} pairs";
+    }
+}

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Output;
@@ -5,13 +6,18 @@ namespace NoiseDrift.Cli.Output;
 /// <summary>
 /// One JSON object per verdict per line (DESIGN.md "CLI contract"):
 /// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c> and <c>"detail"</c>.
-/// Non-finite numbers, which JSON cannot hold, are written as <c>null</c>.
+/// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN.
 /// </summary>
 public static class CheckJson
 {
     /// <summary>The JSON line of one verdict, without the newline.</summary>
-    public static string Line(CheckResult r) => JsonFields.Object(json =>
+    public static string Line(CheckResult r) => JsonFields.Object(json => Members(json, r));
+
+    /// <summary>Writes the members of one verdict into an open object.</summary>
+    public static void Members(Utf8JsonWriter json, CheckResult r)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(r);
         json.WriteString("check", r.Check);
         json.WriteString("case", r.Case);
         JsonFields.Number(json, "predicted", r.Predicted);
@@ -20,5 +26,27 @@ public static class CheckJson
         json.WriteBoolean("pass", r.Pass);
         JsonFields.Number(json, "tolerance", r.Tolerance);
         json.WriteString("detail", r.Detail);
-    });
+    }
+
+    /// <summary>Reads one verdict line back; throws <see cref="JsonException"/> or <see cref="KeyNotFoundException"/> when it is not one.</summary>
+    public static CheckResult Read(string line)
+    {
+        using var document = JsonDocument.Parse(line);
+        return Read(document.RootElement);
+    }
+
+    /// <summary>Reads one verdict object.</summary>
+    public static CheckResult Read(JsonElement row) => new(
+        row.GetProperty("check").GetString() ?? throw new JsonException("check is null"),
+        row.GetProperty("case").GetString() ?? throw new JsonException("case is null"),
+        Number(row, "predicted"), Number(row, "measured"), Number(row, "stderr"),
+        row.TryGetProperty("tolerance", out _) ? Number(row, "tolerance") : double.NaN,
+        row.GetProperty("pass").GetBoolean(),
+        row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
+
+    private static double Number(JsonElement row, string name)
+    {
+        var value = row.GetProperty(name);
+        return value.ValueKind == JsonValueKind.Null ? double.NaN : value.GetDouble();
+    }
 }

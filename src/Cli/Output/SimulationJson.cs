@@ -4,7 +4,7 @@ namespace NoiseDrift.Cli.Output;
 
 /// <summary>
 /// The JSON object of <c>noisedrift simulate</c> (DESIGN.md "CLI contract"): <c>drift_measured</c>,
-/// <c>drift_stderr</c>, <c>ou_cov_measured</c>, <c>reg_trace</c> (<c>[{step, reg}]</c>), summary measurements with
+/// <c>drift_stderr</c>, <c>ou_cov_measured</c>, <c>reg_trace</c> (<c>[{step, reg, unprojected}]</c>), summary measurements with
 /// their standard errors, and every predicted field of <see cref="PredictionJson"/>.
 /// </summary>
 internal static class SimulationJson
@@ -27,11 +27,13 @@ internal static class SimulationJson
             json.WriteStartObject();
             json.WriteNumber("step", sample.Step);
             JsonFields.Number(json, "reg", sample.Reg);
+            json.WriteNumber("unprojected", sample.Unprojected);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        JsonFields.Number(json, "reg_change_measured", r.RegChange.Mean);
-        JsonFields.Number(json, "reg_change_stderr", r.RegChange.StdErr);
+        JsonFields.Number(json, "reg_change_measured", r.RegChange.Rate.Mean);
+        JsonFields.Number(json, "reg_change_stderr", r.RegChange.Rate.StdErr);
+        json.WriteNumber("reg_change_pairs", r.RegChange.Pairs);
         PredictionJson.Fields(json, r.Predicted);
     });
 }

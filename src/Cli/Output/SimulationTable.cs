@@ -28,7 +28,7 @@ internal static class SimulationTable
         double leadingAlong = TensorPrimitives.Dot(s.DriftLeading, unit);
         Row(table, "drift along d_exact (per step)", along, leadingAlong, r.DriftAlongPredicted);
         Row(table, "OU trace tr S", s.OuCovariance.Trace, c.Count * s.OuCovarianceLeading, r.OuTrace);
-        Row(table, "reg change (per step)", s.RegChangeExact, s.RegChangeLeading, r.RegChange);
+        Row(table, "reg change (per step)", s.RegChangeExact, s.RegChangeLeading, r.RegChange.Rate);
         console.Write(table);
         var trace = new Table().Border(TableBorder.Simple);
         trace.AddColumn(new TableColumn("step").RightAligned());

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
@@ -18,28 +19,51 @@ public static class SpecReader
         MaxDepth = 32,
     };
 
-    /// <summary>Reads the spec file at <paramref name="path"/>.</summary>
+    /// <summary>The largest spec file read: 64 MB (a spec holds data rows, not a data set of that size).</summary>
+    public const int MaxFileBytes = 64 << 20;
+
+    /// <summary>Reads the spec file at <paramref name="path"/>; a file beyond <see cref="MaxFileBytes"/> is refused.</summary>
     public static Spec Load(string path)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = ReadCapped(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new InvalidInputException("--spec", $"cannot read '{path}': {e.Message}");
         }
-        return Parse(text);
+        return Parse(bytes);
+    }
+
+    /// <summary>Reads at most <see cref="MaxFileBytes"/> bytes, also from pipes and devices that never end.</summary>
+    private static byte[] ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+                throw new InvalidInputException("--spec", $"'{path}' is larger than the {MaxFileBytes >> 20} MB a spec file may have");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>Parses spec JSON text.</summary>
-    public static Spec Parse(string json)
+    public static Spec Parse(string json) => Parse(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>Parses spec JSON bytes (UTF-8, with or without a byte-order mark).</summary>
+    public static Spec Parse(ReadOnlyMemory<byte> utf8)
     {
+        if (utf8.Span.StartsWith(Encoding.UTF8.Preamble)) utf8 = utf8[Encoding.UTF8.Preamble.Length..];
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Strict);
+            document = JsonDocument.Parse(utf8, Strict);
         }
         catch (JsonException e)
         {
@@ -57,7 +81,9 @@ public static class SpecReader
         var groundTruth = GroundTruthSpecReader.Read(o.Required("data"), "data", model);
         double[]? theta = o.Optional("theta") is { } t ? Theta(t, model) : null;
         var sgd = SgdSpecReader.Read(o.Required("sgd"), "sgd", data.Count);
-        return new Spec(model, data, theta, sgd) { GroundTruth = groundTruth };
+        var spec = new Spec(model, data, theta, sgd) { GroundTruth = groundTruth };
+        RunMemory.Require(spec);
+        return spec;
     }
 
     private static double[] Theta(JsonElement element, Model model)

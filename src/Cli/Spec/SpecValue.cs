@@ -21,8 +21,19 @@ internal static class SpecValue
     /// <summary>An integer of at least <paramref name="min"/>.</summary>
     public static int Integer(JsonElement element, string path, int min)
     {
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt32(out int value))
+        if (element.ValueKind != JsonValueKind.Number)
             throw new InvalidInputException(path, $"expected an integer, got {Show(element)}");
+        if (!element.TryGetInt32(out int value))
+        {
+            // An integer in exponent or decimal form (1e9, 4.0) is the integer it denotes; only its range is checked.
+            if (!element.TryGetDouble(out double number) || !double.IsFinite(number) || Math.Floor(number) != number)
+                throw new InvalidInputException(path, $"expected an integer, got {Show(element)}");
+            if (number > int.MaxValue)
+                throw new InvalidInputException(path, $"must be at most {int.MaxValue}, got {Show(element)}");
+            if (number < int.MinValue)
+                throw new InvalidInputException(path, $"must be at least {min}, got {Show(element)}");
+            value = (int)number;
+        }
         if (value < min)
             throw new InvalidInputException(path, $"must be at least {min}, got {value}");
         return value;

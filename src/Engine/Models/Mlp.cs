@@ -44,17 +44,25 @@ public sealed partial class Mlp : Model
         OutputBias = outputBias;
         _weightOffset = new int[hidden.Count];
         _biasOffset = new int[hidden.Count];
-        int offset = 0;
+        long offset = 0;
         for (int l = 0; l < hidden.Count; l++)
         {
-            _weightOffset[l] = offset;
-            offset += _sizes[l + 1] * _sizes[l];
-            _biasOffset[l] = offset;
+            _weightOffset[l] = (int)offset;
+            offset += (long)_sizes[l + 1] * _sizes[l];
+            _biasOffset[l] = (int)Math.Min(offset, int.MaxValue);
             offset += _sizes[l + 1];
+            if (offset > Array.MaxLength) throw TooLarge(offset);
         }
-        _outputOffset = offset;
-        _parameterCount = offset + hidden[^1] + (outputBias ? 1 : 0);
+        _outputOffset = (int)offset;
+        long count = offset + hidden[^1] + (outputBias ? 1 : 0);
+        if (count > Array.MaxLength) throw TooLarge(count);
+        _parameterCount = (int)count;
     }
+
+    /// <summary>Sizes are summed in 64 bits: a p beyond what an array holds is refused, never wrapped around.</summary>
+    private InvalidInputException TooLarge(long parameters) => new("model.hidden",
+        $"gives p ≥ {parameters} parameters (input {_sizes[0]}, widths [{string.Join(", ", _sizes.Skip(1))}]), " +
+        $"more than the {Array.MaxLength} numbers an array can hold");
 
     /// <summary>Two-layer 1-D ReLU network with output bias (THEORY.md §4.2). θ = (w (m), b (m), a (m), c).</summary>
     public static Mlp Relu1D(int width) => new(1, [width], [ActivationKind.Relu]);

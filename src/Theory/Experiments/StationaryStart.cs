@@ -20,7 +20,7 @@ public static class StationaryStart
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(covariance);
-        var root = covariance.Matrix.Cholesky().Factor;
+        var root = Root(covariance.Matrix);
         int n = frame.Count;
         ulong key = CounterRandom.DeriveSeed(seed, StartStream);
         var offsets = new double[pairs][];
@@ -31,5 +31,31 @@ public static class StationaryStart
             offsets[j] = frame.Embed((root * z).ToArray());
         }
         return offsets;
+    }
+
+    /// <summary>
+    /// A factor L with <c>L Lᵀ = S</c>: the Cholesky factor when S is positive definite; otherwise (σ = 0, or σ so
+    /// small that S underflows, THEORY.md §2) the symmetric root <c>V √max(Λ, 0) Vᵀ</c>, which is 0 for S = 0, so
+    /// the pair starts at θ* itself.
+    /// </summary>
+    private static Matrix<double> Root(Matrix<double> s)
+    {
+        var cholesky = s.Enumerate().All(v => v == 0) ? null : TryCholesky(s);
+        if (cholesky is not null) return cholesky;
+        var eigen = s.Evd(Symmetricity.Symmetric);
+        var roots = Matrix<double>.Build.DiagonalOfDiagonalVector(eigen.EigenValues.Map(l => Math.Sqrt(Math.Max(l.Real, 0))));
+        return eigen.EigenVectors * roots * eigen.EigenVectors.Transpose();
+    }
+
+    private static Matrix<double>? TryCholesky(Matrix<double> s)
+    {
+        try
+        {
+            return s.Cholesky().Factor;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
+using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Theory.Ou;
 
@@ -15,11 +16,18 @@ public sealed record OuCovariance(Matrix<double> Matrix, double[] Eigenvalues, M
     /// <summary><c>tr S</c>, the expected <c>||Π_N (θ − θ*)||²</c>.</summary>
     public double Trace => Matrix.Trace();
 
-    /// <summary>Wraps a symmetric matrix, computing its eigen-decomposition with eigenvalues ascending.</summary>
+    /// <summary>
+    /// Wraps a symmetric matrix, computing its eigen-decomposition with eigenvalues ascending. Non-finite entries are
+    /// refused on <c>sigma</c>: S scales as σ² (THEORY.md §2), so with finite θ, data and η &lt; 2/λ_max only a σ too
+    /// large for double precision (or a simulation that left it) makes S overflow.
+    /// </summary>
     public static OuCovariance Of(Matrix<double> s, string form)
     {
         ArgumentNullException.ThrowIfNull(s);
         var symmetric = (s + s.Transpose()) / 2;
+        if (!symmetric.Enumerate().All(double.IsFinite))
+            throw new InvalidInputException("sigma",
+                $"the {form} covariance S of the normal coordinates is not finite: S scales as σ², so σ is too large for double precision");
         var evd = symmetric.Evd(Symmetricity.Symmetric);
         var order = Enumerable.Range(0, s.RowCount).OrderBy(k => evd.EigenValues[k].Real).ToArray();
         var values = order.Select(k => evd.EigenValues[k].Real).ToArray();

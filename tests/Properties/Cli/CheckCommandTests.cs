@@ -2,7 +2,9 @@ using System.Text.Json;
 using NoiseDrift.Cli;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Commands;
+using NoiseDrift.Cli.Output;
 using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Statistics;
 using Xunit;
 
 namespace NoiseDrift.Properties.Cli;
@@ -31,6 +33,7 @@ public class CheckCommandTests
         Assert.Contains(lines, l => l.Contains("matrix_sensing", StringComparison.Ordinal));
         foreach (string theory in new[] { "\"ou_trace\"", "\"drift_static_along\"", "\"drift_dynamic_along\"", "\"reg_decrease\"", "\"control_sigma0" })
             Assert.Contains(lines, l => l.Contains(theory, StringComparison.Ordinal));
+        Assert.Empty(VerdictRule.Violations(lines.Select(CheckJson.Read)));
     }
 
     [Fact]

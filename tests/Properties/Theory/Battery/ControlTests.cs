@@ -1,3 +1,4 @@
+using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
@@ -18,9 +19,13 @@ public sealed class ControlTests
     {
         var results = ControlChecks.PlainGradientDescent(Cases.Tanh, Plan);
         Verdicts.AllPass(results);
+        Verdicts.ObeyTheRule(results);
         var relaxation = results.Single(r => r.Check == "control_sigma0_relaxation_along");
         Verdicts.Rejected(relaxation, 2 * relaxation.Predicted, "relaxation × 2");
         Verdicts.Rejected(relaxation, -relaxation.Predicted, "relaxation sign flipped");
+        var noDrift = results.Single(r => r.Check == "control_sigma0_no_label_noise_drift");
+        double labelNoise = System.Numerics.Tensors.TensorPrimitives.Norm(TangentDrift.At(Cases.Tanh.Model, Cases.Tanh.Theta, Cases.Tanh.Data, Cases.Tanh.Sgd).Exact);
+        Verdicts.Rejected(noDrift, labelNoise, "the label-noise drift at σ = 0");
     }
 
     [Fact]

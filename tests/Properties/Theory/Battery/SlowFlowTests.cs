@@ -28,6 +28,8 @@ public sealed class SlowFlowTests
     [Fact]
     public void Drift_vanishes_where_the_slow_flow_has_converged()
     {
-        Verdicts.AllPass(FlowLimitCheck.Run(Cases.Converging, 150, 600, new SimulationPlan(300, 1000, 0, Cases.Seed)));
+        var results = FlowLimitCheck.Run(Cases.Converging, 150, 600, new SimulationPlan(300, 1000, 0, Cases.Seed));
+        Verdicts.AllPass(results);
+        Verdicts.ObeyTheRule(results);
     }
 }

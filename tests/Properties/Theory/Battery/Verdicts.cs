@@ -1,4 +1,5 @@
 using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Statistics;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
@@ -14,6 +15,10 @@ internal static class Verdicts
         Assert.NotEmpty(list);
         Assert.True(list.All(r => r.Pass), string.Join("\n", list.Select(Describe)));
     }
+
+    /// <summary>Every row obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c> (<see cref="VerdictRule"/>).</summary>
+    public static void ObeyTheRule(IEnumerable<CheckResult> results) =>
+        Assert.Empty(VerdictRule.Violations(results));
 
     /// <summary>
     /// The same measurement judged against a perturbed prediction fails: the tolerance is recomputed as

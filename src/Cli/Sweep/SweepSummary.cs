@@ -1,0 +1,51 @@
+using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Verdicts;
+
+namespace NoiseDrift.Cli.Sweep;
+
+/// <summary>
+/// The union of a sweep's rows, judged under one error budget (THEORY.md §5, <see cref="UnionBudget"/>): the false
+/// alarms of the rows' own verdicts, the failures under the union's z, and the distribution of
+/// <c>|measured − predicted|/tolerance</c> per check and overall.
+/// </summary>
+/// <param name="Seeds">The seeds present, ascending.</param>
+/// <param name="Rows">Rows in all.</param>
+/// <param name="Failures">Rows whose own verdict failed (false alarms, when the predictions are right).</param>
+/// <param name="FailedSeeds">Seeds with at least one failed row.</param>
+/// <param name="Budget">The union's budget.</param>
+/// <param name="UnionFailures">Rows that fail under the union's tolerance.</param>
+/// <param name="Checks">Per check name, in order of first appearance.</param>
+/// <param name="RatioQuantiles">Quantiles 0.5, 0.9, 0.99 and 1 of <c>|m − p|/tolerance</c> over rows with a standard error.</param>
+public sealed record SweepSummary(IReadOnlyList<ulong> Seeds, int Rows, int Failures, int FailedSeeds, UnionBudget Budget,
+    int UnionFailures, IReadOnlyList<CheckFamily> Checks, IReadOnlyList<(double Level, double Ratio)> RatioQuantiles)
+{
+    /// <summary>The quantile levels of <see cref="RatioQuantiles"/>.</summary>
+    public static readonly double[] Levels = [0.5, 0.9, 0.99, 1];
+
+    /// <summary>The union passes when no row fails under its budget.</summary>
+    public bool Pass => UnionFailures == 0;
+
+    /// <summary>Summarises <paramref name="rows"/>; every run was judged under the suite's budget.</summary>
+    public static SweepSummary Of(IReadOnlyList<SweepRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var seeds = rows.Select(r => r.Seed).Distinct().Order().ToList();
+        var budget = UnionBudget.Of(Math.Max(1, seeds.Count), SuiteBudget.Budget);
+        var checks = rows.GroupBy(r => r.Verdict.Check).Select(g =>
+        {
+            var worst = g.MaxBy(Ratio)!;
+            return new CheckFamily(g.Key, g.Count(), g.Count(r => !r.Verdict.Pass), Ratio(worst), worst.Seed, worst.Verdict.Case);
+        }).ToList();
+        var statistical = rows.Where(r => r.Verdict.StdErr > 0).Select(Ratio).Order().ToArray();
+        var quantiles = statistical.Length == 0
+            ? []
+            : Levels.Select(q => (q, statistical[Math.Min(statistical.Length - 1, (int)Math.Ceiling(q * statistical.Length) - 1)]))
+                .ToList();
+        return new SweepSummary(seeds, rows.Count, rows.Count(r => !r.Verdict.Pass),
+            rows.Where(r => !r.Verdict.Pass).Select(r => r.Seed).Distinct().Count(), budget,
+            rows.Count(r => !budget.Passes(r.Verdict)), checks, quantiles);
+    }
+
+    private static double Ratio(SweepRow row) =>
+        VerdictRule.Ratio(row.Verdict.Predicted, row.Verdict.Measured, row.Verdict.Tolerance);
+}
