@@ -19,6 +19,7 @@ public static class CliApp
             ValidateCommand.Create(consoles),
             PredictCommand.Create(consoles),
             SimulateCommand.Create(consoles),
+            ReproduceCommand.Create(consoles),
             SweepCommand.Create(consoles),
             MergeCommand.Create(consoles),
             VectorsCommand.Create(consoles),

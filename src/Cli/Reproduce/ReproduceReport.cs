@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+using NoiseDrift.Cli.Output;
+using NoiseDrift.Theory.Reproduction;
+
+namespace NoiseDrift.Cli.Reproduce;
+
+/// <summary>
+/// <c>report.md</c> and the PNG plots of <c>noisedrift reproduce --out DIR</c> (THEORY.md §4–§5): per claim, a
+/// sentence, the verdict table (predicted, measured, stderr, tolerance, pass), the power checks, the figures reported
+/// without a verdict, and the plots with their captions.
+/// </summary>
+internal static class ReproduceReport
+{
+    /// <summary>Writes the report and plots into <paramref name="directory"/> (created if missing).</summary>
+    public static void Write(string directory, string setting, IReadOnlyList<Reproduction> results, IReadOnlyList<TimeSpan> timings, bool quick, ulong seed)
+    {
+        Directory.CreateDirectory(directory);
+        var md = new StringBuilder();
+        md.AppendLine("# NoiseDrift: the paper's claims, reproduced");
+        md.AppendLine();
+        md.AppendLine(FormattableString.Invariant($"`noisedrift reproduce {setting}{(quick ? " --quick" : "")} --seed {seed}`.") + " Every verdict passes when " +
+            "|measured − predicted| ≤ tolerance, tolerance = z·SE + stated bias (THEORY.md §5). Power checks judge the same " +
+            "measurement against a wrong prediction and must reject it.");
+        for (int i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {r.Setting}: {r.Claim}");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"{r.Sentence} ({timings[i].TotalSeconds:F1} s)");
+            md.AppendLine();
+            md.AppendLine("| check | case | predicted | measured | stderr | tolerance | pass |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---|");
+            foreach (var v in r.Verdicts)
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {v.Check} | {v.Case} | {NumberFormat.Short(v.Predicted)} | {NumberFormat.Short(v.Measured)} | " +
+                    $"{NumberFormat.Short(v.StdErr)} | {NumberFormat.Short(v.Tolerance)} | {(v.Pass ? "pass" : "**FAIL**")} |");
+            md.AppendLine();
+            md.AppendLine("Power checks (each must be rejected):");
+            md.AppendLine();
+            md.AppendLine("| check | case | wrong prediction | predicted | measured | tolerance | rejected |");
+            md.AppendLine("|---|---|---|---:|---:|---:|---|");
+            foreach (var p in r.Power)
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Verdict.Check} | {p.Verdict.Case} | {p.Perturbation} | {NumberFormat.Short(p.Verdict.Predicted)} | " +
+                    $"{NumberFormat.Short(p.Verdict.Measured)} | {NumberFormat.Short(p.Verdict.Tolerance)} | {(p.Rejected ? "yes" : "**no**")} |");
+            md.AppendLine();
+            md.AppendLine("Figures:");
+            md.AppendLine();
+            foreach (var f in r.Figures) md.AppendLine(CultureInfo.InvariantCulture, $"- {f.Key}: {f.Value}");
+            md.AppendLine();
+            foreach (var (file, caption) in Plots(directory, r))
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"![{caption}]({file})");
+                md.AppendLine();
+                md.AppendLine(CultureInfo.InvariantCulture, $"*{caption}*");
+                md.AppendLine();
+            }
+        }
+        File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
+    }
+
+    private static IEnumerable<(string File, string Caption)> Plots(string directory, Reproduction r)
+    {
+        switch (r)
+        {
+            case MatrixSensingReproduction ms:
+                yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-test-error.png", ms.Runs, "test_error", "test error |UU^T − X*|_F / |X*|_F");
+                yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-trace.png", ms.Runs, "trace", "tr(UU^T)");
+                yield return ReproducePlots.RegAgainstSlowTime(directory, "matrix-sensing-reg.png", ms.Runs, r.Setting);
+                break;
+            case Relu1DReproduction relu:
+                foreach (var (c, i) in relu.Cases.Select((c, i) => (c, i)))
+                {
+                    yield return ReproducePlots.Relu1DFunction(directory, $"relu1d-function-{c.Set.Name}.png", c);
+                    yield return ReproducePlots.RegAgainstSlowTime(directory, $"relu1d-reg-{c.Set.Name}.png", c.Runs, $"relu1d {c.Set.Name}");
+                }
+                break;
+            case SigmoidReproduction sig:
+                yield return ReproducePlots.SigmoidShares(directory, "sigmoid-shares.png", sig);
+                foreach (var (c, i) in sig.Cases.Select((c, i) => (c, i)))
+                    yield return ReproducePlots.RegAgainstSlowTime(directory, $"sigmoid-reg-{i + 1}.png", c.Runs, c.Case.Name);
+                break;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using NoiseDrift.Engine.Data;
+using NoiseDrift.Theory.Settings;
+
+namespace NoiseDrift.Theory.Reproduction;
+
+/// <summary>
+/// Function-level readings of the 1-D ReLU network (THEORY.md §4.2, "measure the function, not the neurons"): its
+/// distance to the linear-spline interpolant on the hull, its kinks strictly inside the hull whose summed slope change
+/// exceeds <see cref="KinkThreshold"/>, and the balance of its active neurons.
+/// </summary>
+public static class Relu1DFunction
+{
+    /// <summary>A kink of h counts when the summed jump of h' there exceeds this (slopes of the data are O(1)).</summary>
+    public const double KinkThreshold = 0.05;
+
+    /// <summary><c>max |h − spline|</c> on the hull, 64 points per data interval.</summary>
+    public static double SplineDistance(double[] theta, Dataset data, int width)
+    {
+        var setting = new Relu1DSetting(width, theta, data);
+        var spline = new LinearSpline(data.X, data.Y);
+        return spline.MaxDistance(x => Value(setting, x));
+    }
+
+    /// <summary>The number of kinks of h strictly inside the hull with summed jump above <see cref="KinkThreshold"/>.</summary>
+    public static int InteriorKinks(double[] theta, Dataset data, int width)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var setting = new Relu1DSetting(width, theta, data);
+        double lo = data.X.Min(), hi = data.X.Max();
+        return Relu1DShape.FunctionKinks(setting, 1e-3)
+            .Count(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold);
+    }
+
+    /// <summary>The mean of <c>|log balance ratio|</c> over active neurons (0 when all are balanced).</summary>
+    public static double Imbalance(double[] theta, Dataset data, int width)
+    {
+        var ratios = Relu1DShape.Neurons(new Relu1DSetting(width, theta, data))
+            .Where(n => n.ActiveCount > 0 && double.IsFinite(n.BalanceRatio) && n.BalanceRatio > 0).Select(n => Math.Abs(Math.Log(n.BalanceRatio))).ToArray();
+        return ratios.Length == 0 ? 0 : ratios.Average();
+    }
+
+    /// <summary>h(x) from the closed form.</summary>
+    public static double Value(Relu1DSetting setting, double x)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        double h = setting.C;
+        for (int j = 0; j < setting.Width; j++) h += setting.A(j) * Math.Max(0, setting.W(j) * x + setting.B(j));
+        return h;
+    }
+}

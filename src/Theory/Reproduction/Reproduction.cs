@@ -1,0 +1,28 @@
+using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Statistics;
+
+namespace NoiseDrift.Theory.Reproduction;
+
+/// <summary>
+/// One of the paper's three claims reproduced end to end (THEORY.md §4): what was simulated, the verdicts (each
+/// <c>pass ⇔ |measured − predicted| ≤ tolerance</c>, THEORY.md §5), the power checks that must reject, the figures
+/// reported without a verdict, and one sentence saying what happened.
+/// </summary>
+/// <param name="Setting">The setting's command name: <c>matrix-sensing</c>, <c>relu1d</c> or <c>sigmoid</c>.</param>
+/// <param name="Claim">The paper's claim, as a sentence.</param>
+/// <param name="Runs">The simulations behind the verdicts (the main case of the setting).</param>
+/// <param name="Verdicts">The verdict rows.</param>
+/// <param name="Power">Wrong predictions and σ = 0 substitutions; each must be rejected.</param>
+/// <param name="Figures">Measured figures reported without a verdict (name, value).</param>
+public abstract record Reproduction(string Setting, string Claim, RunSet Runs, IReadOnlyList<CheckResult> Verdicts,
+    IReadOnlyList<PowerResult> Power, IReadOnlyList<KeyValuePair<string, string>> Figures)
+{
+    /// <summary>Whether every verdict passed.</summary>
+    public bool Pass => Verdicts.All(v => v.Pass);
+
+    /// <summary>Whether every power check rejected its wrong prediction.</summary>
+    public bool PowerHolds => Power.All(p => p.Rejected);
+
+    /// <summary>One sentence on the outcome, with the key figures.</summary>
+    public abstract string Sentence { get; }
+}

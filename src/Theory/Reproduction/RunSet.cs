@@ -1,0 +1,60 @@
+using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
+using NoiseDrift.Theory.Statistics;
+
+namespace NoiseDrift.Theory.Reproduction;
+
+/// <summary>
+/// Everything one reproduction simulates from a common interpolating start (THEORY.md §3): the label-noise chains,
+/// the two controls and the slow flow, read at the same tracked steps <c>k</c> and flow times <c>t = η²σ²k/B</c>,
+/// plus the flow at half of each tracked time (the "half-speed flow" wrong prediction of the power checks).
+/// </summary>
+public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, InterpolatingStart Start, double Tau,
+    IReadOnlyDictionary<RunKind, TrackedRun> Runs, FlowTrack Flow)
+{
+    /// <summary>The tracked steps.</summary>
+    public int[] Steps => Runs[RunKind.LabelNoise].Steps;
+
+    /// <summary>The flow time of each tracked step, <c>t = η²σ²k/n</c> (full batch).</summary>
+    public double[] Times => [.. Steps.Select(k => Plan.Eta * Plan.Eta * Plan.Sigma * Plan.Sigma * k / Data.Count)];
+
+    /// <summary>The flow time of the horizon K.</summary>
+    public double Duration => Times[^1];
+
+    /// <summary>The label-noise chains.</summary>
+    public TrackedRun LabelNoise => Runs[RunKind.LabelNoise];
+
+    /// <summary>Runs the three kinds (progress in thirds) and integrates the flow to every tracked time t and t/2.</summary>
+    public static RunSet Simulate(Model model, Dataset data, InterpolatingStart start, ExperimentPlan plan,
+        IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(start);
+        plan.Validate();
+        var sgd = SgdProblem.FullBatch(plan.Eta, plan.Sigma, data.Count);
+        double tau = MatchedParameterNoise.Scale(model, start.Theta, data, sgd);
+        var runs = new Dictionary<RunKind, TrackedRun>();
+        var kinds = Enum.GetValues<RunKind>();
+        double weight = 0;
+        var weights = kinds.Select(k => k == RunKind.PlainGd ? 2.0 : plan.Chains).ToArray();
+        double total = weights.Sum();
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            double offset = weight / total, share = weights[i] / total;
+            var part = progress is null ? null : new ScaledProgress(progress, offset, share);
+            runs[kinds[i]] = TrackedRun.Run(model, data, start.Theta, plan, kinds[i], tau, observables, part);
+            weight += weights[i];
+        }
+        var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);
+        var times = steps.Select(k => plan.Eta * plan.Eta * plan.Sigma * plan.Sigma * k / data.Count).ToArray();
+        var flow = FlowTrack.Integrate(model, data, start.Theta, times.Concat(times.Select(t => t / 2)), plan.FlowStep, observables);
+        return new RunSet(model, data, plan, start, tau, runs, flow);
+    }
+
+    /// <summary>The flow's values of an observable at the tracked times.</summary>
+    public double[] FlowValues(string name) => [.. Times.Select(t => Flow.At(name, t))];
+
+    /// <summary>An observable's estimate at the horizon for a run kind.</summary>
+    public MeanEstimate Final(RunKind kind, string name) => Runs[kind].Final(name);
+}

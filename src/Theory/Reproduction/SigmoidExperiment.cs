@@ -1,0 +1,154 @@
+using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
+using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Settings;
+using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Verdicts;
+
+namespace NoiseDrift.Theory.Reproduction;
+
+/// <summary>
+/// The sigmoid claim (THEORY.md §4.3): on one point, label noise drives the shares <c>v_j</c> to the allocation that
+/// minimises <c>Σφ(v_j)</c> — one carrier (sparse) when <c>q = y²C &gt; m</c>, the equal split when q &lt; m. Per case:
+/// the number of carriers, the largest share and reg against the global allocation, and reg against the slow flow;
+/// plain GD keeps the start's reg. The local picture (the equal split is a local minimum of Σφ when
+/// <c>y√C/m &lt; 1/√3</c>) is predicted from the start and reported: from a start within ±2% of the equal split the
+/// flow still left it, so it is not asserted.
+/// </summary>
+public static class SigmoidExperiment
+{
+    /// <summary>The cases: sparse (q = 18 > m = 4), equal split (q = 1.28 &lt; 4), and local equal split (q = 18 > m = 8, u &lt; 1/√3).</summary>
+    public static readonly SigmoidCase[] Cases = [new(3, 4), new(0.8, 4), new(3, 8, NearEqualStart: true)];
+
+
+    /// <summary>The plan: η = 0.1, σ = 1, B = n = 1.</summary>
+    public static ExperimentPlan Plan(bool quick, ulong seed) => quick
+        ? new ExperimentPlan(0.1, 1, 6, 20_000, 14, 20_000, 0.5, seed)
+        : new ExperimentPlan(0.1, 1, 8, 60_000, 20, 20_000, 0.5, seed);
+
+    /// <summary>Runs every case (THEORY.md §4.3).</summary>
+    public static SigmoidReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var results = new List<SigmoidCaseResult>();
+        for (int i = 0; i < Cases.Length; i++)
+        {
+            var part = progress is null ? null : new ScaledProgress(progress, i / (double)Cases.Length, 1.0 / Cases.Length);
+            results.Add(RunCase(Cases[i], plan, part));
+        }
+        return new SigmoidReproduction(results);
+    }
+
+    private static SigmoidCaseResult RunCase(SigmoidCase @case, ExperimentPlan plan, IProgress<double>? progress)
+    {
+        int m = @case.Width;
+        double c = SigmoidCase.C, y = @case.Y;
+        var model = Mlp.TwoLayerSigmoid(2, m);
+        var data = new Dataset([.. SigmoidCase.X], [y], 2);
+        var init = CounterRandom.Key(CounterRandom.DeriveSeed(plan.Seed, 0x5349 + (ulong)m * 100 + (ulong)(y * 10)), 0, 0);
+        var initial = Enumerable.Range(0, model.ParameterCount).Select(j => init.Gaussian(j)).ToArray();
+        if (@case.NearEqualStart) NearEqualSplit(initial, @case, init);
+        var start = InterpolatingStart.Find(model, data, initial, plan.StartSteps);
+        var observables = new List<Observable>
+        {
+            new("reg", t => model.Reg(t, data.X, model.CreateWorkspace(1))),
+            new("carriers", t => SigmoidShares.Carriers(SigmoidShares.Of(t, SigmoidCase.X, m), y)),
+            new("largest_share", t => SigmoidShares.Sorted(t, SigmoidCase.X, m)[^1]),
+        };
+        for (int j = 0; j < m; j++)
+        {
+            int rank = j;
+            observables.Add(new($"share_{rank}", t => SigmoidShares.Sorted(t, SigmoidCase.X, m)[rank]));
+        }
+        var runs = RunSet.Simulate(model, data, start, plan, observables, progress);
+        var flow = FlowComparison.For(runs);
+        // The verdicts use the global allocation; the local-picture prediction (equal split from a start in φ's convex
+        // range, THEORY.md §4.3) is reported as a figure: in these runs the flow itself left the equal split.
+        var optimal = SigmoidAllocation.Optimal(y, c, m);
+        bool convexStart = SigmoidShares.Of(start.Theta, SigmoidCase.X, m).All(v => Math.Abs(v) * Math.Sqrt(c) < SigmoidAllocation.ConvexityEdge);
+        double[] local = [.. (SigmoidAllocation.EqualSplitIsLocalMinimum(y, c, m) && convexStart ? SigmoidAllocation.EqualSplit(y, c, m) : optimal).Shares.Order()];
+        double[] reached = [.. optimal.Shares.Order()];
+        double[] wrong = SigmoidShares.Carriers(reached, y) == 1
+            ? SigmoidAllocation.EqualSplit(y, c, m).Shares
+            : [.. Enumerable.Repeat(0.0, m - 1), y];
+        double reachedCost = SigmoidAllocation.SharesCost(reached, c);
+        int reachedCarriers = SigmoidShares.Carriers(reached, y);
+
+        // Against the allocation: the flow's own distance from it at T is a stated bias (the run is finite), plus the
+        // flow comparison's bias.
+        double regGap = Math.Abs(flow.Predicted("reg") - reachedCost) + flow.Bias("reg");
+        double shareGap = Math.Abs(flow.Predicted("largest_share") - reached[^1]) + flow.Bias("largest_share");
+        var ln = runs.LabelNoise;
+        string at = $"label noise at k = {plan.Steps} (t = {runs.Duration:G3}), {plan.Chains} chains";
+        var verdicts = new List<CheckResult>
+        {
+            SuiteBudget.Budget.Judge("sig_carriers", @case.Name, reachedCarriers, ln.Final("carriers").Mean,
+                Finite(ln.Final("carriers").StdErr), 0, $"neurons carrying y (share > y/2m), {at}"),
+            SuiteBudget.Budget.Judge("sig_largest_share", @case.Name, reached[^1], ln.Final("largest_share").Mean,
+                Finite(ln.Final("largest_share").StdErr), shareGap, $"largest share vs the allocation reached, {at}"),
+            SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, reachedCost, ln.Final("reg").Mean,
+                Finite(ln.Final("reg").StdErr), regGap, $"reg vs Σφ(v*) of the allocation reached, {at}"),
+            flow.Judge("sig_reg_vs_flow", @case.Name, "reg", $"reg vs the slow flow at T, {at}"),
+            flow.JudgeSteepest("sig_reg_vs_flow_mid", @case.Name, "reg", "reg of the projected label-noise iterate vs the slow flow"),
+            PlainGdControl.Judge("sig_gd_reg_fixed", runs, "reg") with { Case = @case.Name },
+        };
+        var power = flow.Power("sig_reg_vs_flow", @case.Name, "reg").ToList();
+        power.Add(new PowerResult("wrong allocation",
+            SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, SigmoidAllocation.SharesCost(wrong, c), ln.Final("reg").Mean,
+                Finite(ln.Final("reg").StdErr), regGap, "power: the other allocation's Σφ")));
+        power.Add(new PowerResult("σ = 0 control against the allocation",
+            SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, reachedCost, runs.Final(RunKind.PlainGd, "reg").Mean,
+                0, regGap, "power: σ = 0 control")));
+        return new SigmoidCaseResult(@case, runs, reached, local, verdicts, power);
+    }
+
+    /// <summary>Output weights that give every neuron the share (y/m)(1 + 0.02 g_j), g_j ~ N(0, 1).</summary>
+    private static void NearEqualSplit(double[] theta, SigmoidCase @case, RandomKey key)
+    {
+        int m = @case.Width, d = SigmoidCase.X.Length;
+        for (int j = 0; j < m; j++)
+        {
+            double z = theta[m * d + j] + theta[j * d] * SigmoidCase.X[0] + theta[j * d + 1] * SigmoidCase.X[1];
+            double s = 1 / (1 + Math.Exp(-z));
+            theta[m * d + m + j] = @case.Y / m * (1 + 0.02 * key.Gaussian(1000 + j)) / s;
+        }
+    }
+
+    private static double Finite(double se) => double.IsFinite(se) ? se : 0;
+}
+
+/// <summary>One sigmoid case's simulations, predicted allocations and verdicts (THEORY.md §4.3).</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Runs">Its simulations.</param>
+/// <param name="Reached">The global allocation (THEORY.md §4.3), which the verdicts use.</param>
+/// <param name="Local">The local-picture prediction from the start's shares (reported only).</param>
+/// <param name="Verdicts">Its verdict rows.</param>
+/// <param name="Power">Its power checks.</param>
+public sealed record SigmoidCaseResult(SigmoidCase Case, RunSet Runs, double[] Reached, double[] Local,
+    IReadOnlyList<CheckResult> Verdicts, IReadOnlyList<PowerResult> Power)
+{
+    /// <summary>The label-noise chains' mean sorted shares at the horizon.</summary>
+    public double[] MeasuredShares => [.. Enumerable.Range(0, Case.Width).Select(j => Runs.LabelNoise.Final($"share_{j}").Mean)];
+
+    /// <summary>The sorted shares at the start.</summary>
+    public double[] StartShares => [.. Enumerable.Range(0, Case.Width).Select(j => Runs.LabelNoise.Initial($"share_{j}").Mean)];
+}
+
+/// <summary>The sigmoid reproduction over its cases (THEORY.md §4.3).</summary>
+public sealed record SigmoidReproduction(IReadOnlyList<SigmoidCaseResult> Cases)
+    : Reproduction("sigmoid", "label noise drives a two-layer sigmoid network on one point to a sparse representation",
+        Cases[0].Runs, [.. Cases.SelectMany(c => c.Verdicts)], [.. Cases.SelectMany(c => c.Power)], CaseFigures(Cases))
+{
+    private static List<KeyValuePair<string, string>> CaseFigures(IReadOnlyList<SigmoidCaseResult> cases) =>
+        [.. cases.Select(c => new KeyValuePair<string, string>(c.Case.Name,
+            $"shares {Format(c.StartShares)} → {Format(c.MeasuredShares)}; predicted (global) {Format(c.Reached)}, local picture from the start {Format(c.Local)}; " +
+            $"reg {c.Runs.LabelNoise.Final("reg").Mean:G4} vs Σφ(v*) {SigmoidAllocation.SharesCost(c.Reached, SigmoidCase.C):G4}"))];
+
+    private static string Format(double[] v) => "(" + string.Join(", ", v.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))) + ")";
+
+    /// <inheritdoc/>
+    public override string Sentence => string.Join(" ", Cases.Select(c =>
+        $"{c.Case.Name}: {c.Runs.LabelNoise.Final("carriers").Mean:G3} neuron(s) carry y at the end (predicted {SigmoidShares.Carriers(c.Reached, c.Case.Y)}, " +
+        $"largest share {c.Runs.LabelNoise.Final("largest_share").Mean:G3} vs {c.Reached[^1]:G3})."));
+}

@@ -1,0 +1,80 @@
+using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Manifold;
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
+using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Statistics;
+
+namespace NoiseDrift.Theory.Reproduction;
+
+/// <summary>
+/// Independent chains of one <see cref="RunKind"/> from a common start on M, read at the tracked steps through the
+/// projection <c>Proj_M(θ_k)</c> (THEORY.md §3, "Slow flow": the iterate is projected before <c>reg</c> is read).
+/// A projection that fails (J loses rank when a ReLU neuron dies or a kink crosses a data point, THEORY.md §4.2) is
+/// counted and that chain is left out at that step, never a crash.
+/// </summary>
+/// <param name="Kind">The dynamics.</param>
+/// <param name="Steps">The tracked steps k.</param>
+/// <param name="Values">Per observable name, the mean over chains at each tracked step (NaN where no chain projected).</param>
+/// <param name="Projected">The projected iterates, <c>[step][chain]</c>; null where the projection failed.</param>
+/// <param name="ProjectionFailures">How many (step, chain) projections failed, and the first reason.</param>
+/// <param name="FirstFailure">The first failure's message, or empty.</param>
+public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<string, MeanEstimate[]> Values,
+    double[]?[][] Projected, int ProjectionFailures, string FirstFailure)
+{
+    /// <summary>The chains of a run; plain GD, being deterministic, runs two identical chains.</summary>
+    public static TrackedRun Run(Model model, Dataset data, double[] start, ExperimentPlan plan, RunKind kind, double tau,
+        IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(observables);
+        var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);
+        var settings = new SgdSettings(new SgdProblem(plan.Eta, kind == RunKind.LabelNoise ? plan.Sigma : 0, data.Count),
+            plan.Seed ^ (ulong)(kind + 1) * 0x9E3779B97F4A7C15UL)
+        {
+            ParameterNoise = kind == RunKind.IsotropicNoise ? tau : 0,
+        };
+        int chains = kind == RunKind.PlainGd ? 2 : plan.Chains;
+        var starts = Enumerable.Range(0, chains).Select(_ => (double[])start.Clone()).ToArray();
+        var result = ChainEnsemble.Run(model, data, settings, starts,
+            new ChainEnsembleOptions(plan.Steps) { CleanGradient = false, SnapshotSteps = steps, Progress = progress });
+
+        var projected = new double[]?[steps.Length][];
+        int failures = 0;
+        string first = "";
+        for (int s = 0; s < steps.Length; s++)
+        {
+            projected[s] = new double[]?[chains];
+            for (int c = 0; c < chains; c++)
+            {
+                try
+                {
+                    projected[s][c] = s == 0 ? (double[])start.Clone() : ZeroLossProjection.Project(model, data, result.Snapshots[s][c]);
+                }
+                catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
+                {
+                    failures++;
+                    if (first.Length == 0) first = $"step {steps[s]}, chain {c}: {e.Message}";
+                }
+            }
+        }
+        var values = observables.ToDictionary(o => o.Name, o => projected.Select(row => Mean(row, o)).ToArray());
+        return new TrackedRun(kind, steps, values, projected, failures, first);
+    }
+
+    /// <summary>The mean of an observable over the chains that projected (NaN, SE NaN when fewer than two did).</summary>
+    private static MeanEstimate Mean(double[]?[] row, Observable observable)
+    {
+        var samples = row.Where(t => t is not null).Select(t => observable.Of(t!)).Where(double.IsFinite).ToArray();
+        if (samples.Length >= 2) return MeanEstimate.Of(samples);
+        return new MeanEstimate(samples.Length == 1 ? samples[0] : double.NaN, double.NaN, samples.Length);
+    }
+
+    /// <summary>The estimate of an observable at the last tracked step.</summary>
+    public MeanEstimate Final(string name) => Values[name][^1];
+
+    /// <summary>The estimate of an observable at the first tracked step (the start).</summary>
+    public MeanEstimate Initial(string name) => Values[name][0];
+}

