@@ -188,13 +188,13 @@ internal sealed class MlpLanes
     }
 
     /// <summary><c>c + Σ_p a_p b_p</c> in order p = 0..k−1, fused or with a separate multiply and add.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> Accumulate(Vector512<double> c, ReadOnlySpan<Vector512<double>> a, int aStride,
         ReadOnlySpan<Vector512<double>> b, int bStride, int k, bool fused)
     {
         if (k == 0) return c;
         // One bounds check per operand for the whole loop: the last term must lie inside both spans.
-        if ((k - 1) * aStride >= a.Length || (k - 1) * bStride >= b.Length) throw new ArgumentOutOfRangeException(nameof(k), k, "a term lies outside its span");
+        if ((k - 1) * aStride >= a.Length || (k - 1) * bStride >= b.Length) OutsideSpan(k);
         ref var pa = ref MemoryMarshal.GetReference(a);
         ref var pb = ref MemoryMarshal.GetReference(b);
         if (fused)
@@ -209,6 +209,8 @@ internal sealed class MlpLanes
         return c;
     }
 
+    private static void OutsideSpan(int k) => throw new ArgumentOutOfRangeException(nameof(k), k, "a term lies outside its span");
+
     /// <summary>φ and φ' as <see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> computes them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Activate(ActivationKind kind, ReadOnlySpan<Vector512<double>> z, Span<Vector512<double>> value,
@@ -219,6 +221,9 @@ internal sealed class MlpLanes
         var ds = MemoryMarshal.Cast<Vector512<double>, double>(d1);
         switch (kind)
         {
+            case ActivationKind.Tanh when z.Length > 1:
+                TanhLanes.Evaluate(z, value, d1);
+                return;
             case ActivationKind.Tanh or ActivationKind.Logistic:
                 // One chain's span of length 1 takes the library's scalar path, longer ones its vector path.
                 if (z.Length == 1) Elementwise(kind, zs, vs);

@@ -171,7 +171,17 @@ internal sealed class ChainBlockRun
         var targets = ws.Targets.AsSpan();
         if (b == n)
         {
-            for (int i = 0; i < n; i++) targets[i] = _labels[i] + noiseScale * Draw(key, Vector512.Create((ulong)i), stride);
+            int i = 0;
+            if (stride == 2 && s.Problem.Noise == NoiseLaw.Gaussian)
+            {
+                for (; i + 2 <= n; i += 2)
+                {
+                    var (g0, g1) = key.GaussianPairs((ulong)i, (ulong)i + 1);
+                    targets[i] = _labels[i] + noiseScale * g0;
+                    targets[i + 1] = _labels[i + 1] + noiseScale * g1;
+                }
+            }
+            for (; i < n; i++) targets[i] = _labels[i] + noiseScale * Draw(key, Vector512.Create((ulong)i), stride);
             return ws.Lanes.LossGradient(theta, _inputs, targets, n, ws.Gradient, reuseForward: _clean);
         }
         var rows = ws.BatchRows.AsSpan();
