@@ -93,10 +93,10 @@ internal sealed class MlpLanes
             {
                 int fused = Gemm.FusedColumns(i, m, outSize);
                 var row = previous.Slice(i * inSize, inSize);
-                for (int o = 0; o < outSize; o++)
+                for (int o = 0; o < outSize; o += 4)
                 {
-                    z[i * outSize + o] = Accumulate(theta[bias + o], row, 1, theta.Slice(weights + o * inSize, inSize), 1,
-                        inSize, o < fused);
+                    LaneAccumulate.Four(z[(i * outSize + o)..], 1, theta[(bias + o)..], 1, row, 1, theta[(weights + o * inSize)..],
+                        1, inSize, inSize, Math.Min(4, outSize - o), o < fused);
                 }
             }
             Activate(_mlp.Activations[l], z, _a[l].AsSpan(0, m * outSize), _d1[l].AsSpan(0, m * outSize));
@@ -140,8 +140,11 @@ internal sealed class MlpLanes
             {
                 int fused = Gemm.FusedColumns(i, m, inSize);
                 var row = delta.Slice(i * outSize, outSize);
-                for (int j = 0; j < inSize; j++)
-                    below[i * inSize + j] = Accumulate(Vector512<double>.Zero, row, 1, weights[j..], inSize, outSize, j < fused);
+                for (int j = 0; j < inSize; j += 4)
+                {
+                    LaneAccumulate.Four(below[(i * inSize + j)..], 1, default, 0, row, 1, weights[j..], inSize, 1, outSize,
+                        Math.Min(4, inSize - j), j < fused);
+                }
             }
         }
     }
@@ -166,10 +169,10 @@ internal sealed class MlpLanes
             {
                 int fused = Gemm.FusedColumns(o, outSize, inSize);
                 var column = signals[o..];
-                for (int j = 0; j < inSize; j++)
+                for (int j = 0; j < inSize; j += 4)
                 {
-                    weightGradient[o * inSize + j] = Accumulate(Vector512<double>.Zero, column, outSize, below[j..], inSize, m,
-                        j < fused);
+                    LaneAccumulate.Four(weightGradient[(o * inSize + j)..], 1, default, 0, column, outSize, below[j..], inSize, 1, m,
+                        Math.Min(4, inSize - j), j < fused);
                 }
                 var b = Vector512<double>.Zero;
                 for (int i = 0; i < m; i++) b += signals[i * outSize + o];
@@ -178,38 +181,13 @@ internal sealed class MlpLanes
         }
         int last = _sizes[_mlp.Depth], output = _mlp.OutputOffset;
         var top = _a[_mlp.Depth - 1].AsSpan(0, m * last);
-        for (int t = 0; t < last; t++)
+        for (int t = 0; t < last; t += 4)
         {
-            var g = Vector512<double>.Zero;
-            for (int i = 0; i < m; i++) g = top[i * last + t] * adjoints[i] + g;
-            gradient[output + t] = g;
+            LaneAccumulate.Four(gradient[(output + t)..], 1, default, 0, adjoints, 1, top[t..], last, 1, m, Math.Min(4, last - t),
+                fused: false);
         }
         if (_mlp.OutputBias) gradient[output + last] = rowSum.Sum(adjoints[..m]);
     }
-
-    /// <summary><c>c + Σ_p a_p b_p</c> in order p = 0..k−1, fused or with a separate multiply and add.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Accumulate(Vector512<double> c, ReadOnlySpan<Vector512<double>> a, int aStride,
-        ReadOnlySpan<Vector512<double>> b, int bStride, int k, bool fused)
-    {
-        if (k == 0) return c;
-        // One bounds check per operand for the whole loop: the last term must lie inside both spans.
-        if ((k - 1) * aStride >= a.Length || (k - 1) * bStride >= b.Length) OutsideSpan(k);
-        ref var pa = ref MemoryMarshal.GetReference(a);
-        ref var pb = ref MemoryMarshal.GetReference(b);
-        if (fused)
-        {
-            for (int p = 0; p < k; p++)
-                c = Vector512.FusedMultiplyAdd(Unsafe.Add(ref pa, p * aStride), Unsafe.Add(ref pb, p * bStride), c);
-        }
-        else
-        {
-            for (int p = 0; p < k; p++) c += Unsafe.Add(ref pa, p * aStride) * Unsafe.Add(ref pb, p * bStride);
-        }
-        return c;
-    }
-
-    private static void OutsideSpan(int k) => throw new ArgumentOutOfRangeException(nameof(k), k, "a term lies outside its span");
 
     /// <summary>φ and φ' as <see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> computes them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
