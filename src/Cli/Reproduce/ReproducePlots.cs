@@ -53,13 +53,13 @@ internal static class ReproducePlots
         return (file, $"{setting}: reg of the projected label-noise iterate (band ±2 SE) and along the slow flow, against slow time t.");
     }
 
-    /// <summary>The sorted sigmoid shares per case: start, predicted (global) and measured at the horizon, as bars.</summary>
+    /// <summary>The sorted sigmoid shares per case: start, predicted from the start and measured at the horizon, as bars.</summary>
     public static (string File, string Caption) SigmoidShares(string directory, string file, SigmoidReproduction result)
     {
         var plot = new Plot();
         double position = 0;
         var ticks = new List<Tick>();
-        var series = new[] { ("start", Colors.Gray), ("predicted (global)", FlowColor), ("measured, label noise", LabelNoiseColor) };
+        var series = new[] { ("start", Colors.Gray), ("predicted from the start", FlowColor), ("measured, label noise", LabelNoiseColor) };
         var legend = new HashSet<string>();
         foreach (var c in result.Cases)
         {
@@ -83,7 +83,7 @@ internal static class ReproducePlots
         plot.Title("Sigmoid on one point: shares at the start, predicted and measured");
         plot.ShowLegend(Alignment.UpperCenter);
         plot.SavePng(Path.Combine(directory, file), 1000, Height);
-        return (file, "Sigmoid shares per case, sorted ascending: at the start (grey), the predicted global allocation (black) and the label-noise chains' mean at the horizon (blue).");
+        return (file, "Sigmoid shares per case, sorted ascending: at the start (grey), the allocation predicted from the start (black: the global minimiser of Σφ, or the equal split where that is a local minimum and the start lies in its basin) and the label-noise chains' mean at the horizon (blue).");
     }
 
     /// <summary>h on a grid over [−1.2, 1.2]: at the GD start, after label noise (chain 0, projected), at the end of the flow; with the data and the linear spline.</summary>

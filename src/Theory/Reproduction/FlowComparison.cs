@@ -9,7 +9,7 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <summary>
 /// Judges a tracked observable of the label-noise chains against the slow flow at the horizon (THEORY.md §3,
 /// "Slow flow"), and the same measurement against the wrong predictions of the power checks (THEORY.md §5): the flow at
-/// half speed (read at t/2, at the tracked time where that differs most from t), and the σ = 0 control's measurement in place of label noise.
+/// half speed (read at t/2, at the tracked time where that shows most against the tolerance), and the σ = 0 control's measurement in place of label noise.
 /// <para>
 /// Error budget: z·SE over independent chains, plus a stated bias. The finite-η corrections the leading-order flow
 /// leaves out act, to first order, as a change of clock: SGD runs the flow at speed ρ, with ρ the ratio of the exact-S
@@ -18,7 +18,7 @@ namespace NoiseDrift.Theory.Reproduction;
 /// with ρ taken at the start (the sharpest point of the run), b_run a stated allowance for ρ varying along the run and
 /// for the higher-order remainder (the reproductions run at <c>λ_max(S)</c> up to 0.06, where the suite's
 /// <c>C λ_max(S)</c> with C = 100 says nothing; b_run is set by the setting and checked over seeds 1–5), and
-/// <c>T |dv/dt(T)|</c> from the flow's last tracked interval.
+/// <c>T |dv/dt(T)|</c> from the flow itself, read just before T (<see cref="RunSet.DerivativeStep"/>).
 /// </para>
 /// </summary>
 public sealed class FlowComparison(RunSet runs, double relativeBias)
@@ -46,15 +46,27 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     public double Relative => relativeBias;
 
     /// <summary>
-    /// The tracked index the comparison reads: the horizon, or, when the flow stopped (J lost rank, THEORY.md §4.2),
-    /// the last tracked time it reached.
+    /// The tracked index the comparison reads: the horizon, or the last tracked time where the flow is defined and every
+    /// label-noise chain projected onto M. When J loses rank (THEORY.md §4.2) the flow stops, and a chain whose
+    /// projection fails is left out of the mean; reading past either would compare against nothing, or against the
+    /// chains that happened to project (a selected sample), so the comparison stops there.
     /// </summary>
     public int Last(string name)
     {
         var times = runs.Times;
+        var measured = runs.LabelNoise.Values[name];
         int j = times.Length - 1;
-        while (j > 0 && !double.IsFinite(runs.Flow.At(name, times[j]))) j--;
+        while (j > 0 && !(double.IsFinite(runs.Flow.At(name, times[j])) && measured[j].Count == runs.Plan.Chains)) j--;
         return j;
+    }
+
+    /// <summary>Why the comparison reads before the horizon, or empty when it reads at T.</summary>
+    public string EarlyReading(string name)
+    {
+        int j = Last(name);
+        if (j == runs.Times.Length - 1) return "";
+        string why = double.IsFinite(runs.Flow.At(name, runs.Times[j + 1])) ? "a chain's projection failed next" : "the flow stopped next";
+        return $" (read at t = {runs.Times[j]:G3}: {why})";
     }
 
     /// <summary>The flow's value of an observable at the horizon T (or where it stopped).</summary>
@@ -63,31 +75,28 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     /// <summary>The stated bias bound for an observable at the horizon, <c>relative · T |dv/dt(T)|</c>.</summary>
     public double Bias(string name) => Bias(name, Last(name));
 
-    /// <summary>The stated bias bound at tracked time <c>t_j</c>, <c>relative · t_j |dv/dt(t_j)|</c> (backward difference).</summary>
-    public double Bias(string name, int j)
-    {
-        var times = runs.Times;
-        if (j == 0) return 0;
-        double rate = Math.Abs(runs.Flow.At(name, times[j]) - runs.Flow.At(name, times[j - 1])) / (times[j] - times[j - 1]);
-        return relativeBias * times[j] * rate;
-    }
+    /// <summary>The stated bias bound at tracked time <c>t_j</c>, <c>relative · t_j |dv/dt(t_j)|</c> (the flow's local rate).</summary>
+    public double Bias(string name, int j) => j == 0 ? 0 : relativeBias * runs.FlowLogRate(name, j);
 
-    /// <summary>Label-noise measurement at T against the flow at T (or at the last time the flow reached).</summary>
-    public CheckResult Judge(string check, string @case, string name, string detail)
-    {
-        int j = Last(name);
-        string stop = j == runs.Times.Length - 1 ? "" : $" (the flow stopped: read at t = {runs.Times[j]:G3})";
-        return Judge(check, @case, name, runs.LabelNoise.Values[name][j], Predicted(name), detail + stop);
-    }
+    /// <summary>Label-noise measurement at T against the flow at T (or at <see cref="Last"/>).</summary>
+    public CheckResult Judge(string check, string @case, string name, string detail) =>
+        Judge(check, @case, name, runs.LabelNoise.Values[name][Last(name)], Predicted(name), detail + EarlyReading(name));
 
     /// <summary>
-    /// The tracked index where the flow changes most between t/2 and t: where a wrong clock (the flow at half or double
-    /// speed) shows most, so a verdict there has power against it.
+    /// The tracked index where a wrong clock (the flow at half speed) shows most against this comparison's own
+    /// tolerance: the largest <c>|v(t) − v(t/2)| / (z·SE + bias)</c>, with v the flow and SE the label-noise
+    /// chains' standard error there. A verdict read there has the most power against a clock error, so the mid-run
+    /// row and its power check use it. The flow alone sets the numerator and the bias; SE only scales the denominator.
     /// </summary>
     public int Steepest(string name)
     {
         var times = runs.Times;
-        return Enumerable.Range(1, Last(name)).MaxBy(i => Math.Abs(runs.Flow.At(name, times[i]) - runs.Flow.At(name, times[i] / 2)));
+        var values = runs.LabelNoise.Values[name];
+        int last = Last(name);
+        if (last == 0) return 0;
+        return Enumerable.Range(1, last).MaxBy(i =>
+            Math.Abs(runs.Flow.At(name, times[i]) - runs.Flow.At(name, times[i] / 2)) /
+            (SuiteBudget.Budget.Z * Finite(values[i].StdErr) + Bias(name, i) + double.Epsilon));
     }
 
     /// <summary>Label-noise measurement against the flow at the tracked time <see cref="Steepest"/>.</summary>
@@ -96,7 +105,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         int j = Steepest(name);
         var measured = runs.LabelNoise.Values[name][j];
         return SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, runs.Times[j]), measured.Mean, Finite(measured.StdErr),
-            Bias(name, j), $"{detail} at t = {runs.Times[j]:G3} (k = {runs.Steps[j]}), where the flow changes most");
+            Bias(name, j), $"{detail} at t = {runs.Times[j]:G3} (k = {runs.Steps[j]}), where a wrong clock shows most");
     }
 
     /// <summary>A measurement against a prediction for the named observable, with this comparison's bias bound.</summary>
@@ -115,7 +124,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         var measured = runs.LabelNoise.Values[name][j];
         yield return new PowerResult("flow at half speed",
             SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, times[j] / 2), measured.Mean, Finite(measured.StdErr),
-                Bias(name, j), $"power: flow at half speed, at t = {times[j]:G3} where it differs most"));
+                Bias(name, j), $"power: flow at half speed, at t = {times[j]:G3} where it shows most"));
         yield return new PowerResult("σ = 0 control in place of label noise",
             Judge(check, @case, name, gd, Predicted(name), "power: σ = 0 control"));
     }

@@ -8,11 +8,15 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <summary>
 /// Everything one reproduction simulates from a common interpolating start (THEORY.md §3): the label-noise chains,
 /// the two controls and the slow flow, read at the same tracked steps <c>k</c> and flow times <c>t = η²σ²k/B</c>,
-/// plus the flow at half of each tracked time (the "half-speed flow" wrong prediction of the power checks).
+/// plus the flow at half of each tracked time (the "half-speed flow" wrong prediction of the power checks) and just
+/// before each (<see cref="DerivativeStep"/>, for the flow's local rate <c>dv/dt</c> in the stated bias).
 /// </summary>
 public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, InterpolatingStart Start, double Tau,
     IReadOnlyDictionary<RunKind, TrackedRun> Runs, FlowTrack Flow)
 {
+    /// <summary>δ: the flow is also read at <c>(1 − δ)t</c>, so <c>t dv/dt ≈ (v(t) − v((1 − δ)t))/δ</c>.</summary>
+    public const double DerivativeStep = 0.02;
+
     /// <summary>The tracked steps.</summary>
     public int[] Steps => Runs[RunKind.LabelNoise].Steps;
 
@@ -25,7 +29,7 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
     /// <summary>The label-noise chains.</summary>
     public TrackedRun LabelNoise => Runs[RunKind.LabelNoise];
 
-    /// <summary>Runs the three kinds (progress in thirds) and integrates the flow to every tracked time t and t/2.</summary>
+    /// <summary>Runs the three kinds (progress in thirds) and integrates the flow to every tracked time t, t/2 and (1 − δ)t.</summary>
     public static RunSet Simulate(Model model, Dataset data, InterpolatingStart start, ExperimentPlan plan,
         IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
     {
@@ -48,9 +52,13 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
         }
         var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);
         var times = steps.Select(k => plan.Eta * plan.Eta * plan.Sigma * plan.Sigma * k / data.Count).ToArray();
-        var flow = FlowTrack.Integrate(model, data, start.Theta, times.Concat(times.Select(t => t / 2)), plan.FlowStep, observables);
+        var flow = FlowTrack.Integrate(model, data, start.Theta, times.Concat(times.Select(t => t / 2)).Concat(times.Select(t => (1 - DerivativeStep) * t)), plan.FlowStep, observables);
         return new RunSet(model, data, plan, start, tau, runs, flow);
     }
+
+    /// <summary>The flow's local <c>t |dv/dt|</c> at tracked time <c>t_j</c>, from the reading at <c>(1 − δ)t_j</c>.</summary>
+    public double FlowLogRate(string name, int j) =>
+        Math.Abs(Flow.At(name, Times[j]) - Flow.At(name, (1 - DerivativeStep) * Times[j])) / DerivativeStep;
 
     /// <summary>The flow's values of an observable at the tracked times.</summary>
     public double[] FlowValues(string name) => [.. Times.Select(t => Flow.At(name, t))];

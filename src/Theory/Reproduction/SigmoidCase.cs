@@ -5,7 +5,7 @@ namespace NoiseDrift.Theory.Reproduction;
 /// </summary>
 /// <param name="Y">The label.</param>
 /// <param name="Width">m, the number of neurons.</param>
-/// <param name="NearEqualStart">Start near the equal split (shares y/m within ±10%) instead of a spread start.</param>
+/// <param name="NearEqualStart">Start near the equal split (shares y/m within about ±2%, every activation 1/2) instead of a spread start.</param>
 public sealed record SigmoidCase(double Y, int Width, bool NearEqualStart = false)
 {
     /// <summary>The single input, x = (0.6, −0.8), so C = ||x||² + 1 = 2.</summary>

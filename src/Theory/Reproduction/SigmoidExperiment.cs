@@ -9,16 +9,16 @@ using NoiseDrift.Theory.Verdicts;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The sigmoid claim (THEORY.md §4.3): on one point, label noise drives the shares <c>v_j</c> to the allocation that
-/// minimises <c>Σφ(v_j)</c> — one carrier (sparse) when <c>q = y²C &gt; m</c>, the equal split when q &lt; m. Per case:
-/// the number of carriers, the largest share and reg against the global allocation, and reg against the slow flow;
-/// plain GD keeps the start's reg. The local picture (the equal split is a local minimum of Σφ when
-/// <c>y√C/m &lt; 1/√3</c>) is predicted from the start and reported: from a start within ±2% of the equal split the
-/// flow still left it, so it is not asserted.
+/// The sigmoid claim (THEORY.md §4.3): on one point, label noise drives the shares <c>v_j</c> to an allocation that
+/// minimises <c>Σφ(v_j)</c> — globally one carrier (sparse) when <c>q = y²C &gt; m</c>, the equal split when q &lt; m.
+/// Which minimum the dynamics reach depends on the start (local picture): the equal split is a local minimum of Σφ
+/// when <c>y√C/m &lt; 1/√3</c>, so a start at the fiber optimum of a near-equal split stays there even when q &gt; m.
+/// Per case: the number of carriers, the largest share and reg against the allocation predicted from the start, and
+/// reg against the slow flow; plain GD keeps the start's reg.
 /// </summary>
 public static class SigmoidExperiment
 {
-    /// <summary>The cases: sparse (q = 18 > m = 4), equal split (q = 1.28 &lt; 4), and local equal split (q = 18 > m = 8, u &lt; 1/√3).</summary>
+    /// <summary>The cases: sparse (q = 18 &gt; m = 4), equal split (q = 1.28 &lt; 4), and the local equal split (q = 18 &gt; m = 8, u = 0.53 &lt; 1/√3).</summary>
     public static readonly SigmoidCase[] Cases = [new(3, 4), new(0.8, 4), new(3, 8, NearEqualStart: true)];
 
 
@@ -63,12 +63,13 @@ public static class SigmoidExperiment
         }
         var runs = RunSet.Simulate(model, data, start, plan, observables, progress);
         var flow = FlowComparison.For(runs);
-        // The verdicts use the global allocation; the local-picture prediction (equal split from a start in φ's convex
-        // range, THEORY.md §4.3) is reported as a figure: in these runs the flow itself left the equal split.
+        // The allocation the dynamics reach from this start (THEORY.md §4.3, local picture): the equal split when it is a
+        // local minimum of Σφ and every starting share lies in φ's convex range, else the global minimiser. The
+        // verdicts use it; the global allocation is reported beside it.
         var optimal = SigmoidAllocation.Optimal(y, c, m);
         bool convexStart = SigmoidShares.Of(start.Theta, SigmoidCase.X, m).All(v => Math.Abs(v) * Math.Sqrt(c) < SigmoidAllocation.ConvexityEdge);
         double[] local = [.. (SigmoidAllocation.EqualSplitIsLocalMinimum(y, c, m) && convexStart ? SigmoidAllocation.EqualSplit(y, c, m) : optimal).Shares.Order()];
-        double[] reached = [.. optimal.Shares.Order()];
+        double[] global = [.. optimal.Shares.Order()], reached = local;
         double[] wrong = SigmoidShares.Carriers(reached, y) == 1
             ? SigmoidAllocation.EqualSplit(y, c, m).Shares
             : [.. Enumerable.Repeat(0.0, m - 1), y];
@@ -100,18 +101,26 @@ public static class SigmoidExperiment
         power.Add(new PowerResult("σ = 0 control against the allocation",
             SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, reachedCost, runs.Final(RunKind.PlainGd, "reg").Mean,
                 0, regGap, "power: σ = 0 control")));
-        return new SigmoidCaseResult(@case, runs, reached, local, verdicts, power);
+        return new SigmoidCaseResult(@case, runs, reached, global, flow.Relative, verdicts, power);
     }
 
-    /// <summary>Output weights that give every neuron the share (y/m)(1 + 0.02 g_j), g_j ~ N(0, 1).</summary>
+    /// <summary>
+    /// A near-equal split with a common activation (THEORY.md §4.3): share <c>v_j = (y/m)(1 + 0.02 g_j)</c>,
+    /// g_j ~ N(0, 1), with the bias set so that <c>s(z_j) = 1/2</c> for every neuron, and <c>a_j = v_j / s(z_j)</c>.
+    /// The activation is off its fiber optimum <c>v²C/(1 + v²C)</c>, so reg starts above Σφ(v) and plain GD keeps it
+    /// there. It is common to all neurons because the gradient of reg in the shares, <c>2 v_j (1 − s_j)² C</c>, would
+    /// otherwise differ from neuron to neuron and push the shares apart (from random activations the flow left the
+    /// equal split).
+    /// </summary>
     private static void NearEqualSplit(double[] theta, SigmoidCase @case, RandomKey key)
     {
         int m = @case.Width, d = SigmoidCase.X.Length;
         for (int j = 0; j < m; j++)
         {
-            double z = theta[m * d + j] + theta[j * d] * SigmoidCase.X[0] + theta[j * d + 1] * SigmoidCase.X[1];
-            double s = 1 / (1 + Math.Exp(-z));
-            theta[m * d + m + j] = @case.Y / m * (1 + 0.02 * key.Gaussian(1000 + j)) / s;
+            double v = @case.Y / m * (1 + 0.02 * key.Gaussian(1000 + j));
+            double wx = theta[j * d] * SigmoidCase.X[0] + theta[j * d + 1] * SigmoidCase.X[1];
+            theta[m * d + j] = -wx;
+            theta[m * d + m + j] = v / 0.5;
         }
     }
 
@@ -121,11 +130,12 @@ public static class SigmoidExperiment
 /// <summary>One sigmoid case's simulations, predicted allocations and verdicts (THEORY.md §4.3).</summary>
 /// <param name="Case">The case.</param>
 /// <param name="Runs">Its simulations.</param>
-/// <param name="Reached">The global allocation (THEORY.md §4.3), which the verdicts use.</param>
-/// <param name="Local">The local-picture prediction from the start's shares (reported only).</param>
+/// <param name="Reached">The allocation predicted from the start's shares (THEORY.md §4.3, local picture), which the verdicts use.</param>
+/// <param name="Global">The global minimiser of Σφ (reported beside it).</param>
+/// <param name="RelativeBias">The flow comparison's relative bias.</param>
 /// <param name="Verdicts">Its verdict rows.</param>
 /// <param name="Power">Its power checks.</param>
-public sealed record SigmoidCaseResult(SigmoidCase Case, RunSet Runs, double[] Reached, double[] Local,
+public sealed record SigmoidCaseResult(SigmoidCase Case, RunSet Runs, double[] Reached, double[] Global, double RelativeBias,
     IReadOnlyList<CheckResult> Verdicts, IReadOnlyList<PowerResult> Power)
 {
     /// <summary>The label-noise chains' mean sorted shares at the horizon.</summary>
@@ -142,8 +152,9 @@ public sealed record SigmoidReproduction(IReadOnlyList<SigmoidCaseResult> Cases)
 {
     private static List<KeyValuePair<string, string>> CaseFigures(IReadOnlyList<SigmoidCaseResult> cases) =>
         [.. cases.Select(c => new KeyValuePair<string, string>(c.Case.Name,
-            $"shares {Format(c.StartShares)} → {Format(c.MeasuredShares)}; predicted (global) {Format(c.Reached)}, local picture from the start {Format(c.Local)}; " +
-            $"reg {c.Runs.LabelNoise.Final("reg").Mean:G4} vs Σφ(v*) {SigmoidAllocation.SharesCost(c.Reached, SigmoidCase.C):G4}"))];
+            $"shares {Format(c.StartShares)} → {Format(c.MeasuredShares)}; predicted from the start {Format(c.Reached)}, global minimiser {Format(c.Global)}; " +
+            $"reg {c.Runs.LabelNoise.Final("reg").Mean:G4} vs Σφ(v*) {SigmoidAllocation.SharesCost(c.Reached, SigmoidCase.C):G4}; " +
+            $"flow-comparison relative bias 2|ρ − 1| + {FlowComparison.RunAllowance}: {c.RelativeBias:G3}"))];
 
     private static string Format(double[] v) => "(" + string.Join(", ", v.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))) + ")";
 
