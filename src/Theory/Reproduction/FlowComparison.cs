@@ -83,6 +83,20 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         Judge(check, @case, name, runs.LabelNoise.Values[name][Last(name)], Predicted(name), detail + EarlyReading(name));
 
     /// <summary>
+    /// The stated bias of a measurement against a closed-form target the flow tends to (THEORY.md §4): the flow's own
+    /// distance from the target where the comparison reads (the run is finite), plus this comparison's bias.
+    /// </summary>
+    public double TargetBias(string name, double target) => Math.Abs(Predicted(name) - target) + Bias(name);
+
+    /// <summary>The label-noise measurement (at <see cref="Last"/>) against a closed-form target, with <see cref="TargetBias"/>.</summary>
+    public CheckResult JudgeTarget(string check, string @case, string name, double target, string detail) =>
+        Judge(check, @case, target, runs.LabelNoise.Values[name][Last(name)], TargetBias(name, target), detail + EarlyReading(name));
+
+    /// <summary>A measurement against a prediction with a given bias bound.</summary>
+    public static CheckResult Judge(string check, string @case, double predicted, MeanEstimate measured, double bias, string detail) =>
+        SuiteBudget.Budget.Judge(check, @case, predicted, measured.Mean, Finite(measured.StdErr), bias, detail);
+
+    /// <summary>
     /// The tracked index where a wrong clock (the flow at half speed) shows most against this comparison's own
     /// tolerance: the largest <c>|v(t) − v(t/2)| / (z·SE + bias)</c>, with v the flow and SE the label-noise
     /// chains' standard error there. A verdict read there has the most power against a clock error, so the mid-run
@@ -110,7 +124,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
 
     /// <summary>A measurement against a prediction for the named observable, with this comparison's bias bound.</summary>
     public CheckResult Judge(string check, string @case, string name, MeanEstimate measured, double predicted, string detail) =>
-        SuiteBudget.Budget.Judge(check, @case, predicted, measured.Mean, Finite(measured.StdErr), Bias(name), detail);
+        Judge(check, @case, predicted, measured, Bias(name), detail);
 
     /// <summary>
     /// The two power checks of a flow comparison (THEORY.md §5): the flow at half speed (its value at T/2) against the

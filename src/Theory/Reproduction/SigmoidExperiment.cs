@@ -77,30 +77,25 @@ public static class SigmoidExperiment
         int reachedCarriers = SigmoidShares.Carriers(reached, y);
 
         // Against the allocation: the flow's own distance from it at T is a stated bias (the run is finite), plus the
-        // flow comparison's bias.
-        double regGap = Math.Abs(flow.Predicted("reg") - reachedCost) + flow.Bias("reg");
-        double shareGap = Math.Abs(flow.Predicted("largest_share") - reached[^1]) + flow.Bias("largest_share");
+        // flow comparison's bias (FlowComparison.TargetBias).
         var ln = runs.LabelNoise;
         string at = $"label noise at k = {plan.Steps} (t = {runs.Duration:G3}), {plan.Chains} chains";
         var verdicts = new List<CheckResult>
         {
             SuiteBudget.Budget.Judge("sig_carriers", @case.Name, reachedCarriers, ln.Final("carriers").Mean,
                 Finite(ln.Final("carriers").StdErr), 0, $"neurons carrying y (share > y/2m), {at}"),
-            SuiteBudget.Budget.Judge("sig_largest_share", @case.Name, reached[^1], ln.Final("largest_share").Mean,
-                Finite(ln.Final("largest_share").StdErr), shareGap, $"largest share vs the allocation reached, {at}"),
-            SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, reachedCost, ln.Final("reg").Mean,
-                Finite(ln.Final("reg").StdErr), regGap, $"reg vs Σφ(v*) of the allocation reached, {at}"),
+            flow.JudgeTarget("sig_largest_share", @case.Name, "largest_share", reached[^1], $"largest share vs the allocation reached, {at}"),
+            flow.JudgeTarget("sig_reg_vs_allocation", @case.Name, "reg", reachedCost, $"reg vs Σφ(v*) of the allocation reached, {at}"),
             flow.Judge("sig_reg_vs_flow", @case.Name, "reg", $"reg vs the slow flow at T, {at}"),
             flow.JudgeSteepest("sig_reg_vs_flow_mid", @case.Name, "reg", "reg of the projected label-noise iterate vs the slow flow"),
             PlainGdControl.Judge("sig_gd_reg_fixed", runs, "reg") with { Case = @case.Name },
         };
+        double regGap = flow.TargetBias("reg", reachedCost);
         var power = flow.Power("sig_reg_vs_flow", @case.Name, "reg").ToList();
-        power.Add(new PowerResult("wrong allocation",
-            SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, SigmoidAllocation.SharesCost(wrong, c), ln.Final("reg").Mean,
-                Finite(ln.Final("reg").StdErr), regGap, "power: the other allocation's Σφ")));
-        power.Add(new PowerResult("σ = 0 control against the allocation",
-            SuiteBudget.Budget.Judge("sig_reg_vs_allocation", @case.Name, reachedCost, runs.Final(RunKind.PlainGd, "reg").Mean,
-                0, regGap, "power: σ = 0 control")));
+        power.Add(new PowerResult("wrong allocation", FlowComparison.Judge("sig_reg_vs_allocation", @case.Name,
+            SigmoidAllocation.SharesCost(wrong, c), ln.Final("reg"), regGap, "power: the other allocation's Σφ")));
+        power.Add(new PowerResult("σ = 0 control against the allocation", FlowComparison.Judge("sig_reg_vs_allocation", @case.Name,
+            reachedCost, runs.Final(RunKind.PlainGd, "reg"), regGap, "power: σ = 0 control")));
         return new SigmoidCaseResult(@case, runs, reached, global, flow.Relative, verdicts, power);
     }
 
