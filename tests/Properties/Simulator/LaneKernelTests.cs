@@ -3,15 +3,17 @@ using System.Runtime.Intrinsics;
 using FsCheck.Xunit;
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Random;
+using NoiseDrift.Engine.Sgd;
+using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using Xunit;
 
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// The lane kernels of the chain-batched simulator (THEORY.md §1: batched equals per chain, bit for bit): the inline
-/// tanh reproduces <c>TensorPrimitives.Tanh</c> and is the path taken on AVX-512 machines, and the paired antithetic
-/// Gaussians are the scalar keyed Gaussians of every lane.
+/// The lane kernels of the chain-batched simulator (THEORY.md §1: batched equals per chain, bit for bit): the fused
+/// clean and noisy gradient pass equals per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c> and is
+/// the path taken on AVX-512 machines, and the paired antithetic Gaussians are the scalar keyed Gaussians of every lane.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class LaneKernelTests
@@ -42,6 +44,25 @@ public class LaneKernelTests
                 (double.IsNaN(got) && double.IsNaN(expected[t])), $"tanh({x[t]:R}) = {got:R}, library {expected[t]:R}");
             Assert.Equal(1 - expected[t] * expected[t], d1[t / 8][t % 8]);
         }
+    }
+
+    /// <summary>
+    /// The fused pass (full batch with the clean gradient recorded, THEORY.md §3.3: the clean and the noisy gradient of
+    /// a step computed side by side) is the per-chain run chain by chain, to the last bit of every lane.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ChainRunCases)])]
+    public void Fused_clean_and_noisy_gradients_equal_per_chain_runs(ChainRunCase run)
+    {
+        var fused = run with
+        {
+            Settings = run.Settings with { Problem = run.Settings.Problem with { Batch = run.Case.Data.Count } },
+            Options = run.Options with { CleanGradient = true },
+        };
+        var (perChain, perChainError) = ChainBlockTests.Run(fused, ChainKernel.PerChain, threads: 1);
+        var (batched, batchedError) = ChainBlockTests.Run(fused, ChainKernel.Batched, threads: 1);
+        Assert.Equal(perChainError, batchedError);
+        if (perChain is null || batched is null) return;
+        Assert.Null(ChainBlockTests.FirstDisagreement(perChain, batched));
     }
 
     [Property]
