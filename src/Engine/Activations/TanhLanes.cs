@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using static NoiseDrift.Engine.LinearAlgebra.FusedTerms;
 
 namespace NoiseDrift.Engine.Activations;
 
@@ -94,13 +95,6 @@ public static class TanhLanes
         TensorPrimitives.Tanh(lanes, lanes);
         return Vector512.Create<double>(lanes);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Fma(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
-        Vector512.FusedMultiplyAdd(a, b, c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> C(double c) => Vector512.Create(c);
 
     /// <summary>
     /// The inline path against the library on 2¹⁴ random values of mixed magnitude below the fast range's limit, and on

@@ -12,8 +12,9 @@ namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
 /// The lane kernels of the chain-batched simulator (THEORY.md §1: batched equals per chain, bit for bit): the fused
-/// clean and noisy gradient pass equals per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c> and is
-/// the path taken on AVX-512 machines, and the paired antithetic Gaussians are the scalar keyed Gaussians of every lane.
+/// clean and noisy gradient pass equals per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c> and
+/// the inline logarithm <c>Math.Log</c> (both the paths taken on AVX-512 machines), and the paired antithetic
+/// Gaussians are the scalar keyed Gaussians of every lane.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class LaneKernelTests
@@ -63,6 +64,31 @@ public class LaneKernelTests
         Assert.Equal(perChainError, batchedError);
         if (perChain is null || batched is null) return;
         Assert.Null(ChainBlockTests.FirstDisagreement(perChain, batched));
+    }
+
+    /// <summary>On an AVX-512 machine the inline logarithm verified (a wrong constant or order turns this off and fails).</summary>
+    [Fact]
+    public void Inline_log_is_exact_on_avx512()
+    {
+        if (!Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Fma.IsSupported) return;
+        Assert.True(LogLanes.Exact);
+    }
+
+    [Property]
+    public void Inline_log_equals_the_library(double[] values, ulong bits)
+    {
+        // Keyed uniforms (j + 1/2)·2^-53 as Box–Muller sees them, and arbitrary doubles (special lanes included).
+        var x = values.Concat([((bits >> 11) + 0.5) * (1.0 / (1UL << 53))]).Concat(new double[7]).ToArray();
+        for (int t = 0; t + 8 <= x.Length; t += 8)
+        {
+            var got = LogLanes.Log(Vector512.Create<double>(x.AsSpan(t, 8)));
+            for (int lane = 0; lane < 8; lane++)
+            {
+                double expected = Math.Log(x[t + lane]);
+                Assert.True(BitConverter.DoubleToInt64Bits(got[lane]) == BitConverter.DoubleToInt64Bits(expected) ||
+                    (double.IsNaN(got[lane]) && double.IsNaN(expected)), $"log({x[t + lane]:R}) = {got[lane]:R}, library {expected:R}");
+            }
+        }
     }
 
     [Property]
