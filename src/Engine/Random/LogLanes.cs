@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using static NoiseDrift.Engine.LinearAlgebra.FusedTerms;
-using X86 = System.Runtime.Intrinsics.X86;
 
 namespace NoiseDrift.Engine.Random;
 
@@ -24,7 +23,7 @@ public static class LogLanes
         B4 = -0.16666666669929706, B5 = 0.14285715076560868, B6 = -0.12499997863982555, B7 = 0.11110712032936046,
         B8 = -0.10000486757818193, B9 = 0.09181994006195467, B10 = -0.08328363062289341;
     private const ulong Off = 0x3FE6000000000000, NearLow = 0x3FEE000000000000, NearWidth = 0x3090000000000;
-    private static readonly double[] Table = Pinned(LogLanesTable.Table);
+    private static readonly double[] Table = PinnedTable(LogLanesTable.Table);
 
     /// <summary>True when the inline arithmetic reproduced <see cref="Math.Log(double)"/> bit for bit on this machine.</summary>
     public static bool Exact { get; } = Verify();
@@ -44,7 +43,8 @@ public static class LogLanes
         var index = Vector512.ShiftRightLogical(tmp, 45) & Vector512.Create(0x7FUL);
         var kd = Vector512.ConvertToDouble(Vector512.ShiftRightArithmetic(tmp.AsInt64(), 52));
         var z = (ix - (tmp & Vector512.Create(0xFFF0000000000000UL))).AsDouble();
-        var (invc, logc) = Gather(index);
+        var entry = (index + index).AsInt64();
+        var (invc, logc) = (Gather(Table, 0, entry), Gather(Table, 1, entry));
         var w = Fma(kd, C(Ln2Hi), logc);
         var r = Fma(z, invc, C(-1.0));
         var hi = r + w;
@@ -74,33 +74,7 @@ public static class LogLanes
         return hi + Fma(p, r3, lo);
     }
 
-    /// <summary><c>1/c</c> and <c>log c</c> of each lane's subinterval (i &lt; 128), by four 256-bit gathers.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe (Vector512<double> InvC, Vector512<double> LogC) Gather(Vector512<ulong> index)
-    {
-        var entry = (index + index).AsInt64();
-        var (low, high) = (entry.GetLower(), entry.GetUpper());
-        double* table = (double*)Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(Table));
-        return (Vector512.Create(X86.Avx2.GatherVector256(table, low, 8), X86.Avx2.GatherVector256(table, high, 8)),
-            Vector512.Create(X86.Avx2.GatherVector256(table + 1, low, 8), X86.Avx2.GatherVector256(table + 1, high, 8)));
-    }
-
-    [SkipLocalsInit]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Vector512<double> Library(Vector512<double> x)
-    {
-        Span<double> lanes = stackalloc double[8];
-        for (int lane = 0; lane < 8; lane++) lanes[lane] = Math.Log(x[lane]);
-        return Vector512.Create<double>(lanes);
-    }
-
-    /// <summary>The table as doubles in a pinned array (the gathers read it by address).</summary>
-    private static double[] Pinned(ulong[] bits)
-    {
-        var table = GC.AllocateArray<double>(bits.Length, pinned: true);
-        for (int t = 0; t < bits.Length; t++) table[t] = BitConverter.UInt64BitsToDouble(bits[t]);
-        return table;
-    }
+    private static Vector512<double> Library(Vector512<double> x) => PerLane(x, Math.Log);
 
     /// <summary>
     /// The inline path against <see cref="Math.Log(double)"/> on 2¹⁶ uniforms of the keyed form <c>(j + ½) 2⁻⁵³</c>,
@@ -109,7 +83,7 @@ public static class LogLanes
     /// </summary>
     private static bool Verify()
     {
-        if (!Vector512.IsHardwareAccelerated || !X86.Fma.IsSupported || !X86.Avx2.IsSupported) return false;
+        if (!Supported) return false;
         var random = new System.Random(20261203);
         var x = new List<double>();
         for (int t = 0; t < 1 << 16; t++) x.Add(((random.NextInt64() >>> 10) + 0.5) * (1.0 / (1UL << 53)));
@@ -125,15 +99,6 @@ public static class LogLanes
             double edge = BitConverter.UInt64BitsToDouble(bits);
             x.AddRange([edge, Math.BitDecrement(edge), Math.BitIncrement(edge)]);
         }
-        while (x.Count % 8 != 0) x.Add(0.5);
-        for (int t = 0; t < x.Count; t += 8)
-        {
-            var got = Inline(Vector512.Create<double>(x.GetRange(t, 8).ToArray()));
-            for (int lane = 0; lane < 8; lane++)
-            {
-                if (BitConverter.DoubleToInt64Bits(got[lane]) != BitConverter.DoubleToInt64Bits(Math.Log(x[t + lane]))) return false;
-            }
-        }
-        return true;
+        return Reproduces(Inline, Math.Log, x);
     }
 }

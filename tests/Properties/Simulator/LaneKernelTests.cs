@@ -13,7 +13,7 @@ namespace NoiseDrift.Properties.Simulator;
 /// <summary>
 /// The lane kernels of the chain-batched simulator (THEORY.md §1: batched equals per chain, bit for bit): the fused
 /// clean and noisy gradient pass equals per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c> and
-/// the inline logarithm <c>Math.Log</c> (both the paths taken on AVX-512 machines), and the paired antithetic
+/// the inline logarithm and cosine <c>Math.Log</c> and <c>Math.Cos</c> (all the paths taken on AVX-512 machines), and the paired antithetic
 /// Gaussians are the scalar keyed Gaussians of every lane.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
@@ -66,27 +66,61 @@ public class LaneKernelTests
         Assert.Null(ChainBlockTests.FirstDisagreement(perChain, batched));
     }
 
-    /// <summary>On an AVX-512 machine the inline logarithm verified (a wrong constant or order turns this off and fails).</summary>
+    /// <summary>On an AVX-512 machine the inline logarithm and cosine verified (a wrong constant or order fails this).</summary>
     [Fact]
-    public void Inline_log_is_exact_on_avx512()
+    public void Inline_log_and_cos_are_exact_on_avx512()
     {
         if (!Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Fma.IsSupported) return;
         Assert.True(LogLanes.Exact);
+        Assert.True(CosLanes.Exact);
     }
 
-    [Property]
-    public void Inline_log_equals_the_library(double[] values, ulong bits)
+    /// <summary>
+    /// Power beyond the start-up sample: 2²³ keyed Box–Muller draws (a rounding slip in a correction term of the
+    /// cosine shows about once in 2.5·10⁶ draws, so a sample of 10⁵ can miss it and this cannot).
+    /// </summary>
+    [Fact]
+    public void Inline_log_and_cos_are_the_library_on_many_keyed_draws()
     {
-        // Keyed uniforms (j + 1/2)·2^-53 as Box–Muller sees them, and arbitrary doubles (special lanes included).
-        var x = values.Concat([((bits >> 11) + 0.5) * (1.0 / (1UL << 53))]).Concat(new double[7]).ToArray();
-        for (int t = 0; t + 8 <= x.Length; t += 8)
+        var key = RandomKeyLanes.At(RandomKeyLanes.Streams(17, [0, 1, 2, 3, 4, 5, 6, 7]), 3);
+        for (ulong index = 0; index < 1 << 20; index++)
         {
-            var got = LogLanes.Log(Vector512.Create<double>(x.AsSpan(t, 8)));
+            var u = key.Uniform(Vector512.Create(index));
+            var angle = Vector512.Create(2 * Math.PI) * key.Uniform(Vector512.Create(index), 1);
+            var (log, cos) = (LogLanes.Log(u), CosLanes.Cos(angle));
             for (int lane = 0; lane < 8; lane++)
             {
-                double expected = Math.Log(x[t + lane]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Log(u[lane])), BitConverter.DoubleToInt64Bits(log[lane]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Cos(angle[lane])), BitConverter.DoubleToInt64Bits(cos[lane]));
+            }
+        }
+    }
+
+    /// <summary>The inline logarithm on keyed uniforms <c>(j + ½) 2⁻⁵³</c> as Box–Muller sees them, and on any doubles.</summary>
+    [Property]
+    public void Inline_log_equals_the_library(double[] values, ulong bits) =>
+        AssertLanes(LogLanes.Log, Math.Log, [.. values, ((bits >> 11) + 0.5) * (1.0 / (1UL << 53))]);
+
+    /// <summary>The inline cosine on keyed angles <c>2π (j + ½) 2⁻⁵³</c>, on any doubles and near multiples of π/4.</summary>
+    [Property]
+    public void Inline_cos_equals_the_library(double[] values, ulong bits, int quarter)
+    {
+        double near = Math.Abs(quarter % 400) * Math.PI / 4 + ((bits & 0xFFFF) - 32768.0) * 1e-12;
+        AssertLanes(CosLanes.Cos, Math.Cos, [.. values, 2 * Math.PI * (((bits >> 11) + 0.5) * (1.0 / (1UL << 53))), near]);
+    }
+
+    /// <summary>Every lane of <paramref name="inline"/> has the bits of <paramref name="library"/> (any NaN for NaN).</summary>
+    private static void AssertLanes(Func<Vector512<double>, Vector512<double>> inline, Func<double, double> library, double[] values)
+    {
+        var x = values.Concat(new double[7]).ToArray();
+        for (int t = 0; t + 8 <= x.Length; t += 8)
+        {
+            var got = inline(Vector512.Create<double>(x.AsSpan(t, 8)));
+            for (int lane = 0; lane < 8; lane++)
+            {
+                double expected = library(x[t + lane]);
                 Assert.True(BitConverter.DoubleToInt64Bits(got[lane]) == BitConverter.DoubleToInt64Bits(expected) ||
-                    (double.IsNaN(got[lane]) && double.IsNaN(expected)), $"log({x[t + lane]:R}) = {got[lane]:R}, library {expected:R}");
+                    (double.IsNaN(got[lane]) && double.IsNaN(expected)), $"f({x[t + lane]:R}) = {got[lane]:R}, library {expected:R}");
             }
         }
     }
