@@ -161,8 +161,21 @@ internal sealed class MlpLanes
                 // U_L = w aᵀ is used once: Δ_L = (a_o w_i) φ'_L, rounded in that order, without storing U_L.
                 for (int i = 0; i < m; i++)
                 {
-                    for (int o = 0; o < last; o++) delta[i * last + o] = outWeights[o] * adjoints[i] * d1[i * last + o];
-                    for (int o = 0; pair && o < last; o++) pairDelta[i * last + o] = outWeights[o] * pairAdjoints[i] * d1[i * last + o];
+                    var adjoint = adjoints[i];
+                    var slope = d1.Slice(i * last, last);
+                    var row = delta.Slice(i * last, last);
+                    if (!pair)
+                    {
+                        for (int o = 0; o < row.Length; o++) row[o] = outWeights[o] * adjoint * slope[o];
+                        continue;
+                    }
+                    var pairAdjoint = pairAdjoints[i];
+                    var pairRow = pairDelta.Slice(i * last, last);
+                    for (int o = 0; o < row.Length; o++)
+                    {
+                        var (w, d) = (outWeights[o], slope[o]);
+                        (row[o], pairRow[o]) = (w * adjoint * d, w * pairAdjoint * d);
+                    }
                 }
             }
             else
