@@ -15,19 +15,13 @@ internal static class LanePairAccumulate
 {
     /// <summary>
     /// <c>destination[q·dStride] = Σ_p a[p·aStride] · b[p·bStride + q·qStride]</c>, and the same with
-    /// <paramref name="pairA"/> into <paramref name="pairDestination"/>, for q &lt; count ≤ 4; with an empty
-    /// <paramref name="pairDestination"/> only the first, by <see cref="LaneAccumulate.Four"/>.
+    /// <paramref name="pairA"/> into <paramref name="pairDestination"/>, for q &lt; count ≤ 4.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Four(Span<Vector512<double>> destination, Span<Vector512<double>> pairDestination, int dStride,
         ReadOnlySpan<Vector512<double>> a, ReadOnlySpan<Vector512<double>> pairA, int aStride, ReadOnlySpan<Vector512<double>> b,
         int bStride, int qStride, int k, int count, bool fused)
     {
-        if (pairDestination.IsEmpty)
-        {
-            LaneAccumulate.Four(destination, dStride, default, 0, a, aStride, b, bStride, qStride, k, count, fused);
-            return;
-        }
         int q1 = Math.Min(1, count - 1) * qStride, q2 = Math.Min(2, count - 1) * qStride, q3 = Math.Min(3, count - 1) * qStride;
         int lastD = (count - 1) * dStride, lastA = (k - 1) * aStride;
         if (lastD >= destination.Length || lastD >= pairDestination.Length || (k > 0 && (lastA >= a.Length ||

@@ -197,8 +197,13 @@ internal sealed class MlpLanes
                 var pairRow = pair ? pairDelta.Slice(i * outSize, outSize) : default;
                 for (int j = 0; j < inSize; j += 4)
                 {
-                    LanePairAccumulate.Four(below[(i * inSize + j)..], pair ? pairBelow[(i * inSize + j)..] : default, 1, row, pairRow, 1,
-                        weights[j..], inSize, 1, outSize, Math.Min(4, inSize - j), j < fused);
+                    int at = i * inSize + j, count = Math.Min(4, inSize - j);
+                    if (pair)
+                    {
+                        LanePairAccumulate.Four(below[at..], pairBelow[at..], 1, row, pairRow, 1, weights[j..], inSize, 1,
+                            outSize, count, j < fused);
+                    }
+                    else LaneAccumulate.Four(below[at..], 1, default, 0, row, 1, weights[j..], inSize, 1, outSize, count, j < fused);
                 }
             }
         }
@@ -231,8 +236,13 @@ internal sealed class MlpLanes
                 for (int j = 0; j < inSize; j += 4)
                 {
                     int at = weights + o * inSize + j;
-                    LanePairAccumulate.Four(gradient[at..], pair ? pairGradient[at..] : default, 1, column, pairColumn, outSize,
-                        below[j..], inSize, 1, m, Math.Min(4, inSize - j), j < fused);
+                    int count = Math.Min(4, inSize - j);
+                    if (pair)
+                    {
+                        LanePairAccumulate.Four(gradient[at..], pairGradient[at..], 1, column, pairColumn, outSize, below[j..],
+                            inSize, 1, m, count, j < fused);
+                    }
+                    else LaneAccumulate.Four(gradient[at..], 1, default, 0, column, outSize, below[j..], inSize, 1, m, count, j < fused);
                 }
                 gradient[bias + o] = ColumnSum(signals, o, outSize);
                 if (pair) pairGradient[bias + o] = ColumnSum(pairSignals, o, outSize);
@@ -242,8 +252,13 @@ internal sealed class MlpLanes
         var top = _a[_mlp.Depth - 1].AsSpan(0, m * last);
         for (int t = 0; t < last; t += 4)
         {
-            LanePairAccumulate.Four(gradient[(output + t)..], pair ? pairGradient[(output + t)..] : default, 1, adjoints, pairAdjoints,
-                1, top[t..], last, 1, m, Math.Min(4, last - t), fused: false);
+            var (at, count) = (output + t, Math.Min(4, last - t));
+            if (pair)
+            {
+                LanePairAccumulate.Four(gradient[at..], pairGradient[at..], 1, adjoints, pairAdjoints, 1, top[t..], last, 1, m,
+                    count, fused: false);
+            }
+            else LaneAccumulate.Four(gradient[at..], 1, default, 0, adjoints, 1, top[t..], last, 1, m, count, fused: false);
         }
         if (!_mlp.OutputBias) return;
         gradient[output + last] = rowSum.Sum(adjoints[..m]);
