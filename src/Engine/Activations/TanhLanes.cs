@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using static NoiseDrift.Engine.LinearAlgebra.FusedTerms;
 
 namespace NoiseDrift.Engine.Activations;
 
@@ -37,6 +38,16 @@ public static class TanhLanes
             for (int t = 0; t < z.Length; t++) d1[t] = one - value[t] * value[t];
             return;
         }
+        if (InRange(z))
+        {
+            // No vector goes to the library: the loop holds no call, so nothing is spilled around one.
+            for (int t = 0; t < z.Length; t++)
+            {
+                var a = Inline(z[t]);
+                (value[t], d1[t]) = (a, one - a * a);
+            }
+            return;
+        }
         int i = 0;
         for (; i + 2 <= z.Length; i += 2)
         {
@@ -54,12 +65,30 @@ public static class TanhLanes
         }
     }
 
+    /// <summary>Whether every lane of every entry is in the inline path's range (|x| ≤ 354.5, not NaN).</summary>
+    private static bool InRange(ReadOnlySpan<Vector512<double>> z)
+    {
+        foreach (var x in z)
+        {
+            var y = Vector512.Abs(x);
+            if (!Vector512.LessThanOrEqualAll((y + y).AsUInt64(), Vector512.Create(ArgumentMax))) return false;
+        }
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> Tanh(Vector512<double> x)
     {
         var y = Vector512.Abs(x);
         // |x| > 354.5 in some lane: the library's exponential treats that vector differently, so the library decides.
-        if (!Vector512.LessThanOrEqualAll((y + y).AsUInt64(), Vector512.Create(ArgumentMax))) return Library(x);
+        return Vector512.LessThanOrEqualAll((y + y).AsUInt64(), Vector512.Create(ArgumentMax)) ? Inline(x) : Library(x);
+    }
+
+    /// <summary>The library's arithmetic for a vector in range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Inline(Vector512<double> x)
+    {
+        var y = Vector512.Abs(x);
         var z = Exp(Vector512.Create(-2.0) * y) - Vector512<double>.One;
         var sign = x.AsUInt64() & Vector512.Create(0x8000_0000_0000_0000UL);
         return (sign ^ (-z / (z + Vector512.Create(2.0))).AsUInt64()).AsDouble();
@@ -94,13 +123,6 @@ public static class TanhLanes
         TensorPrimitives.Tanh(lanes, lanes);
         return Vector512.Create<double>(lanes);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Fma(Vector512<double> a, Vector512<double> b, Vector512<double> c) =>
-        Vector512.FusedMultiplyAdd(a, b, c);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> C(double c) => Vector512.Create(c);
 
     /// <summary>
     /// The inline path against the library on 2¹⁴ random values of mixed magnitude below the fast range's limit, and on

@@ -21,11 +21,15 @@ public sealed class SummationOrder
     private readonly int[] _terms;
     private readonly int[] _slotEnd;
 
+    /// <summary>Below 8 terms: the second term of each slot (the first of slot s is term s), or −1.</summary>
+    private readonly int[]? _second;
+
     private SummationOrder(int length, int[] terms, int[] slotEnd)
     {
         Length = length;
         _terms = terms;
         _slotEnd = slotEnd;
+        if (length < 8) _second = [.. Enumerable.Range(0, slotEnd.Length).Select(s => slotEnd[s] - (s == 0 ? 0 : slotEnd[s - 1]) == 2 ? terms[slotEnd[s] - 1] : -1)];
     }
 
     /// <summary>The span length this order is for.</summary>
@@ -39,6 +43,7 @@ public sealed class SummationOrder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> Sum(ReadOnlySpan<Vector512<double>> x)
     {
+        if (_second is { } second) return Small(x, x, second, product: false);
         Span<Vector512<double>> slots = stackalloc Vector512<double>[8];
         int start = 0;
         for (int s = 0; s < _slotEnd.Length; s++)
@@ -56,6 +61,7 @@ public sealed class SummationOrder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> Dot(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> y)
     {
+        if (_second is { } second) return Small(x, y, second, product: true);
         Span<Vector512<double>> slots = stackalloc Vector512<double>[8];
         int start = 0;
         for (int s = 0; s < _slotEnd.Length; s++)
@@ -71,6 +77,33 @@ public sealed class SummationOrder
             start = _slotEnd[s];
         }
         return Pairwise(slots[.._slotEnd.Length]);
+    }
+
+    /// <summary>
+    /// <see cref="Sum"/> or <see cref="Dot"/> below 8 terms, where each of the 1, 2 or 4 slots holds one or two terms:
+    /// the same additions in the same order, without the slot buffer and the term list.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<double> Small(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> y, int[] second,
+        bool product)
+    {
+        if (x.Length < Length || y.Length < Length) throw new ArgumentException($"spans shorter than {Length}");
+        return second.Length switch
+        {
+            1 => Slot(x, y, 0, second[0], product),
+            2 => Slot(x, y, 0, second[0], product) + Slot(x, y, 1, second[1], product),
+            _ => (Slot(x, y, 0, second[0], product) + Slot(x, y, 1, second[1], product)) +
+                 (Slot(x, y, 2, second[2], product) + Slot(x, y, 3, second[3], product)),
+        };
+    }
+
+    /// <summary>Slot s of <see cref="Small"/>: term s, plus term t unless t is −1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Slot(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> y, int s, int t,
+        bool product)
+    {
+        var first = product ? x[s] * y[s] : x[s];
+        return t < 0 ? first : first + (product ? x[t] * y[t] : x[t]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

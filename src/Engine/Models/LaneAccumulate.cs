@@ -67,5 +67,5 @@ internal static class LaneAccumulate
         if (count > 3) destination[3 * dStride] = c3;
     }
 
-    private static void OutsideSpan(int k) => throw new ArgumentOutOfRangeException(nameof(k), k, "a term lies outside its span");
+    internal static void OutsideSpan(int k) => throw new ArgumentOutOfRangeException(nameof(k), k, "a term lies outside its span");
 }

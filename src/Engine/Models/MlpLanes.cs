@@ -19,8 +19,8 @@ internal sealed class MlpLanes
 {
     private readonly Mlp _mlp;
     private readonly int[] _sizes;
-    private readonly Vector512<double>[][] _z, _a, _d1, _u, _delta;
-    private readonly Vector512<double>[] _h, _adjoints;
+    private readonly Vector512<double>[][] _z, _a, _d1, _u, _delta, _pairU, _pairDelta;
+    private readonly Vector512<double>[] _h, _adjoints, _pairAdjoints;
     private readonly SummationOrder _outputDot;
     private readonly Dictionary<int, SummationOrder> _rowSums;
     private readonly double[] _one = new double[1];
@@ -31,9 +31,10 @@ internal sealed class MlpLanes
         _mlp = mlp;
         _sizes = [.. Enumerable.Range(0, mlp.Depth + 1).Select(mlp.Size)];
         Vector512<double>[][] Block() => [.. Enumerable.Range(0, mlp.Depth).Select(l => new Vector512<double>[maxRows * _sizes[l + 1]])];
-        _z = Block(); _a = Block(); _d1 = Block(); _u = Block(); _delta = Block();
+        _z = Block(); _a = Block(); _d1 = Block(); _u = Block(); _delta = Block(); _pairU = Block(); _pairDelta = Block();
         _h = new Vector512<double>[maxRows];
         _adjoints = new Vector512<double>[maxRows];
+        _pairAdjoints = new Vector512<double>[maxRows];
         _rowSums = rowSums;
         _outputDot = outputDot;
     }
@@ -60,22 +61,52 @@ internal sealed class MlpLanes
 
     /// <summary>
     /// Writes <c>∇_θ (1/2m) Σ_i (h(x_i; θ) − t_i)²</c> per lane and returns the loss per lane, for m rows of
-    /// <paramref name="x"/> (<c>m × d</c> entries). With <paramref name="reuseForward"/> the forward pass of the
-    /// previous call (same θ, same x) is reused: that is the same arithmetic, done once.
+    /// <paramref name="x"/> (<c>m × d</c> entries).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> LossGradient(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> x,
-        ReadOnlySpan<Vector512<double>> targets, int m, Span<Vector512<double>> gradient, bool reuseForward)
+        ReadOnlySpan<Vector512<double>> targets, int m, Span<Vector512<double>> gradient)
     {
-        if (!reuseForward) Forward(theta, x, m);
-        var adjoints = _adjoints.AsSpan(0, m);
-        for (int i = 0; i < m; i++) adjoints[i] = _h[i] - targets[i];
+        Forward(theta, x, m);
         var order = _rowSums[m];
+        var adjoints = _adjoints.AsSpan(0, m);
+        var loss = Adjoints(targets, adjoints, order);
+        Backward(theta, adjoints, default, m);
+        ParameterGradient(x, adjoints, default, m, gradient, default, order);
+        return loss;
+    }
+
+    /// <summary>
+    /// <see cref="LossGradient"/> for two target vectors at the same θ and x (THEORY.md §3.3: the clean gradient of the
+    /// Rao–Blackwell sums and the noisy step direction), bit for bit as two calls: one forward pass, then one backward
+    /// and one parameter-gradient pass carrying both signals, so the shared weights and activations are loaded once.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (Vector512<double> Loss, Vector512<double> PairLoss) LossGradients(ReadOnlySpan<Vector512<double>> theta,
+        ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> targets, ReadOnlySpan<Vector512<double>> pairTargets,
+        int m, Span<Vector512<double>> gradient, Span<Vector512<double>> pairGradient)
+    {
+        Forward(theta, x, m);
+        var order = _rowSums[m];
+        var adjoints = _adjoints.AsSpan(0, m);
+        var pairAdjoints = _pairAdjoints.AsSpan(0, m);
+        var loss = Adjoints(targets, adjoints, order);
+        var pairLoss = Adjoints(pairTargets, pairAdjoints, order);
+        Backward(theta, adjoints, pairAdjoints, m);
+        ParameterGradient(x, adjoints, pairAdjoints, m, gradient, pairGradient, order);
+        return (loss, pairLoss);
+    }
+
+    /// <summary>Residuals <c>(h_i − t_i)/m</c> into <paramref name="adjoints"/>; returns the loss <c>Σ (h_i − t_i)² / 2m</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Vector512<double> Adjoints(ReadOnlySpan<Vector512<double>> targets, Span<Vector512<double>> adjoints,
+        SummationOrder order)
+    {
+        int m = adjoints.Length;
+        for (int i = 0; i < m; i++) adjoints[i] = _h[i] - targets[i];
         var loss = order.Dot(adjoints, adjoints) / Vector512.Create((double)(2 * m));
         var scale = Vector512.Create(1.0 / m);
         for (int i = 0; i < m; i++) adjoints[i] *= scale;
-        Backward(theta, adjoints, m);
-        ParameterGradient(x, adjoints, m, gradient, order);
         return loss;
     }
 
@@ -108,42 +139,71 @@ internal sealed class MlpLanes
         for (int i = 0; i < m; i++) _h[i] = _outputDot.Dot(previous.Slice(i * last, last), outWeights) + c;
     }
 
-    /// <summary><c>U_L = w aᵀ</c>, <c>Δ_ℓ = φ'_ℓ ⊙ U_ℓ</c>, <c>U_{ℓ−1} = Δ_ℓ W_ℓ</c> (Mlp.BackwardSignals).</summary>
+    /// <summary>
+    /// <c>U_L = w aᵀ</c>, <c>Δ_ℓ = φ'_ℓ ⊙ U_ℓ</c>, <c>U_{ℓ−1} = Δ_ℓ W_ℓ</c> (Mlp.BackwardSignals), and the same for
+    /// <paramref name="pairAdjoints"/> into the pair's signals unless it is empty.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Backward(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> adjoints, int m)
+    private void Backward(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> adjoints,
+        ReadOnlySpan<Vector512<double>> pairAdjoints, int m)
     {
         int top = _mlp.Depth - 1, last = _sizes[_mlp.Depth];
+        bool pair = !pairAdjoints.IsEmpty;
         var outWeights = theta.Slice(_mlp.OutputOffset, last);
         for (int l = top; l >= 0; l--)
         {
             int outSize = _sizes[l + 1];
             var delta = _delta[l].AsSpan(0, m * outSize);
+            var pairDelta = pair ? _pairDelta[l].AsSpan(0, m * outSize) : default;
             var d1 = _d1[l].AsSpan(0, m * outSize);
             if (l == top)
             {
                 // U_L = w aᵀ is used once: Δ_L = (a_o w_i) φ'_L, rounded in that order, without storing U_L.
                 for (int i = 0; i < m; i++)
                 {
-                    for (int o = 0; o < last; o++) delta[i * last + o] = outWeights[o] * adjoints[i] * d1[i * last + o];
+                    var adjoint = adjoints[i];
+                    var slope = d1.Slice(i * last, last);
+                    var row = delta.Slice(i * last, last);
+                    if (!pair)
+                    {
+                        for (int o = 0; o < row.Length; o++) row[o] = outWeights[o] * adjoint * slope[o];
+                        continue;
+                    }
+                    var pairAdjoint = pairAdjoints[i];
+                    var pairRow = pairDelta.Slice(i * last, last);
+                    for (int o = 0; o < row.Length; o++)
+                    {
+                        var (w, d) = (outWeights[o], slope[o]);
+                        (row[o], pairRow[o]) = (w * adjoint * d, w * pairAdjoint * d);
+                    }
                 }
             }
             else
             {
                 var ul = _u[l].AsSpan(0, m * outSize);
+                var pairUl = _pairU[l].AsSpan(0, m * outSize);
                 for (int t = 0; t < delta.Length; t++) delta[t] = ul[t] * d1[t];
+                for (int t = 0; t < pairDelta.Length; t++) pairDelta[t] = pairUl[t] * d1[t];
             }
             if (l == 0) break;
             int inSize = _sizes[l];
             var weights = theta.Slice(_mlp.WeightOffset(l), outSize * inSize);
             var below = _u[l - 1].AsSpan(0, m * inSize);
+            var pairBelow = pair ? _pairU[l - 1].AsSpan(0, m * inSize) : default;
             for (int i = 0; i < m; i++)
             {
                 int fused = Gemm.FusedColumns(i, m, inSize);
                 var row = delta.Slice(i * outSize, outSize);
+                var pairRow = pair ? pairDelta.Slice(i * outSize, outSize) : default;
                 for (int j = 0; j < inSize; j += 4)
                 {
-                    LaneAccumulate.Four(below[(i * inSize + j)..], 1, default, 0, row, 1, weights[j..], inSize, 1, outSize,
-                        Math.Min(4, inSize - j), j < fused);
+                    int at = i * inSize + j, count = Math.Min(4, inSize - j);
+                    if (pair)
+                    {
+                        LanePairAccumulate.Four(below[at..], pairBelow[at..], 1, row, pairRow, 1, weights[j..], inSize, 1,
+                            outSize, count, j < fused);
+                    }
+                    else LaneAccumulate.Four(below[at..], 1, default, 0, row, 1, weights[j..], inSize, 1, outSize, count, j < fused);
                 }
             }
         }
@@ -151,42 +211,67 @@ internal sealed class MlpLanes
 
     /// <summary>
     /// <c>∂/∂W_ℓ = Δ_ℓᵀ A_{ℓ−1}</c>, <c>∂/∂b_ℓ = Σ_i Δ_ℓ[i]</c>, <c>∂/∂a = Σ_i w_i a_L[i]</c>, <c>∂/∂c = Σ_i w_i</c>
-    /// (Mlp.ParameterGradient).
+    /// (Mlp.ParameterGradient), and the same for the pair's signals into <paramref name="pairGradient"/> unless
+    /// <paramref name="pairAdjoints"/> is empty.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ParameterGradient(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> adjoints, int m,
-        Span<Vector512<double>> gradient, SummationOrder rowSum)
+    private void ParameterGradient(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> adjoints,
+        ReadOnlySpan<Vector512<double>> pairAdjoints, int m, Span<Vector512<double>> gradient,
+        Span<Vector512<double>> pairGradient, SummationOrder rowSum)
     {
+        bool pair = !pairAdjoints.IsEmpty;
         // Every entry is assigned below (W, b per layer, a, c), so the gradient is not cleared first.
         for (int l = 0; l < _mlp.Depth; l++)
         {
             int inSize = _sizes[l], outSize = _sizes[l + 1];
             ReadOnlySpan<Vector512<double>> below = l == 0 ? x : _a[l - 1].AsSpan(0, m * inSize);
             var signals = _delta[l].AsSpan(0, m * outSize);
-            var weightGradient = gradient.Slice(_mlp.WeightOffset(l), outSize * inSize);
-            var biasGradient = gradient.Slice(_mlp.BiasOffset(l), outSize);
+            var pairSignals = pair ? _pairDelta[l].AsSpan(0, m * outSize) : default;
+            int weights = _mlp.WeightOffset(l), bias = _mlp.BiasOffset(l);
             for (int o = 0; o < outSize; o++)
             {
                 int fused = Gemm.FusedColumns(o, outSize, inSize);
                 var column = signals[o..];
+                var pairColumn = pair ? pairSignals[o..] : default;
                 for (int j = 0; j < inSize; j += 4)
                 {
-                    LaneAccumulate.Four(weightGradient[(o * inSize + j)..], 1, default, 0, column, outSize, below[j..], inSize, 1, m,
-                        Math.Min(4, inSize - j), j < fused);
+                    int at = weights + o * inSize + j;
+                    int count = Math.Min(4, inSize - j);
+                    if (pair)
+                    {
+                        LanePairAccumulate.Four(gradient[at..], pairGradient[at..], 1, column, pairColumn, outSize, below[j..],
+                            inSize, 1, m, count, j < fused);
+                    }
+                    else LaneAccumulate.Four(gradient[at..], 1, default, 0, column, outSize, below[j..], inSize, 1, m, count, j < fused);
                 }
-                var b = Vector512<double>.Zero;
-                for (int i = 0; i < m; i++) b += signals[i * outSize + o];
-                biasGradient[o] = b;
+                gradient[bias + o] = ColumnSum(signals, o, outSize);
+                if (pair) pairGradient[bias + o] = ColumnSum(pairSignals, o, outSize);
             }
         }
         int last = _sizes[_mlp.Depth], output = _mlp.OutputOffset;
         var top = _a[_mlp.Depth - 1].AsSpan(0, m * last);
         for (int t = 0; t < last; t += 4)
         {
-            LaneAccumulate.Four(gradient[(output + t)..], 1, default, 0, adjoints, 1, top[t..], last, 1, m, Math.Min(4, last - t),
-                fused: false);
+            var (at, count) = (output + t, Math.Min(4, last - t));
+            if (pair)
+            {
+                LanePairAccumulate.Four(gradient[at..], pairGradient[at..], 1, adjoints, pairAdjoints, 1, top[t..], last, 1, m,
+                    count, fused: false);
+            }
+            else LaneAccumulate.Four(gradient[at..], 1, default, 0, adjoints, 1, top[t..], last, 1, m, count, fused: false);
         }
-        if (_mlp.OutputBias) gradient[output + last] = rowSum.Sum(adjoints[..m]);
+        if (!_mlp.OutputBias) return;
+        gradient[output + last] = rowSum.Sum(adjoints[..m]);
+        if (pair) pairGradient[output + last] = rowSum.Sum(pairAdjoints[..m]);
+    }
+
+    /// <summary><c>Σ_i Δ[i, o]</c> in row order, from zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> ColumnSum(ReadOnlySpan<Vector512<double>> signals, int o, int columns)
+    {
+        var b = Vector512<double>.Zero;
+        for (int t = o; t < signals.Length; t += columns) b += signals[t];
+        return b;
     }
 
     /// <summary>φ and φ' as <see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> computes them.</summary>

@@ -7,7 +7,8 @@ namespace NoiseDrift.Engine.Random;
 /// Eight <see cref="RandomKey"/>s side by side, one per lane of a <see cref="Vector512{T}"/>, for the chain-batched
 /// simulator (DESIGN.md "Engine conventions": randomness keyed by (seed, chain, step)). The hashing runs on all eight
 /// lanes at once; every lane returns exactly the number its scalar <see cref="RandomKey"/> would. The logarithm and
-/// cosine of Box–Muller stay the scalar <see cref="Math"/> calls, so Gaussians match bit for bit too.
+/// cosine of Box–Muller are <see cref="LogLanes"/> and <see cref="CosLanes"/> (the library's bits, verified at
+/// start-up, else the library itself), so Gaussians match bit for bit too.
 /// </summary>
 public readonly struct RandomKeyLanes
 {
@@ -40,48 +41,35 @@ public readonly struct RandomKeyLanes
     /// Standard Gaussians, <see cref="RandomKey.Gaussian"/> per lane. With <paramref name="stride"/> 2 the odd lanes
     /// hold the same key as the even ones (antithetic pairs) and are copied instead of recomputed.
     /// </summary>
-    [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Vector512<double> Gaussian(Vector512<ulong> index, int stride = 1)
     {
-        var indexed = Indexed(index);
-        Span<double> u = stackalloc double[2 * 8];
-        ToUniform(LaneBits(indexed, 0)).CopyTo(u);
-        ToUniform(LaneBits(indexed, 1)).CopyTo(u[8..]);
-        for (int lane = 0; lane < 8; lane += stride)
-        {
-            double g = Math.Sqrt(-2.0 * Math.Log(u[lane])) * Math.Cos(TwoPi * u[8 + lane]);
-            for (int copy = 0; copy < stride; copy++) u[lane + copy] = g;
-        }
-        return Vector512.Create<double>(u[..8]);
+        var g = BoxMuller(Indexed(index));
+        return stride == 2 ? Vector512.Shuffle(g, Vector512.Create(0L, 0, 2, 2, 4, 4, 6, 6)) : g;
     }
 
     /// <summary>
     /// The Gaussians of <see cref="Gaussian"/> with stride 2 for two indices at once: the four distinct keys of the
-    /// antithetic lanes (0, 2, 4, 6) are hashed for both indices in one vector, and the Box–Muller square root and product
-    /// run on the vector (the logarithm and cosine stay the scalar <see cref="Math"/> calls, so every lane keeps its
-    /// bits).
+    /// antithetic lanes (0, 2, 4, 6) are hashed for both indices in one vector, and Box–Muller runs once on it.
     /// </summary>
-    [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (Vector512<double> First, Vector512<double> Second) GaussianPairs(ulong first, ulong second)
     {
         var keys = Vector512.Shuffle(_state, Vector512.Create(0UL, 2, 4, 6, 0, 2, 4, 6));
         var index = Vector512.Create(first, first, first, first, second, second, second, second);
-        var indexed = Absorb(keys, index);
-        var u0 = ToUniform(LaneBits(indexed, 0));
-        var angle = Vector512.Create(TwoPi) * ToUniform(LaneBits(indexed, 1));
-        Span<double> log = stackalloc double[8];
-        Span<double> cos = stackalloc double[8];
-        for (int lane = 0; lane < 8; lane++)
-        {
-            log[lane] = Math.Log(u0[lane]);
-            cos[lane] = Math.Cos(angle[lane]);
-        }
-        var g = Vector512.Sqrt(Vector512.Create(-2.0) * Vector512.Create<double>(log)) * Vector512.Create<double>(cos);
+        var g = BoxMuller(Absorb(keys, index));
         return (Vector512.Shuffle(g, Vector512.Create(0L, 0, 1, 1, 2, 2, 3, 3)),
             Vector512.Shuffle(g, Vector512.Create(4L, 4, 5, 5, 6, 6, 7, 7)));
     }
+
+    /// <summary>
+    /// <see cref="Random.BoxMuller.Normal"/> of the uniforms of lanes 0 and 1 of each indexed state, all on the vector
+    /// (<see cref="LogLanes"/> and <see cref="CosLanes"/> give the library's bits).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> BoxMuller(Vector512<ulong> indexed) =>
+        Vector512.Sqrt(Vector512.Create(-2.0) * LogLanes.Log(ToUniform(LaneBits(indexed, 0)))) *
+        CosLanes.Cos(Vector512.Create(TwoPi) * ToUniform(LaneBits(indexed, 1)));
 
     /// <summary>The state with the index absorbed (shared by the two uniforms of a Gaussian).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -116,13 +116,24 @@ internal sealed class ChainBlockRun
         {
             if (nextSnapshot < _snapshotSteps.Length && _snapshotSteps[nextSnapshot] == k)
                 Store(theta, snapshots[nextSnapshot++], first, real);
+            Vector512<double> loss;
+            if (_clean && s.Problem.Batch == n)
+            {
+                // The clean and the noisy gradient of the full batch in one pass (same bits as one after the other).
+                FullBatchTargets(k, stride, noiseScale, noiseStreams, ws.Targets);
+                (var clean, loss) = ws.Lanes.LossGradients(theta, _inputs, _labels, ws.Targets, n, ws.CleanGradient, ws.Gradient);
+                lossSum += clean;
+            }
+            else
+            {
+                if (_clean) lossSum += ws.Lanes.LossGradient(theta, _inputs, _labels, n, ws.CleanGradient);
+                loss = NoisyGradient(theta, k, streams, stride, noiseScale, noiseStreams, ws);
+            }
             if (_clean)
             {
-                lossSum += ws.Lanes.LossGradient(theta, _inputs, _labels, n, ws.CleanGradient, reuseForward: false);
                 var sum = ws.GradientSum.AsSpan();
                 for (int j = 0; j < p; j++) sum[j] += ws.CleanGradient[j];
             }
-            var loss = NoisyGradient(theta, k, streams, stride, noiseScale, noiseStreams, ws);
             var step = Vector512.Create(-s.Problem.Eta);
             for (int j = 0; j < p; j++) theta[j] = ws.Gradient[j] * step + theta[j];
             if (s.ParameterNoise > 0)
@@ -157,8 +168,30 @@ internal sealed class ChainBlockRun
     }
 
     /// <summary>
-    /// The step direction of <see cref="LabelNoiseSgd.Step"/> for every lane: targets <c>y_i + sign·σ ε_{k,i}</c> keyed by
-    /// (stream, k, i), on the full batch (reusing the clean forward pass) or on each lane's keyed batch.
+    /// The full-batch targets of <see cref="LabelNoiseSgd.Step"/> for every lane: <c>y_i + sign·σ ε_{k,i}</c> keyed by
+    /// (stream, k, i).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FullBatchTargets(int k, int stride, Vector512<double> noiseScale, Vector512<ulong> noiseStreams,
+        Span<Vector512<double>> targets)
+    {
+        var key = RandomKeyLanes.At(noiseStreams, k);
+        int i = 0, n = _labels.Length;
+        if (stride == 2 && _sgd.Settings.Problem.Noise == NoiseLaw.Gaussian)
+        {
+            for (; i + 2 <= n; i += 2)
+            {
+                var (g0, g1) = key.GaussianPairs((ulong)i, (ulong)i + 1);
+                targets[i] = _labels[i] + noiseScale * g0;
+                targets[i + 1] = _labels[i + 1] + noiseScale * g1;
+            }
+        }
+        for (; i < n; i++) targets[i] = _labels[i] + noiseScale * Draw(key, Vector512.Create((ulong)i), stride);
+    }
+
+    /// <summary>
+    /// The step direction of <see cref="LabelNoiseSgd.Step"/> for every lane without the clean gradient beside it: on
+    /// the full batch (<see cref="FullBatchTargets"/>) or on each lane's keyed batch with targets keyed by (stream, k, row).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Vector512<double> NoisyGradient(ReadOnlySpan<Vector512<double>> theta, int k, ReadOnlySpan<long> streams,
@@ -167,23 +200,13 @@ internal sealed class ChainBlockRun
         var s = _sgd.Settings;
         var data = _sgd.Data;
         int n = data.Count, b = s.Problem.Batch, d = data.Dimension;
-        var key = RandomKeyLanes.At(noiseStreams, k);
         var targets = ws.Targets.AsSpan();
         if (b == n)
         {
-            int i = 0;
-            if (stride == 2 && s.Problem.Noise == NoiseLaw.Gaussian)
-            {
-                for (; i + 2 <= n; i += 2)
-                {
-                    var (g0, g1) = key.GaussianPairs((ulong)i, (ulong)i + 1);
-                    targets[i] = _labels[i] + noiseScale * g0;
-                    targets[i + 1] = _labels[i + 1] + noiseScale * g1;
-                }
-            }
-            for (; i < n; i++) targets[i] = _labels[i] + noiseScale * Draw(key, Vector512.Create((ulong)i), stride);
-            return ws.Lanes.LossGradient(theta, _inputs, targets, n, ws.Gradient, reuseForward: _clean);
+            FullBatchTargets(k, stride, noiseScale, noiseStreams, targets);
+            return ws.Lanes.LossGradient(theta, _inputs, targets, n, ws.Gradient);
         }
+        var key = RandomKeyLanes.At(noiseStreams, k);
         var rows = ws.BatchRows.AsSpan();
         var seeds = _sgd.Seeds;
         for (int lane = 0; lane < Width; lane += stride)
@@ -205,7 +228,7 @@ internal sealed class ChainBlockRun
                 inputs[r * d + t] = Vector512.Create<double>(gathered);
             }
         }
-        return ws.Lanes.LossGradient(theta, inputs, targets, b, ws.Gradient, reuseForward: false);
+        return ws.Lanes.LossGradient(theta, inputs, targets, b, ws.Gradient);
     }
 
     private Vector512<double> Draw(in RandomKeyLanes key, Vector512<ulong> index, int stride) =>

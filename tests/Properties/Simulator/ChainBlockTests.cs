@@ -36,17 +36,20 @@ public class ChainBlockTests
 
     /// <summary>
     /// Power: one lane broken by one ulp in one coordinate of its start (chain 5 of block 0) is found, and only that
-    /// chain differs, so the comparison above resolves a single lane at the last bit and lanes do not leak.
+    /// chain differs, so the comparison above resolves a single lane at the last bit and lanes do not leak: on a
+    /// minibatch, and on the full batch with the clean gradient (the fused clean and noisy pass of <c>MlpLanes</c>).
     /// </summary>
-    [Fact]
-    public void A_single_broken_lane_is_found()
+    [Theory]
+    [InlineData(3, false)]
+    [InlineData(5, true)]
+    public void A_single_broken_lane_is_found(int batch, bool clean)
     {
         var c = SimulatorCase.Tanh;
         var starts = ChainEnsemble.AntitheticStarts(c.ThetaStar, [.. Enumerable.Range(0, 6).Select(j =>
             c.ThetaStar.Select((_, t) => 0.01 * NoiseDrift.Engine.Random.CounterRandom.Gaussian(3, j, 0, t)).ToArray())]);
         var run = new ChainRunCase(new NetworkCase(c.Model, c.ThetaStar, c.Data),
-            new SgdSettings(new SgdProblem(0.05, 0.3, 3), 11) { ParameterNoise = 1e-3 }, starts,
-            new ChainEnsembleOptions(40) { Antithetic = true, SnapshotSteps = [0, 20, 40] });
+            new SgdSettings(new SgdProblem(0.05, 0.3, batch), 11) { ParameterNoise = 1e-3 }, starts,
+            new ChainEnsembleOptions(40) { Antithetic = true, CleanGradient = clean, SnapshotSteps = [0, 20, 40] });
         var broken = run.Starts.Select(s => (double[])s.Clone()).ToArray();
         broken[5][0] = Math.BitIncrement(broken[5][0]);
         var reference = Run(run, ChainKernel.PerChain).Result!;
@@ -55,7 +58,7 @@ public class ChainBlockTests
         Assert.Null(FirstDisagreement(reference, batched, skip: 5));
     }
 
-    private static (ChainEnsembleResult? Result, string? Error) Run(ChainRunCase run, ChainKernel kernel, int threads = -1)
+    internal static (ChainEnsembleResult? Result, string? Error) Run(ChainRunCase run, ChainKernel kernel, int threads = -1)
     {
         try
         {
@@ -69,7 +72,7 @@ public class ChainBlockTests
     }
 
     /// <summary>The first chain (other than <paramref name="skip"/>) whose recorded numbers differ, and which.</summary>
-    private static (int Chain, string What)? FirstDisagreement(ChainEnsembleResult a, ChainEnsembleResult b, int skip = -1)
+    internal static (int Chain, string What)? FirstDisagreement(ChainEnsembleResult a, ChainEnsembleResult b, int skip = -1)
     {
         static bool Same(double[] x, double[] y) => x.Zip(y).All(t => t.First == t.Second || (double.IsNaN(t.First) && double.IsNaN(t.Second)));
         for (int c = 0; c < a.Chains; c++)
