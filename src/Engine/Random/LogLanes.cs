@@ -83,7 +83,7 @@ public static class LogLanes
     /// </summary>
     private static bool Verify()
     {
-        if (!Supported) return false;
+        if (!Supported || !SystemLibm.IsWrittenFrom) return false;
         var random = new System.Random(20261203);
         var x = new List<double>();
         for (int t = 0; t < 1 << 16; t++) x.Add(((random.NextInt64() >>> 10) + 0.5) * (1.0 / (1UL << 53)));
