@@ -8,7 +8,10 @@ namespace NoiseDrift.Bench;
 /// </summary>
 /// <param name="Workloads">Workloads to run; both when none is named.</param>
 /// <param name="Json">One JSON line per measurement instead of a table.</param>
-/// <param name="Threads">Also measure with this many threads when above 1.</param>
+/// <param name="Threads">
+/// The op workloads also measure with this many threads when above 1; drift5 runs on this many threads, or on all
+/// cores when <c>--threads</c> is not given (0).
+/// </param>
 /// <param name="Seconds">The timed loop of each measurement lasts at least this long.</param>
 /// <param name="BenchmarkDotNet">The arguments after <c>--bdn</c>, or null.</param>
 public sealed record BenchArgs(IReadOnlyList<string> Workloads, bool Json, int Threads, double Seconds,
@@ -21,7 +24,7 @@ public sealed record BenchArgs(IReadOnlyList<string> Workloads, bool Json, int T
     {
         var workloads = new List<string>();
         bool json = false;
-        int threads = 1;
+        int threads = 0;
         double seconds = 1;
         bool verdict = false;
         for (int i = 0; i < args.Length; i++)

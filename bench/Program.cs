@@ -37,7 +37,7 @@ foreach (string name in options.Workloads)
 {
     if (name == "drift5")
     {
-        foreach (var m in ChainStepRate.Measure(minimum, options.Threads > 1 ? options.Threads : -1))
+        foreach (var m in ChainStepRate.Measure(minimum, options.Threads >= 1 ? options.Threads : -1))
             Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
         continue;
     }
