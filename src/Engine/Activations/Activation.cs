@@ -121,7 +121,7 @@ public static class Activation
             case ActivationKind.Identity:
                 z.CopyTo(value); d1.Fill(1); if (second) d2.Clear(); return;
             case ActivationKind.Tanh:
-                TensorPrimitives.Tanh(z, value);
+                if (!TanhLanes.TryEvaluate(z, value)) TensorPrimitives.Tanh(z, value);
                 for (int i = 0; i < z.Length; i++)
                 {
                     double t = value[i], dt = 1 - t * t;

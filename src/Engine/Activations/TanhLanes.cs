@@ -65,6 +65,22 @@ public static class TanhLanes
         }
     }
 
+    /// <summary>
+    /// <c>value = tanh z</c> over a span of one model (the per-chain forward pass), with the bits of
+    /// <see cref="TensorPrimitives.Tanh{T}(ReadOnlySpan{T}, Span{T})"/>, when the span is whole vectors and every entry is
+    /// in the inline range, so the library's grouping of entries into vectors cannot matter; otherwise false and nothing
+    /// is written.
+    /// </summary>
+    public static bool TryEvaluate(ReadOnlySpan<double> z, Span<double> value)
+    {
+        if (!Exact || z.Length < 8 || z.Length % 8 != 0) return false;
+        var lanes = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector512<double>>(z);
+        if (!InRange(lanes)) return false;
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector512<double>>(value[..z.Length]);
+        for (int t = 0; t < lanes.Length; t++) values[t] = Inline(lanes[t]);
+        return true;
+    }
+
     /// <summary>Whether every lane of every entry is in the inline path's range (|x| ≤ 354.5, not NaN).</summary>
     private static bool InRange(ReadOnlySpan<Vector512<double>> z)
     {

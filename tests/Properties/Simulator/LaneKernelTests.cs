@@ -27,6 +27,28 @@ public class LaneKernelTests
         Assert.True(TanhLanes.Exact);
     }
 
+    /// <summary>
+    /// The per-chain forward pass's tanh (<see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>)
+    /// has the library's bits on a whole span of any length, whether the inline path takes it (whole vectors in range)
+    /// or declines it.
+    /// </summary>
+    [Property]
+    public void Span_tanh_equals_the_library_on_the_whole_span(double[] values, int scale, bool wide)
+    {
+        var x = values.Select(v => double.IsFinite(v) ? Math.Tanh(v) * (wide ? 40 : 3) * Math.Pow(2, scale % 4) : v).ToArray();
+        var expected = new double[x.Length];
+        TensorPrimitives.Tanh(x, expected);
+        var (value, d1) = (new double[x.Length], new double[x.Length]);
+        Activation.Evaluate(ActivationKind.Tanh, x, value, d1, Span<double>.Empty);
+        for (int t = 0; t < x.Length; t++)
+        {
+            Assert.True(BitConverter.DoubleToInt64Bits(value[t]) == BitConverter.DoubleToInt64Bits(expected[t]) ||
+                (double.IsNaN(value[t]) && double.IsNaN(expected[t])), $"tanh({x[t]:R}) = {value[t]:R}, library {expected[t]:R}");
+        }
+        bool taken = TanhLanes.TryEvaluate(x, value);
+        Assert.Equal(TanhLanes.Exact && x.Length >= 8 && x.Length % 8 == 0 && x.All(v => Math.Abs(v) <= 354.5), taken);
+    }
+
     [Property]
     public void Inline_tanh_equals_the_library(double[] values, int scale)
     {
