@@ -54,9 +54,16 @@ public static unsafe class Gemm
         fixed (double* ps = s, pt = t)
         {
             int r4 = Avx.IsSupported ? rows - rows % 4 : 0, c4 = Avx.IsSupported ? cols - cols % 4 : 0;
-            for (int i = 0; i < r4; i += 4)
+            // Column strips of 8 (one cache line of each source row), rows inside: every source line is read whole
+            // and every destination line written whole in order. Row-by-row over all columns instead, a large
+            // power-of-two stride sends each tile's writes to the same few cache sets.
+            for (int j0 = 0; j0 < c4; j0 += 8)
             {
-                for (int j = 0; j < c4; j += 4) Tile4x4(ps + i * cols + j, pt + j * rows + i, cols, rows);
+                int j1 = Math.Min(j0 + 8, c4);
+                for (int i = 0; i < r4; i += 4)
+                {
+                    for (int j = j0; j < j1; j += 4) Tile4x4(ps + i * cols + j, pt + j * rows + i, cols, rows);
+                }
             }
             for (int i = 0; i < rows; i++)
             {

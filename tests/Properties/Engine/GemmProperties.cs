@@ -1,0 +1,47 @@
+using FsCheck.Xunit;
+using NoiseDrift.Engine.LinearAlgebra;
+using NoiseDrift.Properties.TestSupport;
+using Xunit;
+
+namespace NoiseDrift.Properties.Engine;
+
+/// <summary>
+/// The dense kernels the batched models stand on: <see cref="Gemm.Transpose"/> moves every entry to its mirrored
+/// place for any shape (whole 4 × 4 tiles in strips of 8 columns, and the ragged edges), and
+/// <see cref="Gemm.MultiplyAdd"/> matches the textbook triple loop to round-off.
+/// </summary>
+[Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
+public class GemmProperties
+{
+    [Property]
+    public void Transpose_mirrors_every_entry(byte rowsSeed, byte colsSeed)
+    {
+        int rows = 1 + rowsSeed % 70, cols = 1 + colsSeed % 70;
+        var s = Enumerable.Range(0, rows * cols).Select(t => t + 0.5).ToArray();
+        var t = new double[rows * cols];
+        Gemm.Transpose(s, t, rows, cols);
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++) Assert.Equal(s[i * cols + j], t[j * rows + i]);
+        }
+    }
+
+    [Property]
+    public void MultiplyAdd_matches_the_triple_loop(byte mSeed, byte kSeed, byte nSeed)
+    {
+        int m = 1 + mSeed % 40, k = 1 + kSeed % 40, n = 1 + nSeed % 40;
+        var random = new System.Random(m * 1600 + k * 40 + n);
+        double[] Draw(int length) => [.. Enumerable.Range(0, length).Select(_ => random.NextDouble() - 0.5)];
+        var (a, b, c) = (Draw(m * k), Draw(k * n), Draw(m * n));
+        var expected = (double[])c.Clone();
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                for (int p = 0; p < k; p++) expected[i * n + j] += a[i * k + p] * b[p * n + j];
+            }
+        }
+        Gemm.MultiplyAdd(a, b, c, m, k, n);
+        for (int t = 0; t < c.Length; t++) Assert.Equal(expected[t], c[t], 1e-12 * k);
+    }
+}
