@@ -30,7 +30,7 @@ public class LaneKernelTests
     /// <summary>
     /// The per-chain forward pass's tanh (<see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>)
     /// has the library's bits on a whole span of any length, whether the inline path takes it (whole vectors in range)
-    /// or declines it.
+    /// or declines it, and its φ' and φ'' have the scalar formulas' bits.
     /// </summary>
     [Property]
     public void Span_tanh_equals_the_library_on_the_whole_span(double[] values, int scale, bool wide)
@@ -38,12 +38,17 @@ public class LaneKernelTests
         var x = values.Select(v => double.IsFinite(v) ? Math.Tanh(v) * (wide ? 40 : 3) * Math.Pow(2, scale % 4) : v).ToArray();
         var expected = new double[x.Length];
         TensorPrimitives.Tanh(x, expected);
-        var (value, d1) = (new double[x.Length], new double[x.Length]);
-        Activation.Evaluate(ActivationKind.Tanh, x, value, d1, Span<double>.Empty);
+        var (value, d1, d2) = (new double[x.Length], new double[x.Length], new double[x.Length]);
+        Activation.Evaluate(ActivationKind.Tanh, x, value, d1, d2);
+        static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b) ||
+            (double.IsNaN(a) && double.IsNaN(b));
         for (int t = 0; t < x.Length; t++)
         {
-            Assert.True(BitConverter.DoubleToInt64Bits(value[t]) == BitConverter.DoubleToInt64Bits(expected[t]) ||
-                (double.IsNaN(value[t]) && double.IsNaN(expected[t])), $"tanh({x[t]:R}) = {value[t]:R}, library {expected[t]:R}");
+            Assert.True(Same(value[t], expected[t]), $"tanh({x[t]:R}) = {value[t]:R}, library {expected[t]:R}");
+            // φ' and φ'' with the scalar operations, in the scalar order, on the library's value.
+            double slope = 1 - expected[t] * expected[t];
+            Assert.True(Same(d1[t], slope), $"tanh'({x[t]:R}) = {d1[t]:R}, scalar {slope:R}");
+            Assert.True(Same(d2[t], -2 * expected[t] * slope), $"tanh''({x[t]:R}) = {d2[t]:R}");
         }
         bool taken = TanhLanes.TryEvaluate(x, value);
         Assert.Equal(TanhLanes.Exact && x.Length >= 8 && x.Length % 8 == 0 && x.All(v => Math.Abs(v) <= 354.5), taken);
