@@ -30,7 +30,9 @@ public static class RunMemory
         long threads = Environment.ProcessorCount + 1L;
         var terms = new List<Term>
         {
-            new(modelField, "model workspaces", Bytes(() => checked(threads * ((12 * n * (input + units)) + (3 * p))))),
+            // Per workspace: nine n × width blocks per layer and two n × widest transposes (≤ 11 n (input + units)),
+            // and, for a model that splits its rows, a second workspace of half the rows: 17 covers both.
+            new(modelField, "model workspaces", Bytes(() => checked(threads * ((17 * n * (input + units)) + (3 * p))))),
             new(modelField, "J and its factorizations", Bytes(() => checked(4 * n * p))),
             new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Chains * p * (Simulation.Snapshots + 3L)))),
         };

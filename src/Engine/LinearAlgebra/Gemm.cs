@@ -46,6 +46,29 @@ public static unsafe class Gemm
         return row < m - m % RowBlock ? n - n % ColBlock : n - n % 8;
     }
 
+    /// <summary>
+    /// Whether <see cref="MultiplyAddTransposed"/> gives every element of an <c>m × n</c> product the bits of
+    /// <see cref="MultiplyAdd"/> with a transposed copy of B: then both routes run whole register blocks only (or, without
+    /// AVX-512, the scalar kernel only), so each element sums its k fused (or separate) multiply-adds in the same order.
+    /// </summary>
+    public static bool TransposedRouteExact(int m, int n) => m % ColBlock == 0 && n % ColBlock == 0;
+
+    /// <summary>
+    /// <c>C (m×n) += A (m×k) · Bᵀ</c> for row-major <c>B (n×k)</c>, computed as <c>Cᵀ += B · Aᵀ</c> in the scratch
+    /// <paramref name="aT"/> (k × m) and <paramref name="cT"/> (n × m). B, typically a weight matrix far larger than A
+    /// and C, is read once in its own layout and never transposed. Exact only where <see cref="TransposedRouteExact"/>.
+    /// </summary>
+    public static void MultiplyAddTransposed(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n,
+        Span<double> aT, Span<double> cT)
+    {
+        if (aT.Length < k * m || cT.Length < n * m)
+            throw new ArgumentException($"MultiplyAddTransposed scratch: {aT.Length} < {k}×{m} or {cT.Length} < {n}×{m}");
+        Transpose(a, aT, m, k);
+        Transpose(c, cT, m, n);
+        MultiplyAdd(b, aT, cT, n, k, m);
+        Transpose(cT, c, n, m);
+    }
+
     /// <summary><c>T (cols×rows) = Sᵀ</c> for row-major <c>S (rows×cols)</c>, in 4 × 4 register tiles.</summary>
     public static void Transpose(ReadOnlySpan<double> s, Span<double> t, int rows, int cols)
     {

@@ -9,7 +9,8 @@ public sealed partial class Mlp
 {
     /// <summary>
     /// Forward pass over m rows: fills Z, A, φ' (and φ'' if asked) per layer and writes the outputs <c>h_i</c>.
-    /// Also leaves the transposed weights <c>W_ℓᵀ</c> in the workspace for the later passes.
+    /// A layer that <see cref="TransposesRows"/> forms <c>Zᵀ = W Aᵀ</c>; every other layer leaves its transposed
+    /// weights <c>W_ℓᵀ</c> in the workspace for the later passes.
     /// </summary>
     private void ForwardPass(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, int m, Span<double> outputs, MlpWorkspace ws, bool second)
     {
@@ -19,11 +20,9 @@ public sealed partial class Mlp
             int inSize = _sizes[l], outSize = _sizes[l + 1];
             var weights = theta.Slice(_weightOffset[l], outSize * inSize);
             var bias = theta.Slice(_biasOffset[l], outSize);
-            var weightsT = ws.WeightsT[l].AsSpan();
-            Gemm.Transpose(weights, weightsT, outSize, inSize);
             var z = ws.Z[l].AsSpan(0, m * outSize);
             for (int i = 0; i < m; i++) bias.CopyTo(z.Slice(i * outSize, outSize));
-            Gemm.MultiplyAdd(previous, weightsT, z, m, inSize, outSize);
+            MultiplyAddWeightsT(previous, weights, l, z, m, ws, fillWeightsT: true);
             var a = ws.A[l].AsSpan(0, m * outSize);
             Activation.Evaluate(_activations[l], z, a, ws.D1[l].AsSpan(0, m * outSize),
                 second ? ws.D2[l].AsSpan(0, m * outSize) : Span<double>.Empty);

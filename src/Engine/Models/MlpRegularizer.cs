@@ -112,7 +112,8 @@ public sealed partial class Mlp
                 break;
             }
             int above = _sizes[l + 2];
-            Gemm.MultiplyAdd(u, ws.WeightsT[l + 1], ws.BarDelta[l + 1].AsSpan(0, m * above), m, width, above);
+            MultiplyAddWeightsT(u, theta.Slice(_weightOffset[l + 1], above * width), l + 1, ws.BarDelta[l + 1].AsSpan(0, m * above),
+                m, ws, fillWeightsT: false);
             var transposed = ws.Transposed.AsSpan(0, above * m);
             Gemm.Transpose(ws.Delta[l + 1].AsSpan(0, m * above), transposed, m, above);
             Gemm.MultiplyAdd(transposed, u, gradient.Slice(_weightOffset[l + 1], above * width), above, m, width);

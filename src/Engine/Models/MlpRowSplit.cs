@@ -39,9 +39,9 @@ public sealed partial class Mlp
     {
         int half = m / 2, d = InputDimension;
         var work = w.Work!;
-        fixed (double* pt = theta, px = x, py = targets)
+        fixed (double* pt = theta, px = x, py = targets, pg = gradient)
         {
-            work.Start(RowOperation.LossGradient, pt, px + half * d, py + half, m - half, m);
+            work.Start(RowOperation.LossGradient, pt, px + half * d, py + half, m - half, m, pg);
             double first;
             try
             {
@@ -51,7 +51,6 @@ public sealed partial class Mlp
             {
                 work.Finish();
             }
-            TensorPrimitives.Add(gradient, work.Gradient, gradient);
             return (first + work.Result) / (2 * m);
         }
     }
@@ -62,7 +61,7 @@ public sealed partial class Mlp
         var work = w.Work!;
         fixed (double* pt = theta, px = x)
         {
-            work.Start(RowOperation.Reg, pt, px + half * d, null, m - half, m);
+            work.Start(RowOperation.Reg, pt, px + half * d, null, m - half, m, null);
             double first;
             try
             {
@@ -81,9 +80,9 @@ public sealed partial class Mlp
     {
         int half = m / 2, d = InputDimension;
         var work = w.Work!;
-        fixed (double* pt = theta, px = x)
+        fixed (double* pt = theta, px = x, pg = gradient)
         {
-            work.Start(RowOperation.RegGradient, pt, px + half * d, null, m - half, m);
+            work.Start(RowOperation.RegGradient, pt, px + half * d, null, m - half, m, pg);
             double first;
             try
             {
@@ -93,7 +92,6 @@ public sealed partial class Mlp
             {
                 work.Finish();
             }
-            TensorPrimitives.Add(gradient, work.Gradient, gradient);
             return first + work.Result;
         }
     }
@@ -108,45 +106,95 @@ public sealed partial class Mlp
     /// <summary>
     /// The second half of a split batch as a reusable thread-pool work item. The caller pins its spans, queues the
     /// item, runs the first half itself, then either takes the second half back (when no pool thread has picked it
-    /// up, so a busy pool never stalls it) or waits for it.
+    /// up, so a busy pool never stalls it) or waits for it. A gradient is then summed, <c>first + second</c> element by
+    /// element, by both threads at once: the caller adds the lower part of the parameters, the pool thread the upper
+    /// part (<see cref="ReductionCut"/>), so the 2p-double pass is not a serial tail. Each element gets the same single
+    /// addition either way.
     /// </summary>
     internal sealed unsafe class RowHalf(Mlp model, MlpWorkspace workspace) : IThreadPoolWorkItem
     {
         private readonly double[] _gradient = new double[model.ParameterCount];
         private RowOperation _operation;
-        private double* _theta, _x, _targets;
+        private double* _theta, _x, _targets, _sum;
         private int _rows, _total;
         private Exception? _error;
-        private int _taken, _finished;
+        private int _taken, _computed, _firstDone, _finished;
+
+        /// <summary>
+        /// Tests only: this workspace's caller never takes the second half back but waits for a pool thread, so the
+        /// two-thread addition runs on every call (otherwise only when a pool thread is quicker than the first half).
+        /// </summary>
+        internal bool LeaveToPool { get; set; }
 
         /// <summary>The second half's value (loss squares or reg share), valid after <see cref="Finish"/>.</summary>
         public double Result { get; private set; }
 
-        /// <summary>The second half's gradient share, valid after <see cref="Finish"/>.</summary>
-        public ReadOnlySpan<double> Gradient => _gradient;
+        /// <summary>Where the parameter range is cut between the two threads' additions: half of p, in whole vectors.</summary>
+        internal int ReductionCut => model.ParameterCount / 16 * 8;
 
-        /// <summary>Queues the second half; the pointers must stay pinned until <see cref="Finish"/> returns.</summary>
-        public void Start(RowOperation operation, double* theta, double* x, double* targets, int rows, int total)
+        /// <summary>
+        /// Queues the second half; the pointers must stay pinned until <see cref="Finish"/> returns. With a gradient
+        /// operation, <paramref name="sum"/> holds the first half's gradient on <see cref="Finish"/> and both halves'
+        /// after it.
+        /// </summary>
+        public void Start(RowOperation operation, double* theta, double* x, double* targets, int rows, int total, double* sum)
         {
             _theta = theta;
             _x = x;
             _targets = targets;
-            (_operation, _rows, _total, _error, _taken, _finished) = (operation, rows, total, null, 0, 0);
+            _sum = sum;
+            (_operation, _rows, _total, _error) = (operation, rows, total, null);
+            (_taken, _computed, _firstDone, _finished) = (0, 0, 0, 0);
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
-        /// <summary>Runs the second half here unless a pool thread has taken it, waits for it, and rethrows its error.</summary>
+        /// <summary>
+        /// Called once the first half is written: runs the second half here unless a pool thread has taken it, adds
+        /// the gradients, waits for the pool thread, and rethrows its error.
+        /// </summary>
         public void Finish()
         {
-            if (Interlocked.Exchange(ref _taken, 1) == 0) Second();
-            var wait = new SpinWait();
-            while (Volatile.Read(ref _finished) == 0) wait.SpinOnce(sleep1Threshold: -1);
+            int p = model.ParameterCount;
+            if (!LeaveToPool && Interlocked.Exchange(ref _taken, 1) == 0)
+            {
+                Second();
+                if (_error is null && _sum is not null) Add(0, p);
+                Volatile.Write(ref _finished, 1);
+            }
+            else
+            {
+                Volatile.Write(ref _firstDone, 1);
+                WaitFor(ref _computed);
+                if (_error is null && _sum is not null) Add(0, ReductionCut);
+                WaitFor(ref _finished);
+            }
             if (_error is not null) ExceptionDispatchInfo.Throw(_error);
         }
 
         public void Execute()
         {
-            if (Interlocked.Exchange(ref _taken, 1) == 0) Second();
+            if (Interlocked.Exchange(ref _taken, 1) != 0) return;
+            Second();
+            Volatile.Write(ref _computed, 1);
+            if (_error is null && _sum is not null)
+            {
+                WaitFor(ref _firstDone);
+                Add(ReductionCut, model.ParameterCount);
+            }
+            Volatile.Write(ref _finished, 1);
+        }
+
+        private static void WaitFor(ref int flag)
+        {
+            var wait = new SpinWait();
+            while (Volatile.Read(ref flag) == 0) wait.SpinOnce(sleep1Threshold: -1);
+        }
+
+        /// <summary><c>sum[j] += second[j]</c> for <c>j</c> in <c>[from, to)</c>.</summary>
+        private void Add(int from, int to)
+        {
+            var sum = new Span<double>(_sum + from, to - from);
+            TensorPrimitives.Add(sum, _gradient.AsSpan(from, to - from), sum);
         }
 
         private void Second()
@@ -167,10 +215,6 @@ public sealed partial class Mlp
             catch (Exception e)
             {
                 _error = e;
-            }
-            finally
-            {
-                Volatile.Write(ref _finished, 1);
             }
         }
     }

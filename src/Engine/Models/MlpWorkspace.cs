@@ -23,6 +23,7 @@ public sealed class MlpWorkspace : Workspace
         WeightsT = Enumerable.Range(0, depth).Select(l => new double[model.Size(l) * model.Size(l + 1)]).ToArray();
         int widest = Enumerable.Range(0, depth + 1).Max(model.Size);
         Transposed = new double[widest * maxRows];
+        TransposedOut = new double[widest * maxRows];
         RowScalars = new double[maxRows];
         RowScalars2 = new double[maxRows];
         RZ = Block(1); RA = Block(1); RU = Block(1); RDelta = Block(1);
@@ -46,6 +47,9 @@ public sealed class MlpWorkspace : Workspace
     internal double[][] BarA { get; }
     internal double[][] WeightsT { get; }
     internal double[] Transposed { get; }
+
+    /// <summary>The transposed output block of an in-place weight product (Mlp.MultiplyAddWeightsT).</summary>
+    internal double[] TransposedOut { get; }
     internal double[] RowScalars { get; }
     internal double[] RowScalars2 { get; }
     internal double[][] RZ { get; }

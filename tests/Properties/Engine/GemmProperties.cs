@@ -7,8 +7,10 @@ namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
 /// The dense kernels the batched models stand on: <see cref="Gemm.Transpose"/> moves every entry to its mirrored
-/// place for any shape (whole 4 × 4 tiles in strips of 8 columns, and the ragged edges), and
-/// <see cref="Gemm.MultiplyAdd"/> matches the textbook triple loop to round-off.
+/// place for any shape (whole 4 × 4 tiles in strips of 8 columns, and the ragged edges),
+/// <see cref="Gemm.MultiplyAdd"/> matches the textbook triple loop to round-off, and
+/// <see cref="Gemm.MultiplyAddTransposed"/> gives the bits of <c>MultiplyAdd</c> with a transposed copy of B on every
+/// shape it calls exact.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class GemmProperties
@@ -43,5 +45,29 @@ public class GemmProperties
         }
         Gemm.MultiplyAdd(a, b, c, m, k, n);
         for (int t = 0; t < c.Length; t++) Assert.Equal(expected[t], c[t], 1e-12 * k);
+    }
+
+    [Property]
+    public void MultiplyAddTransposed_has_the_bits_of_the_transposed_copy(byte mSeed, byte kSeed, byte nSeed)
+    {
+        int m = 16 * (1 + mSeed % 4), k = 1 + kSeed % 70, n = 16 * (1 + nSeed % 4);
+        Assert.True(Gemm.TransposedRouteExact(m, n));
+        var random = new System.Random(m * 100000 + k * 100 + n);
+        double[] Draw(int length) => [.. Enumerable.Range(0, length).Select(_ => random.NextDouble() - 0.5)];
+        var (a, b, c) = (Draw(m * k), Draw(n * k), Draw(m * n));
+        var bT = new double[k * n];
+        Gemm.Transpose(b, bT, n, k);
+        var expected = (double[])c.Clone();
+        Gemm.MultiplyAdd(a, bT, expected, m, k, n);
+        Gemm.MultiplyAddTransposed(a, b, c, m, k, n, new double[k * m], new double[n * m]);
+        Assert.Equal(expected, c);
+    }
+
+    [Fact]
+    public void Only_whole_register_blocks_are_called_exact()
+    {
+        Assert.True(Gemm.TransposedRouteExact(32, 256));
+        Assert.False(Gemm.TransposedRouteExact(33, 256));
+        Assert.False(Gemm.TransposedRouteExact(32, 8));
     }
 }

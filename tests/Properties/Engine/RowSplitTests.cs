@@ -30,10 +30,16 @@ public class RowSplitTests
         Assert.False(new Mlp(4, [32, 32], [ActivationKind.Tanh, ActivationKind.Tanh]).SplitsRows(16));
     }
 
-    [Fact]
-    public void Split_operations_equal_per_row_sums()
+    /// <summary>
+    /// Both ways a second half can run give the per-row sums: taken back by the caller when no pool thread has started
+    /// it (always in a new workspace's first call here), and on a pool thread, which then adds the upper part of the
+    /// gradient while the caller adds the lower part (forced on every call of the second workspace).
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Split_operations_equal_per_row_sums(bool onPool)
     {
-        var (loss, gradient, reg, regGradient) = Split();
         int p = Model.ParameterCount;
         var one = Model.CreateWorkspace(1);
         double lossSum = 0, regSum = 0;
@@ -48,15 +54,21 @@ public class RowSplitTests
             regSum += Model.RegGradient(Theta, xi, g, one);
             for (int t = 0; t < p; t++) rgSum[t] += g[t];
         }
-        Assert.Equal(lossSum / Rows, loss, 1e-12 * lossSum / Rows);
-        Assert.Equal(regSum / Rows, reg, 1e-12 * regSum / Rows);
         double gScale = gSum.Max(Math.Abs) / Rows, rgScale = rgSum.Max(Math.Abs) / Rows;
-        for (int t = 0; t < p; t++)
+        var ws = (MlpWorkspace)Model.CreateWorkspace(Rows);
+        ws.Work!.LeaveToPool = onPool;
+        for (int call = 0; call < 20; call++)
         {
-            Assert.Equal(gSum[t] / Rows, gradient[t], 1e-12 * gScale);
-            Assert.Equal(rgSum[t] / Rows, regGradient[t], 1e-12 * rgScale);
+            var (loss, gradient, reg, regGradient) = Split(ws);
+            Assert.Equal(lossSum / Rows, loss, 1e-12 * lossSum / Rows);
+            Assert.Equal(regSum / Rows, reg, 1e-12 * regSum / Rows);
+            for (int t = 0; t < p; t++)
+            {
+                Assert.Equal(gSum[t] / Rows, gradient[t], 1e-12 * gScale);
+                Assert.Equal(rgSum[t] / Rows, regGradient[t], 1e-12 * rgScale);
+            }
+            Assert.Equal(reg, Model.Reg(Theta, X, ws));
         }
-        Assert.Equal(reg, Model.Reg(Theta, X, Model.CreateWorkspace(Rows)));
     }
 
     [Fact]
@@ -74,9 +86,10 @@ public class RowSplitTests
         }
     }
 
-    private static (double Loss, double[] Gradient, double Reg, double[] RegGradient) Split()
+    private static (double Loss, double[] Gradient, double Reg, double[] RegGradient) Split() => Split(Model.CreateWorkspace(Rows));
+
+    private static (double Loss, double[] Gradient, double Reg, double[] RegGradient) Split(Workspace ws)
     {
-        var ws = Model.CreateWorkspace(Rows);
         var gradient = new double[Model.ParameterCount];
         var regGradient = new double[Model.ParameterCount];
         double loss = Model.LossGradient(Theta, X, Targets, gradient, ws);
