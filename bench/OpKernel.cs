@@ -56,8 +56,6 @@ public sealed class OpKernel
         var noise = _workload.Noise.AsSpan(_step * n, n);
         _step = (_step + 1) % Workload.NoiseSteps;
         TensorPrimitives.Add(_workload.Y, noise, _targets);
-        double loss = _workload.Model.LossGradient(_theta, _workload.X, _targets, _gradient, _workspace);
-        TensorPrimitives.MultiplyAdd(_gradient, -Workload.Eta, _theta, _theta);
-        return loss;
+        return _workload.Model.LossGradientStep(_theta, _workload.X, _targets, Workload.Eta, _gradient, _workspace);
     }
 }

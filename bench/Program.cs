@@ -43,32 +43,38 @@ foreach (string name in options.Workloads)
     }
     var workload = Workload.Named(name);
     // One operation on the large workload already uses every core (Mlp.SplitsRows), so every line is compared with the
-    // GEMM peak of as many concurrent copies as there are cores.
-    double? peak = null;
+    // GEMM peak of as many concurrent copies as there are cores, at the size where it is best, timed in windows that
+    // alternate with the operation's own (InterleavedPeak).
+    int? peakSize = null;
     if (name == "large")
     {
         var (gflops, size) = GemmPeak.Measure(Environment.ProcessorCount, minimum);
-        peak = gflops;
+        peakSize = size;
         Console.Error.WriteLine($"bench: engine GEMM peak {gflops:F1} GFLOP/s on {Environment.ProcessorCount} thread(s) at n = {size}");
     }
     foreach (string op in OpKernel.Ops)
     {
         var kernel = new OpKernel(workload);
-        var runs = new List<Measurement> { new(name, op, 1, Throughput.Measure(kernel.For(op), minimum)) };
-        if (!kernel.ThetaIsFinite)
-        {
-            Console.Error.WriteLine($"bench: {name}/{op}: theta diverged; the measurement is void");
-            return 1;
-        }
+        var rates = new List<(int Threads, Func<TimeSpan, double> Rate)> { (1, window => Throughput.Measure(kernel.For(op), window)) };
         if (options.Threads > 1)
-            runs.Add(new(name, op, options.Threads, ParallelThroughput.Measure(workload, op, options.Threads, minimum)));
-        foreach (var run in runs)
+            rates.Add((options.Threads, window => ParallelThroughput.Measure(workload, op, options.Threads, window)));
+        foreach (var (threads, rate) in rates)
         {
-            var m = run;
-            if (peak is { } reference)
+            Measurement m;
+            if (peakSize is { } size)
             {
-                double gflops = m.OpsPerSecond * OpFlops.For(workload.Model, workload.Count, op) / 1e9;
-                m = m with { Gflops = gflops, PeakFraction = gflops / reference };
+                var (opsPerSecond, peak) = InterleavedPeak.Measure(rate, size, minimum);
+                double gflops = opsPerSecond * OpFlops.For(workload.Model, workload.Count, op) / 1e9;
+                m = new Measurement(name, op, threads, opsPerSecond) { Gflops = gflops, PeakFraction = gflops / peak };
+            }
+            else
+            {
+                m = new Measurement(name, op, threads, rate(minimum));
+            }
+            if (!kernel.ThetaIsFinite)
+            {
+                Console.Error.WriteLine($"bench: {name}/{op}: theta diverged; the measurement is void");
+                return 1;
             }
             Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
         }

@@ -15,22 +15,50 @@ public static unsafe class Gemm
     private const int ColBlock = 16;
 
     /// <summary><c>C (m×n) += A (m×k) · B (k×n)</c>, all row-major and contiguous.</summary>
-    public static void MultiplyAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n)
+    public static void MultiplyAdd(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
+        Product(a, b, c, m, k, n, accumulate: true);
+
+    /// <summary>
+    /// <c>C (m×n) = A (m×k) · B (k×n)</c>: the bits of clearing C and then <see cref="MultiplyAdd"/> (the register
+    /// blocks start from +0 instead of loading a cleared C), without the pass that clears C or the one that reads it.
+    /// </summary>
+    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n) =>
+        Product(a, b, c, m, k, n, accumulate: false);
+
+    private static void Product(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int m, int k, int n, bool accumulate)
     {
-        if (m == 0 || n == 0 || k == 0) return;
+        if (m == 0 || n == 0) return;
         if (a.Length < m * k || b.Length < k * n || c.Length < m * n)
             throw new ArgumentException($"Gemm shapes: a {a.Length} < {m}×{k}, b {b.Length} < {k}×{n} or c {c.Length} < {m}×{n}");
+        if (k == 0)
+        {
+            if (!accumulate) c[..(m * n)].Clear();
+            return;
+        }
         fixed (double* pa = a, pb = b, pc = c)
         {
             int jBlocked = Vector512.IsHardwareAccelerated ? n - n % ColBlock : 0;
             int i = 0;
             for (; i + RowBlock <= m; i += RowBlock)
             {
-                for (int j = 0; j < jBlocked; j += ColBlock) Kernel8x16(pa + i * k, pb + j, pc + i * n + j, k, n);
-                if (jBlocked < n) Scalar(pa + i * k, pb, pc + i * n, RowBlock, k, n, jBlocked);
+                for (int j = 0; j < jBlocked; j += ColBlock) Kernel8x16(pa + i * k, pb + j, pc + i * n + j, k, n, accumulate);
+                if (jBlocked < n)
+                {
+                    if (!accumulate) ClearColumns(pc + i * n, RowBlock, n, jBlocked);
+                    Scalar(pa + i * k, pb, pc + i * n, RowBlock, k, n, jBlocked);
+                }
             }
-            if (i < m) Rows(pa + i * k, pb, pc + i * n, m - i, k, n);
+            if (i < m)
+            {
+                if (!accumulate) new Span<double>(pc + i * n, (m - i) * n).Clear();
+                Rows(pa + i * k, pb, pc + i * n, m - i, k, n);
+            }
         }
+    }
+
+    private static void ClearColumns(double* c, int rows, int n, int j0)
+    {
+        for (int r = 0; r < rows; r++) new Span<double>(c + r * n + j0, n - j0).Clear();
     }
 
     /// <summary>
@@ -113,16 +141,22 @@ public static unsafe class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x16(double* a, double* b, double* c, int k, int n)
+    private static void Kernel8x16(double* a, double* b, double* c, int k, int n, bool accumulate)
     {
-        var c00 = Vector512.Load(c); var c01 = Vector512.Load(c + 8);
-        var c10 = Vector512.Load(c + n); var c11 = Vector512.Load(c + n + 8);
-        var c20 = Vector512.Load(c + 2 * n); var c21 = Vector512.Load(c + 2 * n + 8);
-        var c30 = Vector512.Load(c + 3 * n); var c31 = Vector512.Load(c + 3 * n + 8);
-        var c40 = Vector512.Load(c + 4 * n); var c41 = Vector512.Load(c + 4 * n + 8);
-        var c50 = Vector512.Load(c + 5 * n); var c51 = Vector512.Load(c + 5 * n + 8);
-        var c60 = Vector512.Load(c + 6 * n); var c61 = Vector512.Load(c + 6 * n + 8);
-        var c70 = Vector512.Load(c + 7 * n); var c71 = Vector512.Load(c + 7 * n + 8);
+        var zero = Vector512<double>.Zero;
+        Vector512<double> c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
+        Vector512<double> c40 = zero, c41 = zero, c50 = zero, c51 = zero, c60 = zero, c61 = zero, c70 = zero, c71 = zero;
+        if (accumulate)
+        {
+            c00 = Vector512.Load(c); c01 = Vector512.Load(c + 8);
+            c10 = Vector512.Load(c + n); c11 = Vector512.Load(c + n + 8);
+            c20 = Vector512.Load(c + 2 * n); c21 = Vector512.Load(c + 2 * n + 8);
+            c30 = Vector512.Load(c + 3 * n); c31 = Vector512.Load(c + 3 * n + 8);
+            c40 = Vector512.Load(c + 4 * n); c41 = Vector512.Load(c + 4 * n + 8);
+            c50 = Vector512.Load(c + 5 * n); c51 = Vector512.Load(c + 5 * n + 8);
+            c60 = Vector512.Load(c + 6 * n); c61 = Vector512.Load(c + 6 * n + 8);
+            c70 = Vector512.Load(c + 7 * n); c71 = Vector512.Load(c + 7 * n + 8);
+        }
         for (int p = 0; p < k; p++)
         {
             var b0 = Vector512.Load(b + p * n);

@@ -63,13 +63,15 @@ public sealed partial class Mlp
     /// </summary>
     private void ParameterGradient(ReadOnlySpan<double> x, ReadOnlySpan<double> adjoints, int m, Span<double> gradient, MlpWorkspace ws)
     {
-        gradient.Clear();
+        gradient[_outputOffset..].Clear();
         for (int l = 0; l < Depth; l++)
         {
             int inSize = _sizes[l], outSize = _sizes[l + 1];
             ReadOnlySpan<double> below = l == 0 ? x : ws.A[l - 1].AsSpan(0, m * inSize);
+            var biasGradient = gradient.Slice(_biasOffset[l], outSize);
+            biasGradient.Clear();
             AccumulateOuter(ws.Delta[l].AsSpan(0, m * outSize), below, m, outSize, inSize,
-                gradient.Slice(_weightOffset[l], outSize * inSize), gradient.Slice(_biasOffset[l], outSize), ws);
+                gradient.Slice(_weightOffset[l], outSize * inSize), biasGradient, ws, set: true);
         }
         int last = _sizes[Depth];
         var top = ws.A[Depth - 1].AsSpan(0, m * last);
@@ -78,13 +80,17 @@ public sealed partial class Mlp
         if (OutputBias) gradient[_outputOffset + last] = TensorPrimitives.Sum(adjoints[..m]);
     }
 
-    /// <summary><c>G_W += Sᵀ B</c> and <c>G_b += Σ_i S[i]</c> for signals S (m × out) and inputs B (m × in).</summary>
+    /// <summary>
+    /// <c>G_W += Sᵀ B</c> (or, with <paramref name="set"/>, <c>G_W = Sᵀ B</c>: the bits of clearing it first) and
+    /// <c>G_b += Σ_i S[i]</c> for signals S (m × out) and inputs B (m × in).
+    /// </summary>
     private static void AccumulateOuter(ReadOnlySpan<double> signals, ReadOnlySpan<double> below, int m, int outSize, int inSize,
-        Span<double> weightGradient, Span<double> biasGradient, MlpWorkspace ws)
+        Span<double> weightGradient, Span<double> biasGradient, MlpWorkspace ws, bool set = false)
     {
         var transposed = ws.Transposed.AsSpan(0, outSize * m);
         Gemm.Transpose(signals, transposed, m, outSize);
-        Gemm.MultiplyAdd(transposed, below, weightGradient, outSize, m, inSize);
+        if (set) Gemm.Multiply(transposed, below, weightGradient, outSize, m, inSize);
+        else Gemm.MultiplyAdd(transposed, below, weightGradient, outSize, m, inSize);
         for (int i = 0; i < m; i++) TensorPrimitives.Add(biasGradient, signals.Slice(i * outSize, outSize), biasGradient);
     }
 
@@ -129,6 +135,15 @@ public sealed partial class Mlp
         BackwardSignals(theta, adjoints, m, w);
         ParameterGradient(x, adjoints, m, gradient, w);
         return loss;
+    }
+
+    public override double LossGradientStep(Span<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> targets, double eta,
+        Span<double> gradient, Workspace ws)
+    {
+        int m = CheckedRows(x);
+        var w = Check(theta, ws, m);
+        if (SplitsRows(m, w)) return LossGradientSplit(theta, x, targets, gradient, m, w, eta);
+        return base.LossGradientStep(theta, x, targets, eta, gradient, ws);
     }
 
     /// <summary>

@@ -34,24 +34,27 @@ public sealed partial class Mlp
 
     private bool SplitsRows(int rows, MlpWorkspace w) => w.Half is not null && SplitsRows(rows);
 
+    /// <summary>
+    /// The split loss gradient; with a step size <paramref name="eta"/> (<see cref="LossGradientStep"/>) each thread
+    /// then also updates θ over its part of the parameters, once both halves have read θ and the loss is known finite.
+    /// </summary>
     private unsafe double LossGradientSplit(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> targets,
-        Span<double> gradient, int m, MlpWorkspace w)
+        Span<double> gradient, int m, MlpWorkspace w, double eta = double.NaN)
     {
         int half = m / 2, d = InputDimension;
         var work = w.Work!;
         fixed (double* pt = theta, px = x, py = targets, pg = gradient)
         {
-            work.Start(RowOperation.LossGradient, pt, px + half * d, py + half, m - half, m, pg);
-            double first;
+            work.Start(RowOperation.LossGradient, pt, px + half * d, py + half, m - half, m, pg, eta);
             try
             {
-                first = LossGradientRows(theta, x[..(half * d)], targets[..half], half, m, gradient, w);
+                work.First = LossGradientRows(theta, x[..(half * d)], targets[..half], half, m, gradient, w);
             }
             finally
             {
                 work.Finish();
             }
-            return (first + work.Result) / (2 * m);
+            return work.Loss;
         }
     }
 
@@ -61,7 +64,7 @@ public sealed partial class Mlp
         var work = w.Work!;
         fixed (double* pt = theta, px = x)
         {
-            work.Start(RowOperation.Reg, pt, px + half * d, null, m - half, m, null);
+            work.Start(RowOperation.Reg, pt, px + half * d, null, m - half, m, null, double.NaN);
             double first;
             try
             {
@@ -82,7 +85,7 @@ public sealed partial class Mlp
         var work = w.Work!;
         fixed (double* pt = theta, px = x, pg = gradient)
         {
-            work.Start(RowOperation.RegGradient, pt, px + half * d, null, m - half, m, pg);
+            work.Start(RowOperation.RegGradient, pt, px + half * d, null, m - half, m, pg, double.NaN);
             double first;
             try
             {
@@ -117,6 +120,7 @@ public sealed partial class Mlp
         private RowOperation _operation;
         private double* _theta, _x, _targets, _sum;
         private int _rows, _total;
+        private double _eta;
         private Exception? _error;
         private int _taken, _computed, _firstDone, _finished;
 
@@ -129,16 +133,31 @@ public sealed partial class Mlp
         /// <summary>The second half's value (loss squares or reg share), valid after <see cref="Finish"/>.</summary>
         public double Result { get; private set; }
 
+        /// <summary>
+        /// The first half's sum of squared residuals, set by the caller before <see cref="Finish"/>; NaN until then, so a
+        /// first half that throws never steps θ.
+        /// </summary>
+        public double First { get; set; }
+
+        /// <summary>The loss <c>(first + second) / (2m)</c> of a loss-gradient split, valid after <see cref="Finish"/>.</summary>
+        public double Loss => (First + Result) / (2 * _total);
+
+        /// <summary>Whether θ is stepped: a step size was given and the loss is finite (both threads decide alike).</summary>
+        private bool Steps => !double.IsNaN(_eta) && double.IsFinite(Loss);
+
         /// <summary>Where the parameter range is cut between the two threads' additions: half of p, in whole vectors.</summary>
         internal int ReductionCut => model.ParameterCount / 16 * 8;
 
         /// <summary>
         /// Queues the second half; the pointers must stay pinned until <see cref="Finish"/> returns. With a gradient
         /// operation, <paramref name="sum"/> holds the first half's gradient on <see cref="Finish"/> and both halves'
-        /// after it.
+        /// after it. A step size <paramref name="eta"/> (NaN for none) also steps θ there (see <see cref="Add"/>).
         /// </summary>
-        public void Start(RowOperation operation, double* theta, double* x, double* targets, int rows, int total, double* sum)
+        public void Start(RowOperation operation, double* theta, double* x, double* targets, int rows, int total, double* sum,
+            double eta)
         {
+            _eta = eta;
+            First = double.NaN;
             _theta = theta;
             _x = x;
             _targets = targets;
@@ -190,11 +209,18 @@ public sealed partial class Mlp
             while (Volatile.Read(ref flag) == 0) wait.SpinOnce(sleep1Threshold: -1);
         }
 
-        /// <summary><c>sum[j] += second[j]</c> for <c>j</c> in <c>[from, to)</c>.</summary>
+        /// <summary>
+        /// <c>sum[j] += second[j]</c> for <c>j</c> in <c>[from, to)</c>, then, if <see cref="Steps"/>,
+        /// <c>θ[j] ← sum[j]·(−η) + θ[j]</c> there: the bits of <see cref="Model.LossGradientStep"/>'s whole-vector
+        /// update, since every element gets the same one multiply and one add.
+        /// </summary>
         private void Add(int from, int to)
         {
             var sum = new Span<double>(_sum + from, to - from);
             TensorPrimitives.Add(sum, _gradient.AsSpan(from, to - from), sum);
+            if (!Steps) return;
+            var theta = new Span<double>(_theta + from, to - from);
+            TensorPrimitives.MultiplyAdd(sum, -_eta, theta, theta);
         }
 
         private void Second()

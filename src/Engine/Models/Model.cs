@@ -64,6 +64,20 @@ public abstract class Model
     }
 
     /// <summary>
+    /// One gradient step on the loss of <see cref="LossGradient"/> (THEORY.md §1, the SGD update): writes
+    /// <c>∇L_t</c> to <paramref name="gradient"/> and, when the returned loss is finite, sets <c>θ ← θ − η ∇L_t</c>
+    /// element by element (<c>g·(−η) + θ</c>, one multiply and one add); a non-finite loss leaves θ unchanged.
+    /// A model that splits its rows over two cores also splits the update.
+    /// </summary>
+    public virtual double LossGradientStep(Span<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> targets, double eta,
+        Span<double> gradient, Workspace ws)
+    {
+        double loss = LossGradient(theta, x, targets, gradient, ws);
+        if (double.IsFinite(loss)) TensorPrimitives.MultiplyAdd(gradient, -eta, theta, theta);
+        return loss;
+    }
+
+    /// <summary>
     /// Writes <c>∇_θ (1/2m) Σ_i (h(x_i; θ) − t_i)²</c> and returns the loss. With <c>t = y</c> this is the clean
     /// gradient <c>∇L</c>; with <c>t = y + ε</c> it is one label-noise SGD direction (THEORY.md §1).
     /// </summary>

@@ -84,9 +84,8 @@ public sealed class LabelNoiseSgd
             inputs = gathered;
         }
 
-        double loss = Model.LossGradient(theta, inputs, targets, ws.Gradient, ws.Model);
+        double loss = Model.LossGradientStep(theta, inputs, targets, problem.Eta, ws.Gradient, ws.Model);
         if (!double.IsFinite(loss)) return loss;
-        TensorPrimitives.MultiplyAdd(ws.Gradient, -problem.Eta, theta, theta);
 
         if (s.ParameterNoise > 0)
         {

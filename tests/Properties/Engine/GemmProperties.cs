@@ -8,7 +8,8 @@ namespace NoiseDrift.Properties.Engine;
 /// <summary>
 /// The dense kernels the batched models stand on: <see cref="Gemm.Transpose"/> moves every entry to its mirrored
 /// place for any shape (whole 4 × 4 tiles in strips of 8 columns, and the ragged edges),
-/// <see cref="Gemm.MultiplyAdd"/> matches the textbook triple loop to round-off, and
+/// <see cref="Gemm.MultiplyAdd"/> matches the textbook triple loop to round-off, <see cref="Gemm.Multiply"/> has the
+/// bits of clearing C and then <c>MultiplyAdd</c> on every shape (register blocks, ragged columns and rows), and
 /// <see cref="Gemm.MultiplyAddTransposed"/> gives the bits of <c>MultiplyAdd</c> with a transposed copy of B on every
 /// shape it calls exact.
 /// </summary>
@@ -69,5 +70,19 @@ public class GemmProperties
         Assert.True(Gemm.TransposedRouteExact(32, 256));
         Assert.False(Gemm.TransposedRouteExact(33, 256));
         Assert.False(Gemm.TransposedRouteExact(32, 8));
+    }
+
+    [Property]
+    public void Multiply_has_the_bits_of_clearing_then_MultiplyAdd(byte mSeed, byte kSeed, byte nSeed)
+    {
+        int m = 1 + mSeed % 40, k = kSeed % 40, n = 1 + nSeed % 40;
+        var random = new System.Random(m * 1600 + k * 40 + n + 7);
+        double[] Draw(int length) => [.. Enumerable.Range(0, length).Select(_ => random.NextDouble() - 0.5)];
+        var (a, b) = (Draw(m * k), Draw(k * n));
+        var expected = new double[m * n];
+        Gemm.MultiplyAdd(a, b, expected, m, k, n);
+        var c = Draw(m * n);
+        Gemm.Multiply(a, b, c, m, k, n);
+        Assert.Equal(expected, c);
     }
 }

@@ -71,6 +71,36 @@ public class RowSplitTests
         }
     }
 
+    /// <summary>
+    /// The split step (each thread updates θ over its part of the parameters) has the bits of the gradient followed by
+    /// the whole-vector update, taken back by the caller or run on a pool thread; a non-finite loss leaves θ as it was.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_split_step_is_the_gradient_then_the_update(bool onPool)
+    {
+        const double eta = 0.05;
+        var ws = (MlpWorkspace)Model.CreateWorkspace(Rows);
+        ws.Work!.LeaveToPool = onPool;
+        var expected = (double[])Theta.Clone();
+        var theta = (double[])Theta.Clone();
+        var g = new double[Model.ParameterCount];
+        var gradient = new double[Model.ParameterCount];
+        for (int step = 0; step < 10; step++)
+        {
+            double expectedLoss = Model.LossGradient(expected, X, Targets, g, Model.CreateWorkspace(Rows));
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(g, -eta, expected, expected);
+            Assert.Equal(expectedLoss, Model.LossGradientStep(theta, X, Targets, eta, gradient, ws));
+            Assert.Equal(g, gradient);
+            Assert.Equal(expected, theta);
+        }
+        var infinite = (double[])Targets.Clone();
+        infinite[Rows - 1] = 1e300;
+        Assert.False(double.IsFinite(Model.LossGradientStep(theta, X, infinite, eta, gradient, ws)));
+        Assert.Equal(expected, theta);
+    }
+
     [Fact]
     public void Split_results_are_the_same_bits_on_every_call_and_from_a_busy_pool()
     {
