@@ -9,7 +9,7 @@ namespace NoiseDrift.Engine.LinearAlgebra;
 /// 8 × 16 block of C in AVX-512 registers and streams rows of B, so every product in the engine runs at a good fraction
 /// of peak without a BLAS. Allocation-free.
 /// </summary>
-public static unsafe class Gemm
+public static unsafe partial class Gemm
 {
     private const int RowBlock = 8;
     private const int ColBlock = 16;
@@ -188,24 +188,10 @@ public static unsafe class Gemm
         c70.Store(c + 7 * n); c71.Store(c + 7 * n + 8);
     }
 
-    /// <summary>Leftover rows: one row of C at a time, vectorised along the row.</summary>
+    /// <summary>Leftover rows: one row of C at a time, vectorised along the row (<see cref="RowTimesMatrix"/>).</summary>
     private static void Rows(double* a, double* b, double* c, int rows, int k, int n)
     {
-        int vec = Vector512.IsHardwareAccelerated ? n - n % 8 : 0;
-        for (int r = 0; r < rows; r++)
-        {
-            double* ar = a + r * k, cr = c + r * n;
-            for (int p = 0; p < k; p++)
-            {
-                double s = ar[p];
-                if (s == 0) continue;
-                double* br = b + p * n;
-                var x = Vector512.Create(s);
-                int j = 0;
-                for (; j < vec; j += 8) Vector512.FusedMultiplyAdd(x, Vector512.Load(br + j), Vector512.Load(cr + j)).Store(cr + j);
-                for (; j < n; j++) cr[j] += s * br[j];
-            }
-        }
+        for (int r = 0; r < rows; r++) RowTimesMatrix(a + r * k, b, c + r * n, k, n, 0, n);
     }
 
     /// <summary>Leftover columns <c>[j0, n)</c> of a block of rows, plain scalar code.</summary>

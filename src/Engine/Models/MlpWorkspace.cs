@@ -15,6 +15,7 @@ public sealed class MlpWorkspace : Workspace
             Half = new MlpWorkspace(model, maxRows - maxRows / 2, half: true);
             Work = new Mlp.RowHalf(model, Half);
         }
+        if (!half && model.SplitsHessianVector) Tangent = new Mlp.TangentHalves(model, this);
         int depth = model.Depth;
         double[][] Block(int rows) => Enumerable.Range(0, depth).Select(l => new double[rows * model.Size(l + 1)]).ToArray();
         Z = Block(maxRows); A = Block(maxRows); D1 = Block(maxRows); D2 = Block(maxRows);
@@ -27,6 +28,8 @@ public sealed class MlpWorkspace : Workspace
         RowScalars = new double[maxRows];
         RowScalars2 = new double[maxRows];
         RZ = Block(1); RA = Block(1); RU = Block(1); RDelta = Block(1);
+        UPart = [Block(1), Block(1)];
+        RUPart = [Block(1), Block(1)];
     }
 
     internal Mlp Model { get; }
@@ -36,6 +39,9 @@ public sealed class MlpWorkspace : Workspace
 
     /// <summary>The reusable work item that runs the second half.</summary>
     internal Mlp.RowHalf? Work { get; }
+
+    /// <summary>The work item that shares a Hessian-vector product between two threads (Mlp.SplitsHessianVector).</summary>
+    internal Mlp.TangentHalves? Tangent { get; }
     internal double[][] Z { get; }
     internal double[][] A { get; }
     internal double[][] D1 { get; }
@@ -56,4 +62,8 @@ public sealed class MlpWorkspace : Workspace
     internal double[][] RA { get; }
     internal double[][] RU { get; }
     internal double[][] RDelta { get; }
+
+    /// <summary>The two threads' row partials of U and Ru in a split Hessian-vector product.</summary>
+    internal double[][][] UPart { get; }
+    internal double[][][] RUPart { get; }
 }
