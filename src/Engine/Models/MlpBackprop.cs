@@ -125,6 +125,7 @@ public sealed partial class Mlp
     {
         int m = CheckedRows(x);
         var w = Check(theta, ws, m);
+        CheckSpans(targets, hasTargets: true, m, gradient);
         if (SplitsRows(m, w)) return LossGradientSplit(theta, x, targets, gradient, m, w);
         var h = w.Outputs.AsSpan(0, m);
         ForwardPass(theta, x, m, h, w, second: false);
@@ -142,6 +143,7 @@ public sealed partial class Mlp
     {
         int m = CheckedRows(x);
         var w = Check(theta, ws, m);
+        CheckSpans(targets, hasTargets: true, m, gradient);
         if (SplitsRows(m, w)) return LossGradientSplit(theta, x, targets, gradient, m, w, eta);
         return base.LossGradientStep(theta, x, targets, eta, gradient, ws);
     }

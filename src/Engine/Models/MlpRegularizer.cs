@@ -23,6 +23,7 @@ public sealed partial class Mlp
     {
         int m = CheckedRows(x);
         var w = Check(theta, ws, m);
+        CheckSpans(default, hasTargets: false, m, gradient);
         if (SplitsRows(m, w)) return RegGradientSplit(theta, x, gradient, m, w);
         return RegGradientRows(theta, x, m, m, gradient, w);
     }

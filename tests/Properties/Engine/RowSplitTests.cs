@@ -101,6 +101,43 @@ public class RowSplitTests
         Assert.Equal(expected, theta);
     }
 
+    /// <summary>
+    /// A gradient or target span shorter than the operation needs is refused by name, split or not. A split batch
+    /// writes through raw pointers on two threads, so without the check a short span is written past its end. The
+    /// sentinel just past each span, and θ, must be left as they were.
+    /// </summary>
+    [Theory]
+    [InlineData(Rows)]
+    [InlineData(Mlp.SplitRows - 1)]
+    public void Short_gradient_and_target_spans_are_refused_and_nothing_past_them_is_written(int rows)
+    {
+        int p = Model.ParameterCount;
+        var ws = Model.CreateWorkspace(Rows);
+        var x = X.AsSpan(0, rows * 8).ToArray();
+        var theta = (double[])Theta.Clone();
+        var gradient = new double[p];
+        gradient[^1] = Sentinel;
+        var targets = Targets[..rows];
+        Refused(() => Model.LossGradient(theta, x, targets, gradient.AsSpan(0, p - 1), ws), "gradient", $"{p - 1}");
+        Refused(() => Model.LossGradientStep(theta, x, targets, 0.1, gradient.AsSpan(0, p - 1), ws), "gradient", $"{p - 1}");
+        Refused(() => Model.RegGradient(theta, x, gradient.AsSpan(0, p - 1), ws), "gradient", $"{p - 1}");
+        Assert.Equal(Sentinel, gradient[^1]);
+        var shortTargets = Targets[..rows];
+        Refused(() => Model.LossGradient(theta, x, shortTargets.AsSpan(0, rows - 1), gradient, ws), "targets", $"{rows - 1}");
+        Refused(() => Model.LossGradientStep(theta, x, shortTargets.AsSpan(0, rows - 1), 0.1, gradient, ws), "targets",
+            $"{rows - 1}");
+        Assert.Equal(Theta, theta);
+    }
+
+    private const double Sentinel = 12345.678;
+
+    private static void Refused(Action action, string field, string value)
+    {
+        var e = Assert.Throws<NoiseDrift.Engine.Validation.InvalidInputException>(action);
+        Assert.Contains(field, e.Message);
+        Assert.Contains(value, e.Message);
+    }
+
     [Fact]
     public void Split_results_are_the_same_bits_on_every_call_and_from_a_busy_pool()
     {
