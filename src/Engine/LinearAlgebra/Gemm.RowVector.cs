@@ -127,14 +127,17 @@ public static unsafe partial class Gemm
     private static (Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>,
         Vector512<double>, Vector512<double>, Vector512<double>) Transpose8(double* w, int k)
     {
-        var r0 = Vector512.Load(w);
-        var r1 = Vector512.Load(w + k);
-        var r2 = Vector512.Load(w + 2 * k);
-        var r3 = Vector512.Load(w + 3 * k);
-        var r4 = Vector512.Load(w + 4 * k);
-        var r5 = Vector512.Load(w + 5 * k);
-        var r6 = Vector512.Load(w + 6 * k);
-        var r7 = Vector512.Load(w + 7 * k);
+        return Transpose8(Vector512.Load(w), Vector512.Load(w + k), Vector512.Load(w + 2 * k), Vector512.Load(w + 3 * k),
+            Vector512.Load(w + 4 * k), Vector512.Load(w + 5 * k), Vector512.Load(w + 6 * k), Vector512.Load(w + 7 * k));
+    }
+
+    /// <summary>The 8 × 8 block whose rows are <paramref name="r0"/> … <paramref name="r7"/>, returned as its eight columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>,
+        Vector512<double>, Vector512<double>, Vector512<double>) Transpose8(Vector512<double> r0, Vector512<double> r1,
+        Vector512<double> r2, Vector512<double> r3, Vector512<double> r4, Vector512<double> r5, Vector512<double> r6,
+        Vector512<double> r7)
+    {
         // Pairs within 128-bit lanes: t0 = (r0_0 r1_0 | r0_2 r1_2 | r0_4 r1_4 | r0_6 r1_6), t1 the odd columns.
         var t0 = Avx512F.UnpackLow(r0, r1); var t1 = Avx512F.UnpackHigh(r0, r1);
         var t2 = Avx512F.UnpackLow(r2, r3); var t3 = Avx512F.UnpackHigh(r2, r3);

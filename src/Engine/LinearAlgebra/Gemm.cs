@@ -41,7 +41,10 @@ public static unsafe partial class Gemm
             int i = 0;
             for (; i + RowBlock <= m; i += RowBlock)
             {
-                for (int j = 0; j < jBlocked; j += ColBlock) Kernel8x16(pa + i * k, pb + j, pc + i * n + j, k, n, accumulate);
+                for (int j = 0; j < jBlocked; j += ColBlock)
+                {
+                    Kernel8x16(pa + i * k, pb + j, k, n, pc + i * n + j, n, accumulate ? BlockStart.LoadC : BlockStart.Zero);
+                }
                 if (jBlocked < n)
                 {
                     if (!accumulate) ClearColumns(pc + i * n, RowBlock, n, jBlocked);
@@ -140,13 +143,29 @@ public static unsafe partial class Gemm
         Avx.Store(t + 3 * tStride, Avx.Permute2x128(t1, t3, 0x31));
     }
 
+    /// <summary>How a register block starts: from +0, from the C it adds to, or from a bias per row of the block.</summary>
+    private enum BlockStart
+    {
+        Zero,
+        LoadC,
+        Bias,
+    }
+
+    /// <summary>
+    /// The 8 × 16 register block: eight rows of A (<paramref name="a"/>, stride k) times sixteen columns of B
+    /// (<paramref name="b"/>, row stride <paramref name="bStride"/>), each element one in-order chain of fused
+    /// multiply-adds from its start. Stored at <paramref name="c"/> (row stride <paramref name="cStride"/>) as is, or,
+    /// with <paramref name="transposed"/>, as its transpose (16 rows of 8).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel8x16(double* a, double* b, double* c, int k, int n, bool accumulate)
+    private static void Kernel8x16(double* a, double* b, int k, int bStride, double* c, int cStride, BlockStart start,
+        double* bias = null, bool transposed = false)
     {
         var zero = Vector512<double>.Zero;
         Vector512<double> c00 = zero, c01 = zero, c10 = zero, c11 = zero, c20 = zero, c21 = zero, c30 = zero, c31 = zero;
         Vector512<double> c40 = zero, c41 = zero, c50 = zero, c51 = zero, c60 = zero, c61 = zero, c70 = zero, c71 = zero;
-        if (accumulate)
+        int n = cStride;
+        if (start == BlockStart.LoadC)
         {
             c00 = Vector512.Load(c); c01 = Vector512.Load(c + 8);
             c10 = Vector512.Load(c + n); c11 = Vector512.Load(c + n + 8);
@@ -157,10 +176,17 @@ public static unsafe partial class Gemm
             c60 = Vector512.Load(c + 6 * n); c61 = Vector512.Load(c + 6 * n + 8);
             c70 = Vector512.Load(c + 7 * n); c71 = Vector512.Load(c + 7 * n + 8);
         }
+        else if (start == BlockStart.Bias)
+        {
+            c00 = c01 = Vector512.Create(bias[0]); c10 = c11 = Vector512.Create(bias[1]);
+            c20 = c21 = Vector512.Create(bias[2]); c30 = c31 = Vector512.Create(bias[3]);
+            c40 = c41 = Vector512.Create(bias[4]); c50 = c51 = Vector512.Create(bias[5]);
+            c60 = c61 = Vector512.Create(bias[6]); c70 = c71 = Vector512.Create(bias[7]);
+        }
         for (int p = 0; p < k; p++)
         {
-            var b0 = Vector512.Load(b + p * n);
-            var b1 = Vector512.Load(b + p * n + 8);
+            var b0 = Vector512.Load(b + p * bStride);
+            var b1 = Vector512.Load(b + p * bStride + 8);
             var x = Vector512.Create(a[p]);
             c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
             x = Vector512.Create(a[k + p]);
@@ -177,6 +203,12 @@ public static unsafe partial class Gemm
             c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
             x = Vector512.Create(a[7 * k + p]);
             c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
+        }
+        if (transposed)
+        {
+            StoreTransposed(c, n, Transpose8(c00, c10, c20, c30, c40, c50, c60, c70));
+            StoreTransposed(c + 8 * n, n, Transpose8(c01, c11, c21, c31, c41, c51, c61, c71));
+            return;
         }
         c00.Store(c); c01.Store(c + 8);
         c10.Store(c + n); c11.Store(c + n + 8);

@@ -21,8 +21,7 @@ public sealed partial class Mlp
             var weights = theta.Slice(_weightOffset[l], outSize * inSize);
             var bias = theta.Slice(_biasOffset[l], outSize);
             var z = ws.Z[l].AsSpan(0, m * outSize);
-            for (int i = 0; i < m; i++) bias.CopyTo(z.Slice(i * outSize, outSize));
-            MultiplyAddWeightsT(previous, weights, l, z, m, ws, fillWeightsT: true);
+            BiasPlusWeightsT(previous, weights, bias, l, z, m, ws);
             var a = ws.A[l].AsSpan(0, m * outSize);
             Activation.Evaluate(_activations[l], z, a, ws.D1[l].AsSpan(0, m * outSize),
                 second ? ws.D2[l].AsSpan(0, m * outSize) : Span<double>.Empty);
@@ -51,9 +50,8 @@ public sealed partial class Mlp
             TensorPrimitives.Multiply(ws.U[l].AsSpan(0, m * outSize), ws.D1[l].AsSpan(0, m * outSize), delta);
             if (l == 0) break;
             int inSize = _sizes[l];
-            var below = ws.U[l - 1].AsSpan(0, m * inSize);
-            below.Clear();
-            Gemm.MultiplyAdd(delta, theta.Slice(_weightOffset[l], outSize * inSize), below, m, outSize, inSize);
+            Gemm.Multiply(delta, theta.Slice(_weightOffset[l], outSize * inSize), ws.U[l - 1].AsSpan(0, m * inSize), m, outSize,
+                inSize);
         }
     }
 

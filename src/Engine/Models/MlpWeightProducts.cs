@@ -22,6 +22,26 @@ public sealed partial class Mlp
     }
 
     /// <summary>
+    /// The forward pass's <c>Z_ℓ = 1 b_ℓᵀ + S W_ℓᵀ</c> over m rows. With AVX-512 and a whole-block shape it is one
+    /// pass (<see cref="Gemm.BiasPlusTransposedProduct"/>) for the first layer and for every layer on the in-place
+    /// route: no later pass reads their <c>W_ℓᵀ</c> copy (∇reg's products with <c>W_ℓᵀ</c> start at layer 1 and take
+    /// the same route as here). Otherwise each row of Z is set to <c>b_ℓ</c> and then <see cref="MultiplyAddWeightsT"/>
+    /// runs, which fills the workspace's <c>W_ℓᵀ</c>. All routes give every element the same bits.
+    /// </summary>
+    private void BiasPlusWeightsT(ReadOnlySpan<double> s, ReadOnlySpan<double> weights, ReadOnlySpan<double> bias, int layer,
+        Span<double> z, int m, MlpWorkspace ws)
+    {
+        int inSize = _sizes[layer], outSize = _sizes[layer + 1];
+        if (Gemm.BiasRouteFused(m, outSize) && (layer == 0 || TransposesRows(m, layer)))
+        {
+            Gemm.BiasPlusTransposedProduct(s, weights, bias, z, m, inSize, outSize, ws.Transposed);
+            return;
+        }
+        for (int i = 0; i < m; i++) bias.CopyTo(z.Slice(i * outSize, outSize));
+        MultiplyAddWeightsT(s, weights, layer, z, m, ws, fillWeightsT: true);
+    }
+
+    /// <summary>
     /// <c>C (m × out) += S (m × in) · W_ℓᵀ</c> for the row-major <c>W_ℓ (out × in)</c>. The plain route uses the
     /// workspace's <c>W_ℓᵀ</c>, which it first fills when <paramref name="fillWeightsT"/> (the forward pass, which runs
     /// before every later pass over the same θ).
