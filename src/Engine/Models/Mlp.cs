@@ -118,19 +118,6 @@ public sealed partial class Mlp : Model
         return w;
     }
 
-    /// <summary>
-    /// Refuses a target span with fewer entries than the <paramref name="rows"/> of x, or a gradient span shorter than
-    /// p. A split batch reads and writes these through raw pointers on two threads, so the lengths are checked here,
-    /// before anything is read or written.
-    /// </summary>
-    private void CheckSpans(ReadOnlySpan<double> targets, bool hasTargets, int rows, Span<double> gradient)
-    {
-        if (hasTargets && targets.Length < rows)
-            throw new InvalidInputException("targets", $"has length {targets.Length}, fewer than the {rows} rows of x");
-        if (gradient.Length < _parameterCount)
-            throw new InvalidInputException("gradient", $"has length {gradient.Length}, fewer than the {_parameterCount} parameters");
-    }
-
     private int CheckedRows(ReadOnlySpan<double> x)
     {
         int m = Rows(x);

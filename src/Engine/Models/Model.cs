@@ -85,6 +85,7 @@ public abstract class Model
         Span<double> gradient, Workspace ws)
     {
         int d = InputDimension, m = Rows(x);
+        CheckSpans(targets, hasTargets: true, m, gradient);
         gradient.Clear();
         double loss = 0;
         var g = ws.Gradient.AsSpan();
@@ -115,6 +116,7 @@ public abstract class Model
     public virtual double RegGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> gradient, Workspace ws)
     {
         int d = InputDimension, m = Rows(x);
+        CheckSpans(default, hasTargets: false, m, gradient);
         var g = ws.Gradient.AsSpan();
         var hg = ws.Product.AsSpan();
         gradient.Clear();
@@ -128,6 +130,19 @@ public abstract class Model
             TensorPrimitives.MultiplyAdd(hg, 2.0 / m, gradient, gradient);
         }
         return sum / m;
+    }
+
+    /// <summary>
+    /// Refuses a target span with fewer entries than the <paramref name="rows"/> of x, or a gradient span shorter than
+    /// p, naming the field, before anything is read or written (a split batch reads and writes them through raw
+    /// pointers on two threads).
+    /// </summary>
+    protected void CheckSpans(ReadOnlySpan<double> targets, bool hasTargets, int rows, Span<double> gradient)
+    {
+        if (hasTargets && targets.Length < rows)
+            throw new InvalidInputException("targets", $"has length {targets.Length}, fewer than the {rows} rows of x");
+        if (gradient.Length < ParameterCount)
+            throw new InvalidInputException("gradient", $"has length {gradient.Length}, fewer than the {ParameterCount} parameters");
     }
 
     /// <summary>Throws, naming the field, unless θ has length p and is finite.</summary>

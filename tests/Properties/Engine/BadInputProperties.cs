@@ -11,7 +11,8 @@ namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
 /// Bad input throws <see cref="InvalidInputException"/> whose message names the field and the value (DESIGN.md
-/// "Engine conventions"): wrong sizes, NaN/∞ in θ, x or y, empty data, unknown activation names, DAG cycles.
+/// "Engine conventions"): wrong sizes, NaN/∞ in θ, x or y, empty data, unknown activation names, DAG cycles, and
+/// gradient or target spans shorter than the model and the batch need.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class BadInputProperties
@@ -41,6 +42,12 @@ public class BadInputProperties
 
     [Property(Arbitrary = [typeof(SensingCases)])]
     public void Matrix_sensing_validates_theta(NetworkCase c) => ValidatesTheta(c);
+
+    [Property(Arbitrary = [typeof(DagCases)])]
+    public void Every_model_refuses_short_gradient_and_target_spans(NetworkCase c) => RefusesShortSpans(c);
+
+    [Property(Arbitrary = [typeof(SensingCases)])]
+    public void Matrix_sensing_refuses_short_gradient_and_target_spans(NetworkCase c) => RefusesShortSpans(c);
 
     [Property(Arbitrary = [typeof(MlpCases)])]
     public void Data_rejects_non_finite_inputs_and_labels_and_wrong_sizes(NetworkCase c)
@@ -98,6 +105,29 @@ public class BadInputProperties
             Throws(() => c.Model.ValidateTheta(theta), $"theta[{theta.Length - 1}]", Guard.Format(bad));
         }
         Throws(() => c.Model.ValidateTheta(c.Theta.AsSpan(..^1)), "theta", $"{c.Theta.Length - 1}");
+    }
+
+    /// <summary>
+    /// The batch entry points refuse a gradient span shorter than p or targets shorter than the rows of x, by name,
+    /// and write nothing past the short span (a sentinel after it survives) nor to θ.
+    /// </summary>
+    private static void RefusesShortSpans(NetworkCase c)
+    {
+        const double sentinel = 12345.678;
+        int p = c.Model.ParameterCount, n = c.Data.Count;
+        var ws = c.Model.CreateWorkspace(n);
+        var theta = (double[])c.Theta.Clone();
+        var gradient = new double[p];
+        gradient[^1] = sentinel;
+        Throws(() => c.Model.LossGradient(theta, c.Data.X, c.Data.Y, gradient.AsSpan(0, p - 1), ws), "gradient", $"{p - 1}");
+        Throws(() => c.Model.LossGradientStep(theta, c.Data.X, c.Data.Y, 0.1, gradient.AsSpan(0, p - 1), ws), "gradient",
+            $"{p - 1}");
+        Throws(() => c.Model.RegGradient(theta, c.Data.X, gradient.AsSpan(0, p - 1), ws), "gradient", $"{p - 1}");
+        Assert.Equal(sentinel, gradient[^1]);
+        Throws(() => c.Model.LossGradient(theta, c.Data.X, c.Data.Y.AsSpan(0, n - 1), gradient, ws), "targets", $"{n - 1}");
+        Throws(() => c.Model.LossGradientStep(theta, c.Data.X, c.Data.Y.AsSpan(0, n - 1), 0.1, gradient, ws), "targets",
+            $"{n - 1}");
+        Assert.Equal(c.Theta, theta);
     }
 
     private static void Throws(Action action, string field, string value)
