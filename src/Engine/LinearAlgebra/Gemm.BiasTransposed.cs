@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -44,13 +43,5 @@ public static unsafe partial class Gemm
                 }
             }
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void StoreTransposed(double* c, int n, (Vector512<double>, Vector512<double>, Vector512<double>,
-        Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>) rows)
-    {
-        rows.Item1.Store(c); rows.Item2.Store(c + n); rows.Item3.Store(c + 2 * n); rows.Item4.Store(c + 3 * n);
-        rows.Item5.Store(c + 4 * n); rows.Item6.Store(c + 5 * n); rows.Item7.Store(c + 6 * n); rows.Item8.Store(c + 7 * n);
     }
 }

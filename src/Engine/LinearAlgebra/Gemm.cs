@@ -220,6 +220,15 @@ public static unsafe partial class Gemm
         c70.Store(c + 7 * n); c71.Store(c + 7 * n + 8);
     }
 
+    /// <summary>Eight rows of a transposed register block, at <paramref name="c"/> with row stride n.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreTransposed(double* c, int n, (Vector512<double>, Vector512<double>, Vector512<double>,
+        Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>, Vector512<double>) rows)
+    {
+        rows.Item1.Store(c); rows.Item2.Store(c + n); rows.Item3.Store(c + 2 * n); rows.Item4.Store(c + 3 * n);
+        rows.Item5.Store(c + 4 * n); rows.Item6.Store(c + 5 * n); rows.Item7.Store(c + 6 * n); rows.Item8.Store(c + 7 * n);
+    }
+
     /// <summary>Leftover rows: one row of C at a time, vectorised along the row (<see cref="RowTimesMatrix"/>).</summary>
     private static void Rows(double* a, double* b, double* c, int rows, int k, int n)
     {
