@@ -85,10 +85,12 @@ public sealed class StationaryExperiment
 
     /// <summary>
     /// The dynamic drift verdicts (along d and per component) against the exact drift, or against
-    /// <paramref name="predicted"/> for a power test, with the remainder and the K-step bias.
+    /// <paramref name="predicted"/> (a power test, or the offset-corrected drift of docs/theory.md §3.10), with the
+    /// remainder and the K-step bias unless <paramref name="relativeBias"/> states another.
     /// </summary>
-    public IReadOnlyList<CheckResult> JudgeDynamicDrift(string check = "drift_dynamic", double[]? predicted = null) =>
-        DriftVerdict.Judge(check, Case.Name, Drift, predicted ?? Prediction.Exact, DynamicBias);
+    public IReadOnlyList<CheckResult> JudgeDynamicDrift(string check = "drift_dynamic", double[]? predicted = null,
+        double? relativeBias = null) =>
+        DriftVerdict.Judge(check, Case.Name, Drift, predicted ?? Prediction.Exact, relativeBias ?? DynamicBias);
 
     /// <summary>The measured gap between the exact and the leading-order drift (THEORY.md §3), with the dynamic bias.</summary>
     public CheckResult JudgeLeadingOrderOffset() => LeadingOrderOffset.Judge(Case.Name, Drift, Prediction, DynamicBias);

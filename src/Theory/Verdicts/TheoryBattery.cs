@@ -4,6 +4,7 @@ using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Offset;
 
 namespace NoiseDrift.Theory.Verdicts;
 
@@ -54,10 +55,10 @@ public static class TheoryBattery
 
         foreach (var r in experiment.JudgeStaticDrift(20 * plan.Pairs, plan.Seed)) yield return r;
         foreach (var r in experiment.JudgeOu()) yield return r;
-        foreach (var r in experiment.JudgeDynamicDrift()) yield return r;
+        foreach (var r in CorrectedDrift.Judge(experiment)) yield return r;
         yield return experiment.JudgeLeadingOrderOffset();
         Advance();
-        yield return RegularizerDecreaseCheck.Run(@case, options.RegPlan);
+        foreach (var r in CorrectedRegularizerDecrease.Run(@case, options.RegPlan)) yield return r;
         Advance();
         foreach (var r in ControlChecks.PlainGradientDescent(@case, plan)) yield return r;
         Advance();
