@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Json;
 using System.Text.Json;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Theory.Checks;
@@ -13,7 +14,7 @@ namespace NoiseDrift.Cli.Sweep;
 public sealed record SweepRow(ulong Seed, CheckResult Verdict)
 {
     /// <summary>The JSON line, without the newline.</summary>
-    public string Line() => JsonFields.Object(json =>
+    public string Line() => JsonLine.Of(json =>
     {
         json.WriteNumber("seed", Seed);
         CheckJson.Members(json, Verdict);
