@@ -1,8 +1,8 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Engine.Json;
 using NoiseDrift.Conformance.Certification;
 using NoiseDrift.Conformance.Protocol;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Engine.Json;
 using NoiseDrift.Cli.Sweep;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Commands;
 

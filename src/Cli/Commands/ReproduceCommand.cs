@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Engine.Json;
 using NoiseDrift.Cli.Reproduce;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Reproduction;
 using Spectre.Console;

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Engine.Json;
 using NoiseDrift.Cli.Sweep;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Commands;

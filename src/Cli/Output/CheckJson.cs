@@ -1,5 +1,5 @@
-using NoiseDrift.Engine.Json;
 using System.Text.Json;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Output;

@@ -1,6 +1,6 @@
-using NoiseDrift.Engine.Json;
 using System.Text.Json;
 using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;
 

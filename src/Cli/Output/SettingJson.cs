@@ -1,5 +1,5 @@
-using NoiseDrift.Engine.Json;
 using System.Text.Json;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;

@@ -1,5 +1,5 @@
-using NoiseDrift.Engine.Json;
 using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Output;
 

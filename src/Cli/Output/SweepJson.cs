@@ -1,5 +1,5 @@
-using NoiseDrift.Engine.Json;
 using NoiseDrift.Cli.Sweep;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Output;
 

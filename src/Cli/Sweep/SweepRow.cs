@@ -1,6 +1,6 @@
-using NoiseDrift.Engine.Json;
 using System.Text.Json;
 using NoiseDrift.Cli.Output;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Sweep;
