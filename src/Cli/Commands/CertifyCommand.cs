@@ -2,7 +2,7 @@ using System.CommandLine;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Conformance.Certification;
 using NoiseDrift.Conformance.Protocol;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Commands;
 

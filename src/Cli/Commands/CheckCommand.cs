@@ -1,7 +1,7 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Commands;
 

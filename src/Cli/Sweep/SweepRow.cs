@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Sweep;
 

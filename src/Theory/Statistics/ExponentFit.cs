@@ -1,4 +1,5 @@
 using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Statistics;
 

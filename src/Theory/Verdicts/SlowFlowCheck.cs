@@ -1,6 +1,6 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Statistics;
 
@@ -37,7 +37,7 @@ public static class SlowFlowCheck
                 relativeBias * Math.Abs(predicted),
                 $"Δreg(Proj θ) at t = {flow.Times[s + 1]:G3} (k = {plan.SnapshotSteps()[s]}) vs the slow flow; {pairs} pairs"));
         }
-        var worst = verdicts.OrderByDescending(v => Math.Abs(v.Measured - v.Predicted) - v.Tolerance).First();
+        var worst = verdicts[WorstComponent.Of(verdicts)];
         return [verdicts[^1], worst with { Check = "slow_flow_reg_worst_snapshot", Pass = verdicts.All(v => v.Pass) }];
     }
 }

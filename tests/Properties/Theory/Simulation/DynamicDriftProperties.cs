@@ -1,5 +1,5 @@
 using NoiseDrift.Properties.Generators;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
