@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Reflection.Emit;
+using System.Text.RegularExpressions;
 
 namespace NoiseDrift.Properties.Architecture;
 
@@ -9,7 +10,7 @@ namespace NoiseDrift.Properties.Architecture;
 /// every type, method or field its IL names. Nested and compiler-generated types (lambdas, iterators) count for the
 /// namespace they are declared in. Constants are inlined by the compiler and leave no trace; that is the one blind spot.
 /// </summary>
-internal sealed class NamespaceGraph
+internal sealed partial class NamespaceGraph
 {
     private const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance |
                                           BindingFlags.Static | BindingFlags.DeclaredOnly;
@@ -92,11 +93,41 @@ internal sealed class NamespaceGraph
         }
     }
 
-    private void Add(string from, string to, string example)
+    /// <summary>
+    /// Adds the <c>using</c> directives of the C# files under <paramref name="folder"/> as references of each file's
+    /// namespace: they name the namespaces of inlined constants, which leave no trace in the IL.
+    /// </summary>
+    public void AddUsings(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+        {
+            if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)) continue;
+            string text = File.ReadAllText(file);
+            if (FileNamespace().Match(text) is not { Success: true } declared) continue;
+            string from = declared.Groups["name"].Value;
+            foreach (Match used in Using().Matches(text))
+            {
+                string name = used.Groups["name"].Value;
+                bool isType = used.Groups["alias"].Success || used.Groups["static"].Success;
+                string to = isType ? name[..Math.Max(0, name.LastIndexOf('.'))] : name;
+                if (to != from && to.StartsWith("NoiseDrift.", StringComparison.Ordinal))
+                    Add(from, to, $"using {name} in {Path.GetFileName(file)}");
+            }
+        }
+    }
+
+    /// <summary>Adds one reference with an example of it.</summary>
+    public void Add(string from, string to, string example)
     {
         if (!_edges.TryGetValue(from, out var targets)) _edges[from] = targets = [];
         targets.TryAdd(to, example);
     }
+
+    [GeneratedRegex(@"^namespace (?<name>[\w.]+);", RegexOptions.Multiline)]
+    private static partial Regex FileNamespace();
+
+    [GeneratedRegex(@"^using (?<static>static )?(?:(?<alias>\w+) = )?(?<name>[\w.]+);", RegexOptions.Multiline)]
+    private static partial Regex Using();
 
     private static string Name(Type type) => type.FullName ?? type.Name;
 

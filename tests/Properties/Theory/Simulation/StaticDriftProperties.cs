@@ -1,5 +1,6 @@
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
