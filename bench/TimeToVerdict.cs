@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Verdicts;
 

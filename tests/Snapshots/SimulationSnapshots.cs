@@ -1,5 +1,5 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Verdicts;
 using Snapshooter.Xunit;
 using Xunit;

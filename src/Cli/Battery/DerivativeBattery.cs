@@ -1,4 +1,5 @@
 using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Battery;
 

@@ -3,7 +3,7 @@ using NoiseDrift.Cli.Output;
 using NoiseDrift.Conformance.Certification;
 using NoiseDrift.Conformance.Protocol;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Commands;
 

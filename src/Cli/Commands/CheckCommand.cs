@@ -2,7 +2,7 @@ using System.CommandLine;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Commands;
 

@@ -4,7 +4,7 @@ using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Sweep;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Commands;
 

@@ -16,9 +16,6 @@ namespace NoiseDrift.Cli.Experiment;
 /// </summary>
 public static class Simulation
 {
-    /// <summary>About this many snapshots are taken (plus step 0) for the OU moments and the reg trace.</summary>
-    public const int Snapshots = 10;
-
     /// <summary>
     /// The plan for the spec's SGD block: pairs = chains/2, snapshots every ⌈steps/10⌉ steps. Throws on
     /// <c>sgd.chains</c> unless it is even (antithetic pairs) and at least 4 (two pairs for a standard error).
@@ -30,7 +27,7 @@ public static class Simulation
             throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; simulate runs antithetic pairs, so it must be even");
         if (sgd.Chains < 4)
             throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
-        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (int)((sgd.Steps + (long)Snapshots - 1) / Snapshots), sgd.Seed);
+        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (int)((sgd.Steps + (long)SgdOptions.Snapshots - 1) / SgdOptions.Snapshots), sgd.Seed);
     }
 
     /// <summary>Runs the chains and measures; <paramref name="progress"/> receives the completed fraction of steps.</summary>

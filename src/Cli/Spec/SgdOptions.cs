@@ -21,6 +21,9 @@ public sealed record SgdOptions(SgdProblem Problem, int Steps, int Chains, ulong
     /// <summary>The default seed when <c>sgd.seed</c> is absent.</summary>
     public const ulong DefaultSeed = 1;
 
+    /// <summary>About this many snapshots are taken (plus step 0) for the OU moments and the reg trace.</summary>
+    public const int Snapshots = 10;
+
     /// <summary>The engine's simulator settings for the problem and the seed (steps and chains are run options).</summary>
     public SgdSettings ToSettings() => new(Problem, Seed);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Sweep;
 

@@ -1,5 +1,4 @@
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Sweep;
 

@@ -1,5 +1,5 @@
 using NoiseDrift.Conformance.Protocol;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Conformance.Certification;
 

@@ -1,7 +1,7 @@
 using NoiseDrift.Conformance.Cases;
 using NoiseDrift.Conformance.Protocol;
 using NoiseDrift.Conformance.Run;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Conformance.Certification;
 
@@ -92,7 +92,7 @@ public static class Certifier
         int n = c.Count, p = c.ParameterCount;
         if (reader.Error is { } error)
         {
-            yield return new CheckResult(op, c.Name, 0, double.NaN, 0, 0, false, $"the program answered error: {error}");
+            yield return VerdictRule.Exact(op, c.Name, 0, double.NaN, 0, $"the program answered error: {error}");
             yield break;
         }
         switch (op)
@@ -143,7 +143,7 @@ public static class Certifier
         var (response, line) = channel.Exchange(new ProtocolRequest(id, "run", input));
         var reader = new ResponseReader(response, line, id);
         if (reader.Error is { } error)
-            return [new CheckResult("run", run.Name, 0, double.NaN, 0, 0, false, $"the program answered error: {error}")];
+            return [VerdictRule.Exact("run", run.Name, 0, double.NaN, 0, $"the program answered error: {error}")];
         return RunJudge.Judge(run, reader.Matrix("theta", run.Chains, c.ParameterCount));
     }
 }

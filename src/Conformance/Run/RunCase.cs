@@ -1,7 +1,7 @@
 using NoiseDrift.Conformance.Cases;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Conformance.Run;
 

@@ -1,7 +1,6 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
 using Vec = NoiseDrift.Theory.Geometry.Vectors;
 
 namespace NoiseDrift.Conformance.Run;

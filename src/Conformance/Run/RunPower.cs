@@ -1,7 +1,6 @@
 using MathNet.Numerics.Distributions;
 using NoiseDrift.Theory.Geometry;
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Conformance.Run;
 
@@ -64,7 +63,7 @@ public sealed record RunPower(StepRule Rule, double Margin, string Row, double S
             double se = Math.Sqrt(Math.Max(0, fourth - actual * actual) / chains);
             double bias = correct.RelativeBias * Math.Abs(predicted);
             double margin = (Math.Abs(actual - predicted) - bias - z * se) / se;
-            if (margin > best.Margin) best = (margin, row, Math.Abs(actual - predicted) / (z * se + bias));
+            if (margin > best.Margin) best = (margin, row, Math.Abs(actual - predicted) / VerdictRule.Tolerance(z, se, bias));
         }
         return new RunPower(rule, best.Margin, best.Row, best.Shift);
     }

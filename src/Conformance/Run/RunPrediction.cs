@@ -1,7 +1,7 @@
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Conformance.Run;
 

@@ -1,6 +1,7 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Checks;
 

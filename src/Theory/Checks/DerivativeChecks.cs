@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Checks;
 

@@ -1,17 +1,16 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// The stationary-start experiment, the one pipeline behind the OU and drift verdicts (THEORY.md §2, §3, §5):
 /// predict (the exact-S drift and S at θ*), start stationary (antithetic pairs <c>θ* ± u</c>, <c>u ~ N(0, S)</c>),
-/// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments) and judge with the stated
-/// biases — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and that remainder plus the
-/// K-step base-point bias <c>K ||∇d||</c> for the dynamic drift. The battery, the simulation properties, the
-/// simulation snapshot and the time-to-verdict benchmark all run it.
+/// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments), and state the biases the
+/// verdicts use — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and that remainder plus the
+/// K-step base-point bias <c>K ||∇d||</c> for the dynamic drift. The judging is <c>Verdicts.StationaryVerdicts</c>, a
+/// layer above. The battery, the simulation properties, the simulation snapshot and the time-to-verdict benchmark all
+/// run it.
 /// <para>
 /// Only the prediction is computed up front; the K-step bias, the chains and the measurements are computed once, on
 /// first use, and are safe to share between threads.
@@ -75,31 +74,4 @@ public sealed class StationaryExperiment
 
     /// <summary>The time-averaged normal second moments, one matrix per antithetic pair.</summary>
     public OuMeasurement Ou => _ou.Value;
-
-    /// <summary>
-    /// The OU verdicts (one per eigen-direction, and the trace) against S, or against <paramref name="predicted"/>
-    /// for a power test, with the remainder bias.
-    /// </summary>
-    public IReadOnlyList<CheckResult> JudgeOu(string check = "ou", OuCovariance? predicted = null) =>
-        OuVerdict.Judge(check, Case.Name, Ou, predicted ?? Prediction.Covariance, RemainderBias);
-
-    /// <summary>
-    /// The dynamic drift verdicts (along d and per component) against the exact drift, or against
-    /// <paramref name="predicted"/> (a power test, or the offset-corrected drift of docs/theory.md §3.10), with the
-    /// remainder and the K-step bias unless <paramref name="relativeBias"/> states another.
-    /// </summary>
-    public IReadOnlyList<CheckResult> JudgeDynamicDrift(string check = "drift_dynamic", double[]? predicted = null,
-        double? relativeBias = null) =>
-        DriftVerdict.Judge(check, Case.Name, Drift, predicted ?? Prediction.Exact, relativeBias ?? DynamicBias);
-
-    /// <summary>The measured gap between the exact and the leading-order drift (THEORY.md §3), with the dynamic bias.</summary>
-    public CheckResult JudgeLeadingOrderOffset() => LeadingOrderOffset.Judge(Case.Name, Drift, Prediction, DynamicBias);
-
-    /// <summary>
-    /// The static drift verdicts: <paramref name="pairs"/> i.i.d. antithetic <c>u ~ N(0, S)</c>, no dynamics, against
-    /// the exact drift with the remainder bias (THEORY.md §3, "Static check").
-    /// </summary>
-    public IReadOnlyList<CheckResult> JudgeStaticDrift(int pairs, ulong seed) =>
-        DriftVerdict.Judge("drift_static", Case.Name, DriftMeasurement.Static(Case, Prediction.Covariance, pairs, seed),
-            Prediction.Exact, RemainderBias);
 }

@@ -54,7 +54,7 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
     /// <summary>
     /// The same case with σ chosen so that the largest eigenvalue of the exact stationary S is
     /// <paramref name="ouScale"/> (S ∝ σ², THEORY.md §2). The suite's cases use 1e-5, which keeps the stated
-    /// higher-order remainder <see cref="Verdicts.SuiteBudget.RemainderBound"/> at 0.1%.
+    /// higher-order remainder <see cref="Judging.SuiteBudget.RemainderBound"/> at 0.1%.
     /// </summary>
     public TheoryCase WithOuScale(double ouScale)
     {

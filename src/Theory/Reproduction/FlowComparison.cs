@@ -1,6 +1,6 @@
 using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 using NoiseDrift.Theory.Verdicts;
 
@@ -110,7 +110,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         if (last == 0) return 0;
         return Enumerable.Range(1, last).MaxBy(i =>
             Math.Abs(runs.Flow.At(name, times[i]) - runs.Flow.At(name, times[i] / 2)) /
-            (SuiteBudget.Budget.Z * Finite(values[i].StdErr) + Bias(name, i) + double.Epsilon));
+            (SuiteBudget.Budget.Tolerance(Finite(values[i].StdErr), Bias(name, i)) + double.Epsilon));
     }
 
     /// <summary>Label-noise measurement against the flow at the tracked time <see cref="Steepest"/>.</summary>

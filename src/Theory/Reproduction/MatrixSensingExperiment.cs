@@ -1,8 +1,7 @@
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
-using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Reproduction;
 

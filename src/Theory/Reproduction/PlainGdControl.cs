@@ -1,5 +1,4 @@
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Reproduction;
 

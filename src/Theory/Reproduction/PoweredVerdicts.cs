@@ -1,5 +1,4 @@
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Reproduction;
 

@@ -1,10 +1,8 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Theory.Reproduction;
 

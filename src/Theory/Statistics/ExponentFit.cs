@@ -17,7 +17,7 @@ namespace NoiseDrift.Theory.Statistics;
 public sealed record ExponentFit(
     double Slope, double SlopeStdErr, double Intercept, double InterceptStdErr, double ChiSquared, int DegreesOfFreedom)
 {
-    /// <summary>The confidence interval <c>b ± z · SE(b)</c>, e.g. with z from <see cref="ErrorBudget.Z"/>.</summary>
+    /// <summary>The confidence interval <c>b ± z · SE(b)</c>, e.g. with the z of an error budget (<c>Judging.ErrorBudget.Z</c>).</summary>
     public (double Low, double High) Interval(double z) => (Slope - z * SlopeStdErr, Slope + z * SlopeStdErr);
 
     /// <summary>

@@ -1,7 +1,7 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Verdicts;
 
@@ -99,7 +99,7 @@ public static class ControlChecks
         double worst = experiment.Result.FinalStates
             .Max(theta => RegularizerValue.Norm(theta.Select((v, k) => v - plain.Theta[k]).ToArray()));
         double tolerance = 1e-9 * (1 + RegularizerValue.Norm(plain.Theta));
-        return new CheckResult("control_sigma0_fixed_point", plain.Name, 0, worst, 0, tolerance, worst <= tolerance,
+        return VerdictRule.Exact("control_sigma0_fixed_point", plain.Name, 0, worst, tolerance,
             $"max ||θ_K − θ*|| over chains after {plan.Steps} plain-GD steps from θ* ∈ M (rounding only)");
     }
 }

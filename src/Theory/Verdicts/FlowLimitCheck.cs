@@ -1,6 +1,6 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Stability;
 
@@ -29,7 +29,7 @@ public static class FlowLimitCheck
         double bias = SuiteBudget.RemainderBound(there.Covariance);
         var results = new List<CheckResult>
         {
-            new("stability_margin", @case.Name, 0, after.Margin, 0, 1e-3 * before.Margin, Math.Abs(after.Margin) <= 1e-3 * before.Margin,
+            VerdictRule.Exact("stability_margin", @case.Name, 0, after.Margin, 1e-3 * before.Margin,
                 $"||P∇reg||/||∇reg|| after the flow (predicted 0 at the limit; {after.Kind}), within 1/1000 of its value " +
                 $"{before.Margin:G3} at θ* ({before.Kind})"),
         };

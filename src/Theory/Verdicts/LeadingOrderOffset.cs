@@ -1,7 +1,7 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;

@@ -1,6 +1,6 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;

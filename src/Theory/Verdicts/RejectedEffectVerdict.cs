@@ -1,7 +1,7 @@
 using System.Globalization;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;
@@ -34,7 +34,7 @@ public static class RejectedEffectVerdict
         double predicted = Vectors.Dot(own, direction);
         var budget = SuiteBudget.Budget;
         double bias = relativeBias * Vectors.Norm(own);
-        double tolerance = budget.Z * along.StdErr + bias;
+        double tolerance = budget.Tolerance(along.StdErr, bias);
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"per-step drift along the direction of {what}: the control predicts {predicted:G4}; {what} would be " +
             $"{size:G4}, {VerdictRule.Ratio(predicted, size, tolerance):G3} tolerances away; {measured.Method}");

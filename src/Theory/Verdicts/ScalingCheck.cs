@@ -1,8 +1,8 @@
 using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Statistics;
@@ -44,7 +44,7 @@ public static class SlowFlowCheck
                     $"Δreg(Proj θ) at t = {flow.Times[s + 1]:G3} (k = {steps[s]}) vs the mean path; the leading-order slow " +
                     $"flow {leading:G4} is {VerdictRule.Ratio(leading, change.Mean, tolerance):G3} tolerances away; {pairs} pairs")));
         }
-        var worst = verdicts.OrderByDescending(v => Math.Abs(v.Measured - v.Predicted) - v.Tolerance).First();
+        var worst = verdicts[WorstComponent.Of(verdicts)];
         return [verdicts[^1], worst with { Check = "slow_flow_reg_worst_snapshot", Pass = verdicts.All(v => v.Pass) }];
     }
 }

@@ -2,9 +2,8 @@ using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
-using NoiseDrift.Theory.Offset;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Verdicts;
 

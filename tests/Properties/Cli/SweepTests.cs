@@ -4,9 +4,7 @@ using NoiseDrift.Cli;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Commands;
 using NoiseDrift.Cli.Sweep;
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 using Xunit;
 
 namespace NoiseDrift.Properties.Cli;
@@ -85,7 +83,7 @@ public class SweepTests
     [Fact]
     public void AFailedRowFailsTheSweepAndTheMerge()
     {
-        var failing = new CheckResult("fake", "case", 0, 1, 0.1, 0.2, false, "off");
+        var failing = new CheckResult("fake", "case", 0, 1, 0.1, 1, 0.1, false, "off");
         string file = Temporary(new SweepRow(1, failing).Line() + "\n" + new SweepRow(2, failing).Line());
         try
         {

@@ -1,12 +1,11 @@
 using System.Globalization;
 using FsCheck.Xunit;
+using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
-using NoiseDrift.Theory.Offset;
-using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Properties.Theory.Offset;
 

@@ -1,3 +1,4 @@
+using NoiseDrift.Theory.Verdicts;
 using NoiseDrift.Properties.Theory.Battery;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;

@@ -3,8 +3,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
-using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Settings;
 

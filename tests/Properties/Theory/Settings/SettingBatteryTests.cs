@@ -1,6 +1,6 @@
 using NoiseDrift.Properties.Theory.Battery;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 

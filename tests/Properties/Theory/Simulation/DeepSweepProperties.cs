@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Ou;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 

@@ -1,5 +1,6 @@
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 

@@ -1,4 +1,5 @@
 using NoiseDrift.Properties.Generators;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;

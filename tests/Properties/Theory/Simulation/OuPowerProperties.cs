@@ -1,6 +1,7 @@
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 

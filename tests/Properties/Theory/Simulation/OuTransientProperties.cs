@@ -2,6 +2,7 @@ using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;

@@ -1,5 +1,5 @@
 using NoiseDrift.Properties.TestSupport;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using NoiseDrift.Cli.Sweep;
+using NoiseDrift.Cli.Output;
 using Spectre.Console;
 
-namespace NoiseDrift.Cli.Output;
+namespace NoiseDrift.Cli.Sweep;
 
 /// <summary>
 /// The summary of a sweep (<c>noisedrift sweep</c> without <c>--json</c>, and <c>noisedrift merge</c>): one row per

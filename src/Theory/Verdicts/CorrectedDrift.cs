@@ -1,8 +1,9 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Offset;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 
-namespace NoiseDrift.Theory.Offset;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The <c>drift_dynamic_*</c> rows at next order (docs/theory.md §3.10): the Rao–Blackwell drift of a K-step window

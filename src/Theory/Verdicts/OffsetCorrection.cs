@@ -1,9 +1,10 @@
+using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
-using NoiseDrift.Theory.Verdicts;
 
-namespace NoiseDrift.Theory.Offset;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The next-order predictions of a K-step window from a stationary start (docs/theory.md §3.9–§3.10), read off the

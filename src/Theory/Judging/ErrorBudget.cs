@@ -1,8 +1,7 @@
 using MathNet.Numerics.Distributions;
 using NoiseDrift.Engine.Validation;
-using NoiseDrift.Theory.Checks;
 
-namespace NoiseDrift.Theory.Statistics;
+namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
 /// The suite's error budget (THEORY.md §5). With M checks and a target family-wise false-alarm probability α, each
@@ -14,7 +13,7 @@ public sealed class ErrorBudget
 {
     /// <summary>
     /// The default M of a stand-alone budget (a unit test, one experiment). The suite's checks do not use it: they
-    /// share <c>Verdicts.SuiteBudget.Budget</c>, M = 20,000 comparisons (z ≈ 6.6).
+    /// share <see cref="SuiteBudget.Budget"/>, M = 20,000 comparisons (z ≈ 6.6).
     /// </summary>
     public const int DefaultCheckCount = 200;
 
@@ -44,18 +43,19 @@ public sealed class ErrorBudget
     /// <summary><c>z = Φ⁻¹(1 − α/(2M))</c>, computed from the lower tail for accuracy.</summary>
     public double Z { get; }
 
+    /// <summary>The tolerance <c>z · SE + bias bound</c> of this budget (<see cref="VerdictRule.Tolerance"/>).</summary>
+    public double Tolerance(double stdErr, double biasBound) => VerdictRule.Tolerance(Z, stdErr, biasBound);
+
     /// <summary>
-    /// Judges a measurement (THEORY.md §5): tolerance <c>z · SE + bias bound</c>; a non-finite prediction or
-    /// measurement fails.
+    /// Judges a measurement (THEORY.md §5) by <see cref="VerdictRule"/> at this budget's z: tolerance
+    /// <c>z · SE + bias bound</c>; a non-finite prediction or measurement fails.
     /// </summary>
     public CheckResult Judge(string check, string @case, double predicted, double measured, double stdErr,
         double biasBound = 0, string detail = "")
     {
         Guard.NonNegative(stdErr, "stdErr");
         Guard.NonNegative(biasBound, "biasBound");
-        double tolerance = Z * stdErr + biasBound;
-        bool pass = Math.Abs(measured - predicted) <= tolerance;
-        return new CheckResult(check, @case, predicted, measured, stdErr, tolerance, pass, detail);
+        return VerdictRule.Judge(check, @case, predicted, measured, stdErr, Z, biasBound, detail);
     }
 
     /// <summary>

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using NoiseDrift.Cli.Commands;
 using NoiseDrift.Cli.Spec;
 using NoiseDrift.Engine.Validation;
 
-namespace NoiseDrift.Cli;
+namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
 /// The <c>noisedrift</c> command line (DESIGN.md "CLI contract"). Parse errors and bad input print one line to

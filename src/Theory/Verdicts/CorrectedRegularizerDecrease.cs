@@ -1,12 +1,12 @@
 using System.Globalization;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Offset;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
 
-namespace NoiseDrift.Theory.Offset;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The regularizer-decrease check at next order, with the offset it predicts (docs/theory.md §3.9–§3.10). K steps from

@@ -1,10 +1,10 @@
 using System.Globalization;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Offset;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
 
-namespace NoiseDrift.Theory.Offset;
+namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The <c>ou_mean_*</c> rows (docs/theory.md §3.9): the measured mean of the normal coordinates at step k, projected on

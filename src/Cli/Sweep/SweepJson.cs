@@ -1,7 +1,6 @@
-using NoiseDrift.Cli.Sweep;
 using NoiseDrift.Engine.Json;
 
-namespace NoiseDrift.Cli.Output;
+namespace NoiseDrift.Cli.Sweep;
 
 /// <summary>
 /// The JSON object of <c>noisedrift merge --json</c>: seeds, rows, false alarms, the union budget and its verdict, the

@@ -1,6 +1,6 @@
-using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Ou;
 
-namespace NoiseDrift.Theory.Verdicts;
+namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
 /// The error budget every theory-versus-simulation check shares (THEORY.md §5), and the stated bound on the
@@ -29,6 +29,6 @@ public static class SuiteBudget
     public static ErrorBudget Budget { get; } = new(ComparisonCount);
 
     /// <summary>The stated relative bound on the higher-order remainder, <c>C · λ_max(S)</c>.</summary>
-    public static double RemainderBound(Ou.OuCovariance covariance) =>
+    public static double RemainderBound(OuCovariance covariance) =>
         RemainderConstant * Math.Max(0, covariance.Eigenvalues[^1]);
 }

@@ -1,13 +1,12 @@
 using MathNet.Numerics.Distributions;
-using NoiseDrift.Theory.Checks;
 
-namespace NoiseDrift.Theory.Statistics;
+namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
 /// One error budget for the union of R runs (THEORY.md §5; a seed sweep): each run makes at most M comparisons
 /// and was judged with <c>z_run = Φ⁻¹(1 − α/(2M))</c>; together they make at most R·M, so the union keeps its
 /// family-wise false-alarm probability below α with <c>z = Φ⁻¹(1 − α/(2RM))</c>. A row keeps its stated bias bound
-/// <c>tolerance − z_run · SE</c> and is rejudged at <c>tolerance + (z − z_run) · SE</c>.
+/// (<see cref="CheckResult.Bias"/>) and is rejudged at <c>z · SE + bias</c> (<see cref="VerdictRule"/>).
 /// </summary>
 /// <param name="Z">z of the union.</param>
 /// <param name="RunZ">z each run was judged with.</param>
@@ -26,9 +25,9 @@ public sealed record UnionBudget(double Z, double RunZ)
     public double Tolerance(CheckResult row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return row.Tolerance + (Z - RunZ) * row.StdErr;
+        return VerdictRule.Tolerance(Z, row.StdErr, row.Bias);
     }
 
     /// <summary><c>|measured − predicted| ≤</c> the union tolerance (false for NaN).</summary>
-    public bool Passes(CheckResult row) => Math.Abs(row.Measured - row.Predicted) <= Tolerance(row);
+    public bool Passes(CheckResult row) => VerdictRule.Within(row.Predicted, row.Measured, Tolerance(row));
 }

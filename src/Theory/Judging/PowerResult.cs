@@ -1,6 +1,4 @@
-using NoiseDrift.Theory.Checks;
-
-namespace NoiseDrift.Theory.Statistics;
+namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
 /// A power check (THEORY.md §5): the same measurement judged against a deliberately wrong prediction (sign flipped,
