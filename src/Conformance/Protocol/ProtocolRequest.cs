@@ -12,6 +12,12 @@ namespace NoiseDrift.Conformance.Protocol;
 /// <param name="Input">The typed fields (null for <c>hello</c> and <c>bye</c>).</param>
 public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
 {
+    /// <summary>
+    /// Fields written as they are, for requests on a model the implementation owns (model kind <c>own</c>,
+    /// docs/conformance.md), which carry no spec model and no inputs.
+    /// </summary>
+    public JsonObject? Fields { get; init; }
+
     /// <summary>The JSON line (without newline).</summary>
     public string Line => Json().ToJsonString();
 
@@ -20,6 +26,8 @@ public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
     {
         var json = new JsonObject { ["id"] = Id, ["op"] = Op };
         if (Op == "hello") json["protocol"] = 1;
+        if (Fields is not null)
+            foreach (var (name, value) in Fields) json[name] = value?.DeepClone();
         if (Input is null) return json;
         var i = Input;
         json["model"] = JsonNode.Parse(i.Model.SpecJson);
