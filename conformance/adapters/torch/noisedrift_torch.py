@@ -8,8 +8,8 @@ Speaks the JSON-lines protocol on stdin/stdout. Without --model it is a referenc
 model kind `own`, for `noisedrift check --impl`: FILE.py defines `build()` returning `(module, inputs)`, a
 torch.nn.Module mapping the float64 tensor `inputs` (n rows, any shape after the first axis) to n scalar outputs
 (shape (n,) or (n, 1)). theta* is the module's parameters (flattened in `named_parameters()` order), the labels are
-its own outputs at theta*, and every derivative comes from torch autograd (functorch's jacrev/jvp/grad/vmap).
-Label-noise SGD chains run batched over chains with vmap.
+its own outputs at theta*, and every derivative comes from torch autograd (torch.autograd.functional for J, H_i v
+and grad reg; functorch's grad under vmap for the label-noise SGD chains, batched over chains).
 """
 import argparse
 import importlib.util
@@ -18,7 +18,7 @@ import math
 import sys
 
 import torch
-from functorch import grad, jacrev, jvp, vmap
+from functorch import grad, vmap
 from torch.nn.utils.stateless import functional_call
 
 torch.set_default_dtype(torch.float64)
@@ -90,21 +90,23 @@ class Problem:
     def forward(self, theta):
         return self.h(theta, self.X)
 
-    def jacobian(self, theta):
-        return jacrev(self.forward)(theta)
+    def jacobian(self, theta, create_graph=False):
+        return torch.autograd.functional.jacobian(self.forward, theta, create_graph=create_graph)
 
     def hvp(self, theta, v):
-        """Rows H_i v: forward-over-reverse, the derivative of J along v."""
+        """Rows H_i v = grad_theta (g_i . v), reverse over reverse with torch.autograd. (functorch 1.13's
+        jacrev(jacrev(.)) gives an asymmetric Hessian through LayerNorm's affine parameters: check --impl caught it.)"""
         if not HVP_SECOND_DERIVATIVE:  # broken copy: the Gauss-Newton product (g_i . v) g_i instead of H_i v
             J = self.jacobian(theta)
             return (J @ v)[:, None] * J
-        return jvp(self.jacobian, (theta,), (v,))[1]
+        return torch.autograd.functional.jacobian(lambda t: self.jacobian(t, create_graph=True) @ v, theta)
 
-    def reg(self, theta):
-        return (self.jacobian(theta) ** 2).sum() / self.X.shape[0]
+    def reg(self, theta, create_graph=False):
+        return (self.jacobian(theta, create_graph) ** 2).sum() / self.X.shape[0]
 
     def grad_reg(self, theta):
-        return grad(self.reg)(theta)
+        theta = theta.detach().requires_grad_(True)
+        return torch.autograd.grad(self.reg(theta, create_graph=True), theta)[0]
 
     def loss(self, theta, X, y, noise):
         """L_B = (1/(2B)) sum_j (h(x_j) - y_j - e_j)^2 on one batch."""
