@@ -17,7 +17,13 @@ import json
 import math
 import sys
 
-import torch
+try:
+    import torch
+except ImportError:  # e.g. a pyenv python3 first on PATH: Debian's python3-torch lives in /usr/bin/python3
+    import os
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
+    raise
 from functorch import grad, vmap
 from torch.nn.utils.stateless import functional_call
 

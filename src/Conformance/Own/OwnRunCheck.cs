@@ -78,20 +78,23 @@ public static class OwnRunCheck
     public static RunPlan Plan(NormalFrame frame, int chains, Action<int, double[], double[]> hessianVector)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        RunPlan? best = null;
+        (SgdProblem Sgd, int Chains, IReadOnlyList<RunPower> Power)? chosen = null, best = null;
+        if (frame.Count > PowerLimit) chosen = (Problem(frame, EtaLambdaMax[0]), chains, []);
         foreach (int factor in new[] { 1, 2, 4 })
         {
             foreach (double etaLambdaMax in EtaLambdaMax)
             {
+                if (chosen is not null) break;
                 var sgd = Problem(frame, etaLambdaMax);
-                var predicted = RunPrediction.Of(frame, sgd, Steps, StepRule.Correct, hessianVector);
-                if (frame.Count > PowerLimit) return new RunPlan(sgd, chains, predicted, []);
-                var plan = new RunPlan(sgd, chains * factor, predicted, RunPower.Against(frame, sgd, Steps, chains * factor, predicted));
-                if (plan.Power.All(r => r.Margin >= RunPower.RequiredMargin)) return plan;
-                if (best is null || plan.Power.Min(r => r.Margin) > best.Power.Min(r => r.Margin)) best = plan;
+                var covariance = RunPrediction.CovarianceOnly(frame, sgd, Steps, StepRule.Correct);
+                var power = RunPower.Against(frame, sgd, Steps, chains * factor, covariance);
+                if (power.All(r => r.Margin >= RunPower.RequiredMargin)) chosen = (sgd, chains * factor, power);
+                else if (best is null || power.Min(r => r.Margin) > best.Value.Power.Min(r => r.Margin)) best = (sgd, chains * factor, power);
             }
         }
-        return best!;
+        var plan = chosen ?? best!.Value;
+        var predicted = RunPrediction.Of(frame, plan.Sgd, Steps, StepRule.Correct, hessianVector);
+        return new RunPlan(plan.Sgd, plan.Chains, predicted, plan.Power);
     }
 
     /// <summary>

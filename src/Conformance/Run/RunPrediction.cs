@@ -40,9 +40,23 @@ public sealed record RunPrediction(StepRule Rule, OuCovariance Covariance, doubl
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(sgd);
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(hessianVector);
         var (final, sum) = rule.Moments(frame, sgd, steps);
         var covariance = OuCovariance.Of(final, $"{rule.Name} transient k={steps}");
         var displacement = TangentDrift.Exact(frame, OuCovariance.Of(sum, "sum"), sgd.Eta * rule.EtaFactor, hessianVector);
         return new RunPrediction(rule, covariance, displacement, SuiteBudget.RemainderBound(covariance));
+    }
+
+    /// <summary>
+    /// The covariance part only (an empty <see cref="Displacement"/>), which is all <see cref="RunPower"/> reads: it
+    /// needs no Hessian-vector product, so run plans can be compared for power before any is asked for.
+    /// </summary>
+    public static RunPrediction CovarianceOnly(NormalFrame frame, SgdProblem sgd, int steps, StepRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(sgd);
+        ArgumentNullException.ThrowIfNull(rule);
+        var covariance = OuCovariance.Of(rule.Moments(frame, sgd, steps).Final, $"{rule.Name} transient k={steps}");
+        return new RunPrediction(rule, covariance, [], SuiteBudget.RemainderBound(covariance));
     }
 }
