@@ -4,7 +4,7 @@ using NoiseDrift.Conformance.Run;
 namespace NoiseDrift.Cli.Battery;
 
 /// <summary>
-/// <c>check --impl</c>'s battery (docs/conformance.md "The implementation's own model"): the derivative battery on the
+/// <c>check --impl</c>'s battery (docs/conformance.md, section 3): the derivative battery on the
 /// program's answers (<see cref="OwnDerivativeChecks"/>), then the theory battery against its own label-noise runs
 /// (<see cref="OwnRunCheck"/>). The run uses 4,000 chains at <c>--quick</c>, 8,000 at the standard tier (as certify's
 /// run cases) and 32,000 at <c>--deep</c>; the power of the run rows is kept in <see cref="Power"/> once the theory

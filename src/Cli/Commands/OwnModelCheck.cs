@@ -7,7 +7,7 @@ using NoiseDrift.Conformance.Run;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift check --impl "COMMAND"</c> (docs/conformance.md "The implementation's own model"): starts COMMAND,
+/// <c>noisedrift check --impl "COMMAND"</c> (docs/conformance.md, section 3): starts COMMAND,
 /// reads its own model from <c>hello</c>, runs <see cref="OwnModelBattery"/> and reports like <c>check</c> (table or
 /// <c>--json</c> rows), then one line per wrong step rule with the power of the run rows against it (on stderr with
 /// <c>--json</c>). Exit 0 every row passed and the power suffices (at <c>--quick</c> the power is shown, not

@@ -5,7 +5,7 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Conformance.Own;
 
 /// <summary>
-/// The requests on an implementation's own model (docs/conformance.md "The implementation's own model"): each op sends
+/// The requests on an implementation's own model (docs/conformance.md, section 3): each op sends
 /// <c>"model": {"kind": "own"}</c> and θ, never inputs or labels. An <c>error</c> answer is an
 /// <see cref="ImplementationErrorException"/> carrying the program's message; a broken protocol is a
 /// <see cref="ProtocolViolationException"/>.

@@ -5,8 +5,8 @@ using Vec = NoiseDrift.Theory.Geometry.Vectors;
 namespace NoiseDrift.Conformance.Own;
 
 /// <summary>
-/// The derivative battery on an implementation's own model (docs/conformance.md "The implementation's own model";
-/// THEORY.md §1), built only from its answers at θ*: J against central differences of its <c>forward</c> along random
+/// The derivative battery on an implementation's own model (docs/conformance.md, section 3;
+/// docs/theory.md §1), built only from its answers at θ*: J against central differences of its <c>forward</c> along random
 /// unit directions, every <c>H_i v</c> against central differences of its <c>jacobian</c> along v,
 /// <c>u·H_i v = v·H_i u</c>, <c>reg</c> against <c>(1/n)‖J‖²</c> of its own J, and <c>∇reg</c> against central
 /// differences of its <c>reg</c>. Tolerances are the derived bounds of <see cref="FiniteDifference"/> plus the

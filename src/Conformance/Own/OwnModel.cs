@@ -4,7 +4,7 @@ using NoiseDrift.Conformance.Protocol;
 namespace NoiseDrift.Conformance.Own;
 
 /// <summary>
-/// A model the implementation owns (model kind <c>own</c>, docs/conformance.md "The implementation's own model"), as
+/// A model the implementation owns (model kind <c>own</c>, docs/conformance.md, section 3), as
 /// described in its <c>hello</c>: p parameters, n examples of its own, θ* on the zero-loss manifold (its labels are
 /// its own outputs at θ*) and the loss convention.
 /// </summary>

@@ -9,12 +9,12 @@ using Vec = NoiseDrift.Theory.Geometry.Vectors;
 namespace NoiseDrift.Conformance.Own;
 
 /// <summary>
-/// The theory battery on an implementation's own model (docs/conformance.md "The implementation's own model"): from
+/// The theory battery on an implementation's own model (docs/conformance.md, section 3): from
 /// the program's J at θ* the suite builds the normal frame, and with its HVPs the exact-S transient OU covariance
-/// <c>S_K</c> and the K-step tangent drift (THEORY.md §2–§3, <see cref="RunPrediction"/>); the program's own
+/// <c>S_K</c> and the K-step tangent drift (docs/theory.md §2–§3, <see cref="RunPrediction"/>); the program's own
 /// label-noise <c>run</c> from θ* is judged against them by <see cref="RunJudge"/> (variance along each eigenvector,
 /// trace, drift), plus the first-order change of reg along M, <c>P∇reg · (θ_K − θ*)</c>, against
-/// <c>∇reg · d_K</c> (THEORY.md §3, "Regularizer"; negative: the drift lowers reg). η and σ are set as for certify's
+/// <c>∇reg · d_K</c> (docs/theory.md §3, "Regularizer"; negative: the drift lowers reg). η and σ are set as for certify's
 /// run cases, <c>λ_max(S) = </c><see cref="RunCase.OuScale"/> so the stated remainder stays at 0.1%, with the step
 /// chosen by <see cref="Plan"/> for power. The power against each wrong step rule (<see cref="RunPower"/>) uses the
 /// judge's own rows.
@@ -65,7 +65,7 @@ public static class OwnRunCheck
         var change = MeanEstimate.Of(projections.Select(r => r[n + 1] * tangentNorm).ToArray());
         double predictedChange = Vec.Dot(gradReg, predicted.Displacement);
         rows.Add(RunJudge.Row("run:reg_decrease", name, predictedChange, change.Mean, change.StdErr, predicted.RelativeBias,
-            detail: "first-order change of reg along M, P grad reg . (theta_K - theta*), vs grad reg . d_K (THEORY.md §3)"));
+            detail: "first-order change of reg along M, P grad reg . (theta_K - theta*), vs grad reg . d_K (docs/theory.md §3)"));
         return (rows, power);
     }
 

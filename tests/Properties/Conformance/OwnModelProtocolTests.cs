@@ -4,7 +4,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// <c>check --impl</c> reads the own model from <c>hello</c> (docs/conformance.md "The implementation's own model"): a
+/// <c>check --impl</c> reads the own model from <c>hello</c> (docs/conformance.md, section 3): a
 /// program that does not describe one, or describes it with another loss convention, broke the protocol (exit 3, the
 /// line quoted); an error answer is a failed row carrying the program's message (exit 1). The programs are shell
 /// scripts, so these tests need no Python.

@@ -7,7 +7,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// The run judge is pinned (THEORY.md §5): every <c>run</c> row's tolerance is exactly <c>z·SE + bias</c>, z the
+/// The run judge is pinned (docs/theory.md §5): every <c>run</c> row's tolerance is exactly <c>z·SE + bias</c>, z the
 /// suite's and the bias the stated remainder <see cref="SuiteBudget.RemainderBound"/> of the predicted <c>S_K</c> times
 /// the prediction. With <see cref="RunPowerTests"/> (whose power is computed from the judge's own rows) a weaker judge
 /// goes red: doubling the tolerance in <see cref="RunJudge.Row"/> fails both.

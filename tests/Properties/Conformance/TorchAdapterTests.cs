@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// <c>check --impl</c> over the PyTorch adapter on the 1-D convolutional example (docs/conformance.md "The
-/// implementation's own model"): the adapter passes every derivative and theory row with enough power, and each
+/// <c>check --impl</c> over the PyTorch adapter on the 1-D convolutional example (docs/conformance.md,
+/// section 3): the adapter passes every derivative and theory row with enough power, and each
 /// deliberately broken copy is rejected on the rows its bug lives in. Torch starts slowly, so these are the only
 /// torch processes of the default tests: one per adapter copy.
 /// </summary>
