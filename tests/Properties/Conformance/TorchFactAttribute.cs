@@ -18,12 +18,19 @@ public sealed class TorchFactAttribute : FactAttribute
     /// <summary>Whether the tests run in CI (<c>CI=true</c>).</summary>
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The first of <c>/usr/bin/python3</c> and <c>python3</c> that imports torch and functorch; null if none does.</summary>
+    /// <summary>The first of <c>/usr/bin/python3</c> and <c>python3</c> that has torch and functorch; null if none does.</summary>
     public static string? TorchPython { get; } = Find();
 
     /// <summary>The interpreter, or an exception naming what is missing.</summary>
     public static string RequirePython() => TorchPython ?? throw new InvalidOperationException(
         "no Python with torch found (tried /usr/bin/python3 and python3): install Debian's python3-torch");
+
+    /// <summary>
+    /// Finds torch and functorch without importing them: importing torch takes minutes on a loaded machine, longer
+    /// than a probe should wait.
+    /// </summary>
+    private const string FindsTorch =
+        "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('torch') and importlib.util.find_spec('functorch') else 1)";
 
     private static string? Find()
     {
@@ -31,7 +38,7 @@ public sealed class TorchFactAttribute : FactAttribute
         {
             try
             {
-                var start = new ProcessStartInfo(candidate, ["-c", "import torch, functorch"])
+                var start = new ProcessStartInfo(candidate, ["-c", FindsTorch])
                 {
                     RedirectStandardError = true,
                     RedirectStandardOutput = true,
