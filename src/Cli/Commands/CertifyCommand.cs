@@ -66,7 +66,13 @@ public static class CertifyCommand
         text.Flush();
     }
 
-    private static string Row(CheckResult r) =>
-        $"{(r.Pass ? "pass" : "FAIL"),-5} {r.Check,-22} {r.Case,-40} suite {r.Predicted,14:g8}  yours {r.Measured,14:g8}  " +
-        $"|diff| {Math.Abs(r.Measured - r.Predicted),9:g3} <= {r.Tolerance,9:g3}?";
+    /// <summary>One table row; a row without a measurement (the program answered an error) shows its detail instead.</summary>
+    public static string Row(CheckResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        string head = $"{(r.Pass ? "pass" : "FAIL"),-5} {r.Check,-22} {r.Case,-40}";
+        if (double.IsNaN(r.Measured)) return $"{head} {r.Detail}";
+        double diff = Math.Abs(r.Measured - r.Predicted);
+        return $"{head} suite {r.Predicted,14:g8}  yours {r.Measured,14:g8}  |diff| {diff,9:g3} {(r.Pass ? "<=" : "> ")} tol {r.Tolerance,9:g3}";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NoiseDrift.Conformance.Cases;
 using NoiseDrift.Engine.Json;
 
@@ -13,6 +14,12 @@ namespace NoiseDrift.Conformance.Protocol;
 /// <param name="Input">The typed fields (null for <c>hello</c> and <c>bye</c>).</param>
 public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
 {
+    /// <summary>
+    /// Fields written as they are, for requests on a model the implementation owns (model kind <c>own</c>,
+    /// docs/conformance.md), which carry no spec model and no inputs.
+    /// </summary>
+    public JsonObject? Fields { get; init; }
+
     /// <summary>The request as one JSON line (without newline), with the field names of CONFORMANCE.md §2.</summary>
     public string Line => JsonLine.Of(Members);
 
@@ -21,6 +28,13 @@ public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
         json.WriteNumber("id", Id);
         json.WriteString("op", Op);
         if (Op == "hello") json.WriteNumber("protocol", 1);
+        if (Fields is not null)
+            foreach (var (name, value) in Fields)
+            {
+                json.WritePropertyName(name);
+                if (value is null) json.WriteNullValue();
+                else value.WriteTo(json);
+            }
         if (Input is null) return;
         var i = Input;
         json.WritePropertyName("model");

@@ -7,7 +7,7 @@ namespace NoiseDrift.Theory.Checks;
 /// SE = 0). The verdict reports the component with the largest <c>|measured − reference| / tolerance</c>
 /// (<see cref="WorstComponent"/>); any NaN or ∞ fails.
 /// </summary>
-internal sealed class ComponentVerdict(string check, string @case)
+public sealed class ComponentVerdict(string check, string @case)
 {
     private readonly WorstComponent _worst = new();
     private double _reference, _measured, _tolerance;

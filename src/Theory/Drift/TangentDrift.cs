@@ -27,18 +27,33 @@ public static class TangentDrift
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(frame);
+        var ws = model.CreateWorkspace(frame.Count);
+        var point = theta.ToArray();
+        return Exact(frame, covariance, eta, (i, direction, product) =>
+            model.HessianVector(point, data.Row(i), direction, product, ws));
+    }
+
+    /// <summary>
+    /// <c>d_exact = −η (1/n) Σ_i P H_i (Q S a_i)</c> (THEORY.md §3) from any source of the products:
+    /// <paramref name="hessianVector"/> writes <c>H_i v</c> for example i and direction v into its third argument
+    /// (used for a model the suite does not own, whose products come over the conformance protocol).
+    /// </summary>
+    public static double[] Exact(NormalFrame frame, OuCovariance covariance, double eta,
+        Action<int, double[], double[]> hessianVector)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(covariance);
+        ArgumentNullException.ThrowIfNull(hessianVector);
         Guard.Positive(eta, "eta");
         int n = frame.Count, p = frame.ParameterCount;
         if (covariance.Matrix.RowCount != n)
             throw new InvalidInputException("covariance", $"is {covariance.Matrix.RowCount} × {covariance.Matrix.RowCount}, expected n = {n}");
-        var ws = model.CreateWorkspace(n);
         var sum = new double[p];
         var product = new double[p];
         for (int i = 0; i < n; i++)
         {
             var direction = frame.Embed((covariance.Matrix * frame.GradientCoordinates(i)).ToArray());
-            model.HessianVector(theta, data.Row(i), direction, product, ws);
+            hessianVector(i, direction, product);
             Vectors.AddScaled(sum, product, -eta / n);
         }
         return frame.ProjectTangent(sum);
