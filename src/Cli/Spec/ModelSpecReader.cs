@@ -7,11 +7,11 @@ namespace NoiseDrift.Cli.Spec;
 
 /// <summary>
 /// Reads the <c>model</c> block of a spec file. Kinds: <c>mlp</c>, <c>dag</c>, <c>matrix_sensing</c>, <c>relu1d</c>,
-/// <c>sigmoid2</c> (DESIGN.md "Models"; THEORY.md §4).
+/// <c>sigmoid2</c> (DESIGN.md "Models"; THEORY.md §4), <c>quadratic</c> and <c>quadratic_signed</c> (docs/theory.md §7).
 /// </summary>
 internal static class ModelSpecReader
 {
-    private static readonly string[] Kinds = ["mlp", "dag", "matrix_sensing", "relu1d", "sigmoid2"];
+    private static readonly string[] Kinds = ["mlp", "dag", "matrix_sensing", "relu1d", "sigmoid2", "quadratic", "quadratic_signed"];
 
     public static Model Read(JsonElement element, string path)
     {
@@ -28,6 +28,7 @@ internal static class ModelSpecReader
             "matrix_sensing" => ReadMatrixSensing(new SpecObject(element, path, "kind", "d", "k")),
             "relu1d" => Mlp.Relu1D(Width(new SpecObject(element, path, "kind", "width"))),
             "sigmoid2" => ReadSigmoid2(new SpecObject(element, path, "kind", "input", "width")),
+            "quadratic" or "quadratic_signed" => ReadQuadratic(new SpecObject(element, path, "kind", "d"), kind == "quadratic_signed"),
             _ => throw new InvalidInputException(kindPath,
                 $"unknown model kind \"{kind}\"; expected one of {string.Join(", ", Kinds)}"),
         });
@@ -78,6 +79,9 @@ internal static class ModelSpecReader
 
     private static MatrixSensing ReadMatrixSensing(SpecObject o) =>
         new(SpecValue.Integer(o.Required("d"), o.PathOf("d"), 1), SpecValue.Integer(o.Required("k"), o.PathOf("k"), 1));
+
+    private static QuadraticLinear ReadQuadratic(SpecObject o, bool difference) =>
+        new(SpecValue.Integer(o.Required("d"), o.PathOf("d"), 1), difference);
 
     private static Mlp ReadSigmoid2(SpecObject o) => Mlp.TwoLayerSigmoid(Input(o), Width(o));
 
