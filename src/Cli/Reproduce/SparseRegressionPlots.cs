@@ -35,13 +35,13 @@ internal static class SparseRegressionPlots
             line.MarkerSize = 4;
         }
         var floor = plot.Add.HorizontalLine(Math.Log10(r.Floor), 1, Colors.Black, LinePattern.Dashed);
-        floor.LegendText = "predicted OU floor of label noise, last phase";
+        floor.LegendText = "predicted OU floor of label noise on the support, last phase";
         plot.XLabel("step k (γ ÷ 10 at 1e5 and 2e5)");
         plot.YLabel("log10 ‖β − β*‖²");
         plot.Title("Quadratic model, d = 100, n = 40, 5-sparse β*: test error");
         plot.ShowLegend(Alignment.MiddleRight);
         plot.SavePng(Path.Combine(directory, file), 800, 480);
-        return (file, "log10 of the test error ‖β − β*‖² against the step for label noise, GD and Gaussian gradient noise (means over chains), with the predicted OU floor of label noise in the last phase (dashed).");
+        return (file, "log10 of the test error ‖β − β*‖² against the step for label noise, GD and Gaussian gradient noise (means over chains), with the predicted OU floor of label noise's support error in the last phase (dashed; the off-support remainder comes on top).");
     }
 
     private static (string, string) FinalBeta(string directory, string file, SparseRegressionReproduction r)
