@@ -75,6 +75,9 @@ internal static class ReproduceReport
                     yield return ReproducePlots.RegAgainstSlowTime(directory, $"relu1d-reg-{c.Set.Name}.png", c.Runs, $"relu1d {c.Set.Name}");
                 }
                 break;
+            case SparseRegressionReproduction sparse:
+                foreach (var plot in SparseRegressionPlots.Write(directory, sparse)) yield return plot;
+                break;
             case SigmoidReproduction sig:
                 yield return ReproducePlots.SigmoidShares(directory, "sigmoid-shares.png", sig);
                 foreach (var (c, i) in sig.Cases.Select((c, i) => (c, i)))

@@ -31,7 +31,7 @@ public static class CaseCatalog
     /// </summary>
     public static IReadOnlyList<ConformanceCase> Quick { get; } =
         All.Where(c => c.Name is "mlp-tanh-2x3" or "mlp-tanh-2x4-minibatch" or "dag-3" or "matrix_sensing-d3k2"
-            or "relu1d-w4" or "sigmoid2-2x3").ToArray();
+            or "relu1d-w4" or "sigmoid2-2x3" or "quadratic-d4" or "quadratic_signed-d3").ToArray();
 
     private static ConformanceCase[] Build()
     {
@@ -56,6 +56,8 @@ public static class CaseCatalog
         cases.Add(MakeMatrixSensing(stream++));
         cases.Add(Make("relu1d-w4", ConformanceModel.Relu1D(4), 3, stream++));
         cases.Add(Make("sigmoid2-2x3", ConformanceModel.Sigmoid2(2, 3), 2, stream++));
+        cases.Add(Make("quadratic-d4", ConformanceModel.Quadratic(4, difference: false), 3, stream++));
+        cases.Add(Make("quadratic_signed-d3", ConformanceModel.Quadratic(3, difference: true), 3, stream++));
         return cases.ToArray();
     }
 

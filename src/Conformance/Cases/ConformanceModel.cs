@@ -11,7 +11,8 @@ namespace NoiseDrift.Conformance.Cases;
 /// outside implementations receive the spec file's <c>model</c> object, written by the one codec
 /// (<see cref="ModelJson"/>). θ order is the engine's (THEORY.md §1, README "spec file").
 /// </summary>
-/// <param name="Kind">The spec kind: <c>mlp</c>, <c>dag</c>, <c>matrix_sensing</c>, <c>relu1d</c> or <c>sigmoid2</c>.</param>
+/// <param name="Kind">The spec kind: <c>mlp</c>, <c>dag</c>, <c>matrix_sensing</c>, <c>relu1d</c>, <c>sigmoid2</c>, <c>quadratic</c> or
+/// <c>quadratic_signed</c>.</param>
 /// <param name="Engine">The engine's model for the same h.</param>
 public sealed record ConformanceModel(string Kind, Model Engine)
 {
@@ -33,6 +34,16 @@ public sealed record ConformanceModel(string Kind, Model Engine)
 
     /// <summary>Matrix sensing <c>h(A; U) = ⟨A, UUᵀ⟩</c>, U of size d × k (THEORY.md §4.1).</summary>
     public static ConformanceModel MatrixSensing(int d, int k) => new("matrix_sensing", new MatrixSensing(d, k));
+
+    /// <summary>
+    /// The quadratic model <c>⟨θ⊙θ, x⟩</c> (<c>quadratic</c>), or <c>⟨u⊙u − v⊙v, x⟩</c> with θ = (u, v)
+    /// (<c>quadratic_signed</c>), on d features (docs/theory.md §7).
+    /// </summary>
+    public static ConformanceModel Quadratic(int d, bool difference)
+    {
+        var engine = new QuadraticLinear(d, difference);
+        return new(engine.Kind, engine);
+    }
 
     /// <summary>The two-layer 1-D ReLU network of THEORY.md §4.2.</summary>
     public static ConformanceModel Relu1D(int width) =>

@@ -13,7 +13,8 @@ public interface IConformanceImplementation
     /// <summary>The ops implemented, from <c>forward, jacobian, reg, grad_reg, hvp, sgd_step, run</c>.</summary>
     IReadOnlyCollection<string> Ops { get; }
 
-    /// <summary>The model kinds supported, from <c>mlp, dag, matrix_sensing, relu1d, sigmoid2</c>.</summary>
+    /// <summary>The model kinds supported, from <c>mlp, dag, matrix_sensing, relu1d, sigmoid2, quadratic,
+    /// quadratic_signed</c>.</summary>
     IReadOnlyCollection<string> Models { get; }
 
     /// <summary><c>h(x_i; θ)</c> for every row (n).</summary>

@@ -15,6 +15,8 @@ public class PredictSettingTests
         { "matrix-sensing.json", "matrix_sensing", "ground_truth_error" },
         { "relu1d.json", "relu1d", "balance_ratios" },
         { "sigmoid2.json", "sigmoid2", "reg_lower_bound" },
+        { "quadratic.json", "quadratic", "weighted_l1" },
+        { "quadratic-signed.json", "quadratic_signed", "weighted_l1" },
     };
 
     [Theory]

@@ -49,7 +49,7 @@ public sealed class VectorRegenerationTests
     public void EveryModelKindAndActivationIsCovered()
     {
         var kinds = Certified.Select(c => c.Case.Model.Kind).ToHashSet();
-        Assert.Equal(["dag", "matrix_sensing", "mlp", "relu1d", "sigmoid2"], kinds.Order(StringComparer.Ordinal));
+        Assert.Equal(["dag", "matrix_sensing", "mlp", "quadratic", "quadratic_signed", "relu1d", "sigmoid2"], kinds.Order(StringComparer.Ordinal));
         var activations = Certified.SelectMany(c => c.Case.Model.Spec["activations"]?.AsArray().Select(a => a!.ToString()) ?? [])
             .Concat(Certified.SelectMany(c => c.Case.Model.Spec["neurons"]?.AsArray().Select(n => n!["activation"]!.ToString()) ?? []))
             .ToHashSet();

@@ -43,6 +43,12 @@ public class BadInputProperties
     [Property(Arbitrary = [typeof(SensingCases)])]
     public void Matrix_sensing_validates_theta(NetworkCase c) => ValidatesTheta(c);
 
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Quadratic_validates_theta(NetworkCase c) => ValidatesTheta(c);
+
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Quadratic_refuses_short_gradient_and_target_spans(NetworkCase c) => RefusesShortSpans(c);
+
     [Property(Arbitrary = [typeof(DagCases)])]
     public void Every_model_refuses_short_gradient_and_target_spans(NetworkCase c) => RefusesShortSpans(c);
 

@@ -44,6 +44,11 @@ public class PowerProperties
         CheckAssert.Rejects(DerivativeChecks.HessianVector(Bug(c, Perturbation.CurvatureShift), c.Theta, c.Data,
             HessianVectorProperties.Directions(c).V));
 
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Hvp_check_rejects_curvature_shift_quadratic(NetworkCase c) =>
+        CheckAssert.Rejects(DerivativeChecks.HessianVector(Bug(c, Perturbation.CurvatureShift), c.Theta, c.Data,
+            HessianVectorProperties.Directions(c).V));
+
     [Property(Arbitrary = [typeof(SmoothDagCases)])]
     public void Symmetry_check_rejects_asymmetric_hessian(NetworkCase c)
     {

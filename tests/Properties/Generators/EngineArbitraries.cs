@@ -35,6 +35,12 @@ public static class SensingCases
     public static Arbitrary<NetworkCase> Cases() => Arb.From(SettingGen.MatrixSensing, CaseShrinker.Shrink);
 }
 
+/// <summary>The quadratic model in both forms (docs/theory.md §7).</summary>
+public static class QuadraticCases
+{
+    public static Arbitrary<NetworkCase> Cases() => Arb.From(SettingGen.Quadratic, CaseShrinker.Shrink);
+}
+
 /// <summary>Two-layer 1-D ReLU (THEORY.md §4.2), away from kinks.</summary>
 public static class Relu1DCases
 {

@@ -47,6 +47,18 @@ public static class SettingInstanceGen
     public static Gen<SettingInstance> Sigmoid2 { get; } =
         SettingGen.TwoLayerSigmoid(1, 2).SelectMany(WithSgd).Where("usable setting instance", Usable);
 
+    /// <summary>
+    /// docs/theory.md §7: d in 1..6, either form (θ of length d or 2d, entries ~ N(0, 1)), n in 1..min(6, d) rows
+    /// uniform in [−2, 2]^d (n ≤ d keeps J = [2θ ⊙ x_i] of full row rank for generic draws).
+    /// </summary>
+    public static Gen<SettingInstance> Quadratic { get; } =
+        (from d in Gen.Choose(1, 6)
+         from difference in Gen.Elements(false, true)
+         from theta in Gen.ArrayOf(NumberGen.StandardNormal, difference ? 2 * d : d)
+         from data in DataGen.Inputs(d, 1, Math.Min(DataGen.MaxExamples, d))
+         select new NetworkCase(new QuadraticLinear(d, difference), theta, data))
+        .SelectMany(WithSgd).Where("usable setting instance", Usable);
+
     /// <summary>The arbitrary of a generator, shrinking through <see cref="CaseShrinker"/>.</summary>
     public static Arbitrary<SettingInstance> Arbitrary(Gen<SettingInstance> gen) => Arb.From(gen, Shrink);
 

@@ -23,6 +23,12 @@ public class ClosedFormAgreementProperties
     [Property(Arbitrary = [typeof(Sigmoid2Instances)])]
     public void Sigmoid_closed_forms_equal_the_engine(SettingInstance s) => AgreesWithEngine(s);
 
+    [Property(Arbitrary = [typeof(QuadraticInstances)])]
+    public void Quadratic_closed_forms_equal_the_engine(SettingInstance s) => AgreesWithEngine(s);
+
+    [Property(Arbitrary = [typeof(QuadraticInstances)])]
+    public void Quadratic_drift_equals_the_general_route(SettingInstance s) => AgreesWithGeneralRoute(s);
+
     [Property(Arbitrary = [typeof(MatrixSensingInstances)])]
     public void Matrix_sensing_drift_equals_the_general_route(SettingInstance s) => AgreesWithGeneralRoute(s);
 
@@ -94,4 +100,10 @@ public static class Relu1DInstances
 public static class Sigmoid2Instances
 {
     public static Arbitrary<SettingInstance> Instances() => SettingInstanceGen.Arbitrary(SettingInstanceGen.Sigmoid2);
+}
+
+/// <summary>Generated quadratic instances on M, both forms (docs/theory.md §7).</summary>
+public static class QuadraticInstances
+{
+    public static Arbitrary<SettingInstance> Instances() => SettingInstanceGen.Arbitrary(SettingInstanceGen.Quadratic);
 }

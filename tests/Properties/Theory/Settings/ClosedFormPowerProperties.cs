@@ -30,6 +30,9 @@ public class ClosedFormPowerProperties
     [Property(Arbitrary = [typeof(Sigmoid2Instances)])]
     public Property Sigmoid_wrong_closed_forms_are_rejected(SettingInstance s) => RejectedProperty(s);
 
+    [Property(Arbitrary = [typeof(QuadraticInstances)])]
+    public Property Quadratic_wrong_closed_forms_are_rejected(SettingInstance s) => RejectedProperty(s);
+
     [Fact]
     public void Built_in_setting_cases_reject_every_wrong_closed_form()
     {
