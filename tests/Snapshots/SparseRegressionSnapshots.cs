@@ -1,4 +1,4 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Reproduction;
 using Snapshooter.Xunit;
 using Xunit;

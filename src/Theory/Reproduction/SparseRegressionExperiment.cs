@@ -1,9 +1,8 @@
 using MathNet.Numerics.LinearAlgebra;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Engine.Models;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Settings;
 using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Theory.Reproduction;
 
