@@ -23,18 +23,19 @@ public static class Simulation
     /// The plan for the spec's SGD block: pairs = chains/2, snapshots every ⌈steps/10⌉ steps. Throws on
     /// <c>sgd.chains</c> unless it is even (antithetic pairs) and at least 4 (two pairs for a standard error).
     /// </summary>
-    public static SimulationPlan PlanFor(SgdOptions sgd)
+    public static RunPlan PlanFor(SgdOptions sgd)
     {
         ArgumentNullException.ThrowIfNull(sgd);
-        if (sgd.Chains % 2 != 0)
-            throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; simulate runs antithetic pairs, so it must be even");
-        if (sgd.Chains < 4)
-            throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
-        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (int)((sgd.Steps + (long)Snapshots - 1) / Snapshots), sgd.Seed);
+        var run = sgd.Run;
+        if (run.Chains % 2 != 0)
+            throw new InvalidInputException("sgd.chains", $"is {run.Chains}; simulate runs antithetic pairs, so it must be even");
+        if (run.Chains < 4)
+            throw new InvalidInputException("sgd.chains", $"is {run.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
+        return run with { SampleEvery = (int)((run.Steps + (long)Snapshots - 1) / Snapshots) };
     }
 
     /// <summary>Runs the chains and measures; <paramref name="progress"/> receives the completed fraction of steps.</summary>
-    public static SimulationResult Run(TheoryCase @case, PredictionSummary predicted, SimulationPlan plan,
+    public static SimulationResult Run(TheoryCase @case, PredictionSummary predicted, RunPlan plan,
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);

@@ -34,7 +34,7 @@ public static class RunMemory
             // and, for a model that splits its rows, a second workspace of half the rows: 17 covers both.
             new(modelField, "model workspaces", Bytes(() => checked(threads * ((17 * n * (input + units)) + (3 * p))))),
             new(modelField, "J and its factorizations", Bytes(() => checked(4 * n * p))),
-            new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Chains * p * (Simulation.Snapshots + 3L)))),
+            new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Run.Chains * p * (Simulation.Snapshots + 3L)))),
         };
         if (spec.Sgd.Problem.Batch < n)
             terms.Add(new Term("data.x", "minibatch covariance system", Bytes(() => checked(2 * (n * (n + 1) / 2) * (n * (n + 1) / 2)))));

@@ -24,7 +24,7 @@ internal static class SgdSpecReader
         int steps = o.Optional("steps") is { } s ? SpecValue.Integer(s, o.PathOf("steps"), 1) : SgdOptions.DefaultSteps;
         int chains = o.Optional("chains") is { } c ? SpecValue.Integer(c, o.PathOf("chains"), 1) : SgdOptions.DefaultChains;
         ulong seed = o.Optional("seed") is { } k ? SpecValue.Unsigned(k, o.PathOf("seed")) : SgdOptions.DefaultSeed;
-        return new SgdOptions(problem, steps, chains, seed);
+        return new SgdOptions(problem, new RunPlan(chains, steps, 0, seed));
     }
 
     private static NoiseLaw Noise(JsonElement element, string path) => SpecValue.Text(element, path) switch

@@ -38,9 +38,9 @@ public sealed record RunPower(StepRule Rule, double Margin, string Row, double S
 
     private static RunPower Of(RunCase run, NormalFrame frame, RunPrediction correct, StepRule rule, double z)
     {
-        var moments = ChainMoments.Of(rule, frame, run.Case.Sgd, run.Steps);
+        var moments = ChainMoments.Of(rule, frame, run.Case.Sgd, run.Run.Steps);
         var wrong = moments.Second;
-        double chains = run.Chains;
+        double chains = run.Run.Chains;
         var best = (Margin: double.NegativeInfinity, Row: "", Shift: 0.0);
         for (int j = 0; j <= frame.Count; j++)
         {

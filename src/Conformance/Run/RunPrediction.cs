@@ -23,8 +23,8 @@ public sealed record RunPrediction(StepRule Rule, OuCovariance Covariance, doubl
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(rule);
         var c = run.Case;
-        var (final, sum) = rule.Moments(frame, c.Sgd, run.Steps);
-        var covariance = OuCovariance.Of(final, $"{rule.Name} transient k={run.Steps}");
+        var (final, sum) = rule.Moments(frame, c.Sgd, run.Run.Steps);
+        var covariance = OuCovariance.Of(final, $"{rule.Name} transient k={run.Run.Steps}");
         var displacement = TangentDrift.Exact(c.Model.Engine, c.Theta, c.Data, frame, OuCovariance.Of(sum, "sum"),
             c.Eta * rule.EtaFactor);
         return new RunPrediction(rule, covariance, displacement, SuiteBudget.RemainderBound(covariance));

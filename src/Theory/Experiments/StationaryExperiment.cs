@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Ou;
@@ -24,7 +25,7 @@ public sealed class StationaryExperiment
     private readonly Lazy<DriftMeasurement> _drift;
     private readonly Lazy<OuMeasurement> _ou;
 
-    private StationaryExperiment(TheoryCase @case, SimulationPlan plan, DriftPrediction prediction, Lazy<double> kStepBias)
+    private StationaryExperiment(TheoryCase @case, RunPlan plan, DriftPrediction prediction, Lazy<double> kStepBias)
     {
         Case = @case;
         Plan = plan;
@@ -37,7 +38,7 @@ public sealed class StationaryExperiment
     }
 
     /// <summary>Predicts at the case's θ*; nothing is simulated until a measurement is asked for.</summary>
-    public static StationaryExperiment Prepare(TheoryCase @case, SimulationPlan plan)
+    public static StationaryExperiment Prepare(TheoryCase @case, RunPlan plan)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);
@@ -47,13 +48,13 @@ public sealed class StationaryExperiment
     }
 
     /// <summary>The same prediction and biases (they depend on K, not on the pairs) with another number of pairs.</summary>
-    public StationaryExperiment WithPairs(int pairs) => new(Case, Plan with { Pairs = pairs }, Prediction, _kStepBias);
+    public StationaryExperiment WithPairs(int pairs) => new(Case, Plan with { Chains = 2 * pairs }, Prediction, _kStepBias);
 
     /// <summary>The simulated case.</summary>
     public TheoryCase Case { get; }
 
     /// <summary>Pairs, steps K, snapshot spacing and seed.</summary>
-    public SimulationPlan Plan { get; }
+    public RunPlan Plan { get; }
 
     /// <summary>The exact-S and leading-order drift, with the exact S (THEORY.md §2–§3).</summary>
     public DriftPrediction Prediction { get; }

@@ -1,6 +1,7 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Statistics;
@@ -30,16 +31,16 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(observables);
-        var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);
-        var settings = new SgdSettings(new SgdProblem(plan.Eta, kind == RunKind.LabelNoise ? plan.Sigma : 0, data.Count),
-            plan.Seed ^ (ulong)(kind + 1) * 0x9E3779B97F4A7C15UL)
+        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
+        var settings = new SgdSettings(kind == RunKind.LabelNoise ? plan.Sgd : plan.Sgd with { Sigma = 0 },
+            RandomStreams.RunKind(plan.Run.Seed, (int)kind))
         {
             ParameterNoise = kind == RunKind.IsotropicNoise ? tau : 0,
         };
-        int chains = kind == RunKind.PlainGd ? 2 : plan.Chains;
+        int chains = kind == RunKind.PlainGd ? 2 : plan.Run.Chains;
         var starts = Enumerable.Range(0, chains).Select(_ => (double[])start.Clone()).ToArray();
         var result = ChainEnsemble.Run(model, data, settings, starts,
-            new ChainEnsembleOptions(plan.Steps) { CleanGradient = false, SnapshotSteps = steps, Progress = progress });
+            new ChainEnsembleOptions(plan.Run.Steps) { CleanGradient = false, SnapshotSteps = steps, Progress = progress });
 
         var projected = new double[]?[steps.Length][];
         int failures = 0;

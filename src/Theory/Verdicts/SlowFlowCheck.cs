@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
@@ -20,10 +21,10 @@ public static class SlowFlowCheck
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        int every = (int)Math.Ceiling(SlowTime.ToSteps(duration, @case.Sgd) / snapshots);
-        var plan = new SimulationPlan(pairs, every * snapshots, every, seed);
+        int every = (int)Math.Ceiling(@case.Sgd.StepsFor(duration) / snapshots);
+        var plan = RunPlan.Antithetic(pairs, every * snapshots, every, seed);
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
-        double flowTime = SlowTime.FromSteps(plan.Steps, @case.Sgd);
+        double flowTime = @case.Sgd.SlowTime(plan.Steps);
         var flow = RiemannianSlowFlow.Integrate(@case.Model, @case.Theta, @case.Data, flowTime, 4 * snapshots, 4);
         var experiment = ChainExperiment.Run(@case, plan, prediction.Covariance, progress: progress);
         double rho = prediction.ExactRegChange / prediction.LeadingRegChange;
