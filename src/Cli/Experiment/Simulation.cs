@@ -34,23 +34,28 @@ public static class Simulation
         return run with { SampleEvery = (int)((run.Steps + (long)Snapshots - 1) / Snapshots) };
     }
 
-    /// <summary>Runs the chains and measures; <paramref name="progress"/> receives the completed fraction of steps.</summary>
+    /// <summary>
+    /// Runs the stationary pipeline (<see cref="StationaryExperiment"/>: the chains from <c>u₀ ~ N(0, S)</c>, the
+    /// Rao–Blackwell drift, the OU moments) and reads reg of the projected iterates; <paramref name="progress"/>
+    /// receives the completed fraction of steps.
+    /// </summary>
     public static SimulationResult Run(TheoryCase @case, PredictionSummary predicted, RunPlan plan,
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(predicted);
+        var stationary = StationaryExperiment.Prepare(@case, plan, progress);
         ChainExperiment experiment;
         try
         {
-            experiment = SpecPath.Within(SpecPath.Sgd, () => ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress));
+            experiment = SpecPath.Within(SpecPath.Sgd, () => stationary.Chains);
         }
         catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" or "sgd.eta" })
         {
             throw Diverged(@case, e.Message);
         }
-        var drift = DriftMeasurement.RaoBlackwell(experiment);
-        var ou = OuMeasurement.Stationary(experiment);
+        var drift = stationary.Drift;
+        var ou = stationary.Ou;
         var meanMoment = ou.PerPair.Aggregate((a, b) => a + b) / ou.PerPair.Count;
         return new SimulationResult(predicted, plan, drift.Estimate,
             VectorMeanEstimate.Projection(drift.Samples, UnitDirection(predicted.DriftExact)),

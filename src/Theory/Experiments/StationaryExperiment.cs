@@ -12,7 +12,7 @@ namespace NoiseDrift.Theory.Experiments;
 /// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments) and judge with the stated
 /// biases — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and that remainder plus the
 /// K-step base-point bias <c>K ||∇d||</c> for the dynamic drift. The battery, the simulation properties, the
-/// simulation snapshot and the time-to-verdict benchmark all run it.
+/// simulation snapshot, the time-to-verdict benchmark and <c>noisedrift simulate</c> all run it.
 /// <para>
 /// Only the prediction is computed up front; the K-step bias, the chains and the measurements are computed once, on
 /// first use, and are safe to share between threads.
@@ -25,26 +25,30 @@ public sealed class StationaryExperiment
     private readonly Lazy<DriftMeasurement> _drift;
     private readonly Lazy<OuMeasurement> _ou;
 
-    private StationaryExperiment(TheoryCase @case, RunPlan plan, DriftPrediction prediction, Lazy<double> kStepBias)
+    private StationaryExperiment(TheoryCase @case, RunPlan plan, DriftPrediction prediction, Lazy<double> kStepBias,
+        IProgress<double>? progress = null)
     {
         Case = @case;
         Plan = plan;
         Prediction = prediction;
         RemainderBias = SuiteBudget.RemainderBound(prediction.Covariance);
         _kStepBias = kStepBias;
-        _chains = new(() => ChainExperiment.Run(Case, Plan, Prediction.Covariance));
+        _chains = new(() => ChainExperiment.Run(Case, Plan, Prediction.Covariance, progress: progress));
         _drift = new(() => DriftMeasurement.RaoBlackwell(Chains));
         _ou = new(() => OuMeasurement.Stationary(Chains));
     }
 
-    /// <summary>Predicts at the case's θ*; nothing is simulated until a measurement is asked for.</summary>
-    public static StationaryExperiment Prepare(TheoryCase @case, RunPlan plan)
+    /// <summary>
+    /// Predicts at the case's θ*; nothing is simulated until a measurement is asked for. <paramref name="progress"/>
+    /// receives the completed fraction of the chains' steps.
+    /// </summary>
+    public static StationaryExperiment Prepare(TheoryCase @case, RunPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         return new StationaryExperiment(@case, plan, prediction, new Lazy<double>(() =>
-            KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias));
+            KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias), progress);
     }
 
     /// <summary>The same prediction and biases (they depend on K, not on the pairs) with another number of pairs.</summary>

@@ -41,11 +41,11 @@ public static class MatrixSensingExperiment
         var init = RandomStreams.MatrixSensingStart(plan.Run.Seed);
         var start = ManifoldStart.ByDescent(model, truth.Data,
             attempt => [.. Enumerable.Range(0, d * k).Select(j => InitScale * CounterRandom.Gaussian(init, attempt, 0, j))], plan.StartSteps, plan.Sgd.Eta);
-        var observables = new Observable[]
+        var observables = new ProjectedObservable[]
         {
             new("test_error", t => TestError(truth, t)),
             new("trace", t => new MatrixSensingSetting(d, k, t, truth.Data).Trace),
-            new("reg", t => model.Reg(t, truth.Data.X, model.CreateWorkspace(n))),
+            ProjectedObservable.Reg(model, truth.Data),
         };
         var runs = RunSet.Simulate(model, truth.Data, start, plan, observables, progress);
         var flow = FlowComparison.For(runs);

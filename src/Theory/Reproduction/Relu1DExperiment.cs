@@ -55,9 +55,9 @@ public static class Relu1DExperiment
         string name = $"relu1d m={Width} {set.Name}";
         var init = RandomStreams.Relu1DStart(plan.Run.Seed, set.Name == "collinear");
         var start = ManifoldStart.ByDescent(model, data, attempt => Initial(init, attempt), plan.StartSteps, plan.Sgd.Eta);
-        var observables = new Observable[]
+        var observables = new ProjectedObservable[]
         {
-            new("reg", t => model.Reg(t, data.X, model.CreateWorkspace(data.Count))),
+            ProjectedObservable.Reg(model, data),
             new("spline_distance", t => Relu1DFunction.SplineDistance(t, data, Width)),
             new("interior_kinks", t => Relu1DFunction.InteriorKinks(t, data, Width)),
             new("imbalance", t => Relu1DFunction.Imbalance(t, data, Width)),

@@ -31,7 +31,7 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Mani
 
     /// <summary>Runs the three kinds (progress in thirds) and integrates the flow to every tracked time t, t/2 and (1 − δ)t.</summary>
     public static RunSet Simulate(Model model, Dataset data, ManifoldStart start, ExperimentPlan plan,
-        IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
+        IReadOnlyList<ProjectedObservable> observables, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(start);

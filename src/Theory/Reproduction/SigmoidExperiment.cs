@@ -48,9 +48,9 @@ public static class SigmoidExperiment
         var model = Mlp.TwoLayerSigmoid(2, m);
         var data = new Dataset([.. SigmoidCase.X], [y], 2);
         var start = ManifoldStart.ByDescent(model, data, attempt => Initial(model, @case, plan.Run.Seed, attempt), plan.StartSteps, plan.Sgd.Eta);
-        var observables = new List<Observable>
+        var observables = new List<ProjectedObservable>
         {
-            new("reg", t => model.Reg(t, data.X, model.CreateWorkspace(1))),
+            ProjectedObservable.Reg(model, data),
             new("carriers", t => SigmoidShares.Carriers(SigmoidShares.Of(t, SigmoidCase.X, m), y)),
             new("largest_share", t => SigmoidShares.Sorted(t, SigmoidCase.X, m)[^1]),
         };

@@ -1,9 +1,8 @@
 using NoiseDrift.Engine.Data;
-using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Reproduction;
@@ -11,8 +10,8 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <summary>
 /// Independent chains of one <see cref="RunKind"/> from a common start on M, read at the tracked steps through the
 /// projection <c>Proj_M(θ_k)</c> (THEORY.md §3, "Slow flow": the iterate is projected before <c>reg</c> is read).
-/// A projection that fails (J loses rank when a ReLU neuron dies or a kink crosses a data point, THEORY.md §4.2) is
-/// counted and that chain is left out at that step, never a crash.
+/// A chain that cannot be projected (<see cref="ProjectedObservable.Project"/>: J loses rank when a ReLU neuron dies
+/// or a kink crosses a data point, THEORY.md §4.2) is counted and left out at that step, never a crash.
 /// </summary>
 /// <param name="Kind">The dynamics.</param>
 /// <param name="Steps">The tracked steps k.</param>
@@ -25,7 +24,7 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
 {
     /// <summary>The chains of a run; plain GD, being deterministic, runs two identical chains.</summary>
     public static TrackedRun Run(Model model, Dataset data, double[] start, ExperimentPlan plan, RunKind kind, double tau,
-        IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
+        IReadOnlyList<ProjectedObservable> observables, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -50,15 +49,11 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
             projected[s] = new double[]?[chains];
             for (int c = 0; c < chains; c++)
             {
-                try
-                {
-                    projected[s][c] = s == 0 ? (double[])start.Clone() : ZeroLossProjection.Project(model, data, result.Snapshots[s][c]);
-                }
-                catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
-                {
-                    failures++;
-                    if (first.Length == 0) first = $"step {steps[s]}, chain {c}: {e.Message}";
-                }
+                string failure = "";
+                projected[s][c] = s == 0 ? (double[])start.Clone() : ProjectedObservable.Project(model, data, result.Snapshots[s][c], out failure);
+                if (projected[s][c] is not null) continue;
+                failures++;
+                if (first.Length == 0) first = $"step {steps[s]}, chain {c}: {failure}";
             }
         }
         var values = observables.ToDictionary(o => o.Name, o => projected.Select(row => Mean(row, o)).ToArray());
@@ -66,7 +61,7 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
     }
 
     /// <summary>The mean of an observable over the chains that projected (NaN, SE NaN when fewer than two did).</summary>
-    private static MeanEstimate Mean(double[]?[] row, Observable observable)
+    private static MeanEstimate Mean(double[]?[] row, ProjectedObservable observable)
     {
         var samples = row.Where(t => t is not null).Select(t => observable.Of(t!)).Where(double.IsFinite).ToArray();
         if (samples.Length >= 2) return MeanEstimate.Of(samples);
