@@ -23,8 +23,7 @@ public sealed class ReproduceCommandTests
     [Fact]
     public void QuickSigmoidWritesJsonLinesReportAndPngs()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "noisedrift-reproduce-" + Guid.NewGuid().ToString("N"));
-        try
+        InTemporaryDirectory(directory =>
         {
             var run = CliRun.Of("reproduce", "sigmoid", "--quick", "--json", "--out", directory);
             Assert.Equal(0, run.ExitCode);
@@ -41,11 +40,7 @@ public sealed class ReproduceCommandTests
             foreach (var png in Directory.GetFiles(directory, "*.png"))
                 Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(png)[..4]);
             Assert.Equal(4, Directory.GetFiles(directory, "*.png").Length);
-        }
-        finally
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, true);
-        }
+        });
     }
 
     /// <summary>
@@ -56,18 +51,13 @@ public sealed class ReproduceCommandTests
     [Fact]
     public void SigmoidSeedTenExitsZeroOrOneWithAReport()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "noisedrift-reproduce-" + Guid.NewGuid().ToString("N"));
-        try
+        InTemporaryDirectory(directory =>
         {
             var run = CliRun.Of("reproduce", "sigmoid", "--quick", "--seed", "10", "--out", directory);
             Assert.True(run.ExitCode is 0 or 1, $"exit {run.ExitCode}: {run.Error}");
             var report = File.ReadAllText(Path.Combine(directory, "report.md"));
             Assert.Contains("| sig_carriers |", report, StringComparison.Ordinal);
-        }
-        finally
-        {
-            if (Directory.Exists(directory)) Directory.Delete(directory, true);
-        }
+        });
     }
 
     /// <summary>
@@ -77,8 +67,7 @@ public sealed class ReproduceCommandTests
     [Fact]
     public void AnExperimentThatCannotRunDoesNotStopTheOthers()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "noisedrift-reproduce-" + Guid.NewGuid().ToString("N"));
-        try
+        InTemporaryDirectory(directory =>
         {
             var broken = new ReproduceExperiment("broken", (_, _, _) =>
                 throw new InvalidInputException("eta", "must be positive and finite, got Infinity"));
@@ -94,6 +83,15 @@ public sealed class ReproduceCommandTests
             var report = File.ReadAllText(Path.Combine(directory, "report.md"));
             Assert.Contains("| sig_carriers |", report, StringComparison.Ordinal);
             Assert.Contains("## broken: could not run", report, StringComparison.Ordinal);
+        });
+    }
+
+    private static void InTemporaryDirectory(Action<string> test)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "noisedrift-reproduce-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            test(directory);
         }
         finally
         {
