@@ -11,6 +11,9 @@ namespace NoiseDrift.Properties.Cli;
 /// <summary><c>noisedrift reproduce</c> (THEORY.md §4): exit codes, JSON lines with the check contract, report and PNGs.</summary>
 public sealed class ReproduceCommandTests
 {
+    private static readonly string[] JsonFields = ["check", "case", "predicted", "measured", "stderr", "pass"];
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47];
+
     [Fact]
     public void UnknownSettingExitsTwoWithOneLine()
     {
@@ -32,13 +35,13 @@ public sealed class ReproduceCommandTests
             foreach (var line in lines)
             {
                 using var json = JsonDocument.Parse(line);
-                foreach (var field in new[] { "check", "case", "predicted", "measured", "stderr", "pass" })
+                foreach (var field in JsonFields)
                     Assert.True(json.RootElement.TryGetProperty(field, out _), field);
             }
             var report = File.ReadAllText(Path.Combine(directory, "report.md"));
             Assert.Contains("| sig_carriers |", report, StringComparison.Ordinal);
             foreach (var png in Directory.GetFiles(directory, "*.png"))
-                Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(png)[..4]);
+                Assert.Equal(PngSignature, File.ReadAllBytes(png)[..4]);
             Assert.Equal(4, Directory.GetFiles(directory, "*.png").Length);
         });
     }
