@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Reproduce;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Reproduction;
 using Spectre.Console;
 
@@ -76,7 +77,7 @@ public static class ReproduceCommand
         if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, failures, quick, seed);
         if (json)
         {
-            foreach (var v in verdicts) consoles.Out.WriteLine(CheckJson.Line(v));
+            foreach (var v in verdicts) JsonLine.Write(consoles.Out, CheckJson.Line(v));
             consoles.Out.Flush();
         }
         else

@@ -48,9 +48,9 @@ public static class Simulation
         ChainExperiment experiment;
         try
         {
-            experiment = SpecPath.Within(SpecPath.Sgd, () => stationary.Chains);
+            experiment = stationary.Chains;
         }
-        catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" or "sgd.eta" })
+        catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" })
         {
             throw Diverged(@case, e.Message);
         }
