@@ -79,7 +79,7 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
     public int TolerantFailures { get; init; }
 
     /// <summary>
-    /// Where <see cref="ZeroLossProjection"/> fails because J (nearly) lost rank, the damped Gauss–Newton retraction on
+    /// Where <see cref="ProjectedObservable.Project"/> fails because J (nearly) lost rank, the damped Gauss–Newton retraction on
     /// the constraints that remain independent (<see cref="RankTolerantSlowFlow.Retract"/>), or null when that fails too.
     /// </summary>
     private static double[]? TolerantProjection(Model model, Dataset data, double[] theta, ref int failures)
