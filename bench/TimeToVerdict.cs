@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Ou;
@@ -37,7 +38,7 @@ public static class TimeToVerdict
             .WithOuScale(TheoryBattery.OuScale);
         double relaxation = TransientCovariance.RelaxationSteps(@case.Frame, @case.Sgd);
         int steps = (int)Math.Clamp(Math.Ceiling(RelaxationTimes * relaxation), 100, 50_000);
-        var prepared = StationaryExperiment.Prepare(@case, new SimulationPlan(MinimumPairs, steps, 0, 1));
+        var prepared = StationaryExperiment.Prepare(@case, RunPlan.Antithetic(MinimumPairs, steps, 0, 1));
         double bias = prepared.DynamicBias;
         for (int pairs = MinimumPairs, runs = 1; ; pairs *= 2, runs++)
         {

@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Verdicts;
@@ -18,7 +19,7 @@ public sealed class SimulationSnapshots
     public void Named_case_small_simulation()
     {
         var @case = TheoryBattery.BuiltInCases(1)[0];
-        var experiment = StationaryExperiment.Prepare(@case, new SimulationPlan(200, 400, 20, 1));
+        var experiment = StationaryExperiment.Prepare(@case, RunPlan.Antithetic(200, 400, 20, 1));
         var verdicts = experiment.JudgeOu().Concat(experiment.JudgeDynamicDrift());
         Snapshot.Match(verdicts.Select(Row).ToList());
     }

@@ -1,7 +1,7 @@
 using NoiseDrift.Cli.Spec;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory;
-using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Cli.Experiment;
@@ -21,7 +21,7 @@ namespace NoiseDrift.Cli.Experiment;
 /// <param name="Summary">Every prediction at θ*.</param>
 /// <param name="Setting">On the paper's settings (THEORY.md §4), the symbolic route's closed forms; otherwise null.</param>
 /// <param name="Notes">Notes for stderr (θ* projected or found), to print once the command succeeds.</param>
-public sealed record AcceptedSpec(Spec.Spec Spec, SimulationPlan Plan, SpecCase Case, PredictionSummary Summary,
+public sealed record AcceptedSpec(Spec.Spec Spec, RunPlan Plan, SpecCase Case, PredictionSummary Summary,
     SettingReport? Setting, string Notes)
 {
     /// <summary>Reads, validates and resolves the spec file at <paramref name="path"/>.</summary>

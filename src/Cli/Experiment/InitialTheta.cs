@@ -10,13 +10,10 @@ namespace NoiseDrift.Cli.Experiment;
 /// </summary>
 internal static class InitialTheta
 {
-    /// <summary>Purpose tag of the initialization stream.</summary>
-    private const ulong InitStream = 0x494E4954UL;
-
-    /// <summary>θ₀ with entry k drawn from <c>N(0, 1/fan_in(k))</c>.</summary>
-    public static double[] Draw(Model model, ulong seed)
+    /// <summary>Draw <paramref name="attempt"/> of θ₀, entry k from <c>N(0, 1/fan_in(k))</c>.</summary>
+    public static double[] Draw(Model model, ulong seed, int attempt = 0)
     {
-        var key = CounterRandom.Key(CounterRandom.DeriveSeed(seed, InitStream), 0, 0);
+        var key = CounterRandom.Key(RandomStreams.SpecInitialisation(seed), attempt, 0);
         int[] fanIn = FanIn(model);
         return Enumerable.Range(0, fanIn.Length).Select(k => key.Gaussian(k) / Math.Sqrt(fanIn[k])).ToArray();
     }

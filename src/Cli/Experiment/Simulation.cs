@@ -20,33 +20,39 @@ public static class Simulation
     /// The plan for the spec's SGD block: pairs = chains/2, snapshots every ⌈steps/10⌉ steps. Throws on
     /// <c>sgd.chains</c> unless it is even (antithetic pairs) and at least 4 (two pairs for a standard error).
     /// </summary>
-    public static SimulationPlan PlanFor(SgdOptions sgd)
+    public static RunPlan PlanFor(SgdOptions sgd)
     {
         ArgumentNullException.ThrowIfNull(sgd);
-        if (sgd.Chains % 2 != 0)
-            throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; simulate runs antithetic pairs, so it must be even");
-        if (sgd.Chains < 4)
-            throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
-        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (int)((sgd.Steps + (long)SgdOptions.Snapshots - 1) / SgdOptions.Snapshots), sgd.Seed);
+        var run = sgd.Run;
+        if (run.Chains % 2 != 0)
+            throw new InvalidInputException("sgd.chains", $"is {run.Chains}; simulate runs antithetic pairs, so it must be even");
+        if (run.Chains < 4)
+            throw new InvalidInputException("sgd.chains", $"is {run.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
+        return run with { SampleEvery = (int)((run.Steps + (long)SgdOptions.Snapshots - 1) / SgdOptions.Snapshots) };
     }
 
-    /// <summary>Runs the chains and measures; <paramref name="progress"/> receives the completed fraction of steps.</summary>
-    public static SimulationResult Run(TheoryCase @case, PredictionSummary predicted, SimulationPlan plan,
+    /// <summary>
+    /// Runs the stationary pipeline (<see cref="StationaryExperiment"/>: the chains from <c>u₀ ~ N(0, S)</c>, the
+    /// Rao–Blackwell drift, the OU moments) and reads reg of the projected iterates; <paramref name="progress"/>
+    /// receives the completed fraction of steps.
+    /// </summary>
+    public static SimulationResult Run(TheoryCase @case, PredictionSummary predicted, RunPlan plan,
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(predicted);
+        var stationary = StationaryExperiment.Prepare(@case, plan, progress);
         ChainExperiment experiment;
         try
         {
-            experiment = ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress);
+            experiment = stationary.Chains;
         }
         catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" })
         {
             throw Diverged(@case, e.Message);
         }
-        var drift = DriftMeasurement.RaoBlackwell(experiment);
-        var ou = OuMeasurement.Stationary(experiment);
+        var drift = stationary.Drift;
+        var ou = stationary.Ou;
         var meanMoment = ou.PerPair.Aggregate((a, b) => a + b) / ou.PerPair.Count;
         return new SimulationResult(predicted, plan, drift.Estimate,
             VectorMeanEstimate.Projection(drift.Samples, UnitDirection(predicted.DriftExact)),

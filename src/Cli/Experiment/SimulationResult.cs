@@ -1,5 +1,5 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory;
-using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Cli.Experiment;
@@ -17,7 +17,7 @@ namespace NoiseDrift.Cli.Experiment;
 /// <param name="RegChange">Per-step change of <c>reg(Proj_M θ)</c> from start to end, with the SE over pairs, and the
 /// number of pairs whose states could all be projected onto M.</param>
 public sealed record SimulationResult(
-    PredictionSummary Predicted, SimulationPlan Plan, VectorMeanEstimate Drift, MeanEstimate DriftAlongPredicted,
+    PredictionSummary Predicted, RunPlan Plan, VectorMeanEstimate Drift, MeanEstimate DriftAlongPredicted,
     double[] OuEigenvalues, MeanEstimate OuTrace, IReadOnlyList<RegSample> RegTrace, (MeanEstimate Rate, int Pairs) RegChange)
 {
     /// <summary>The one-line note for chains that could not be projected onto M, or null when every chain could.</summary>

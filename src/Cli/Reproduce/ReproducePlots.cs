@@ -102,7 +102,7 @@ internal static class ReproducePlots
         var curves = new (double[]? Theta, Color Color, string Text)[]
         {
             (runs.Start.Theta, GdColor, "h at the GD start"),
-            (runs.LabelNoise.Projected[^1].FirstOrDefault(t => t is not null), LabelNoiseColor, $"h after {runs.Plan.Steps:N0} label-noise steps (chain 0, projected)"),
+            (runs.LabelNoise.Projected[^1].FirstOrDefault(t => t is not null), LabelNoiseColor, $"h after {runs.Plan.Run.Steps:N0} label-noise steps (chain 0, projected)"),
             (runs.Flow.Thetas.LastOrDefault(t => t is not null), FlowColor,
                 $"h at the end of the slow flow (t = {runs.Flow.Times[Array.FindLastIndex(runs.Flow.Thetas, t => t is not null)]:G3})"),
         };

@@ -8,12 +8,13 @@ namespace NoiseDrift.Cli.Reproduce;
 /// <summary>
 /// <c>report.md</c> and the PNG plots of <c>noisedrift reproduce --out DIR</c> (THEORY.md §4–§5): per claim, a
 /// sentence, the verdict table (predicted, measured, stderr, tolerance, pass), the power checks, the figures reported
-/// without a verdict, and the plots with their captions.
+/// without a verdict, and the plots with their captions; then each experiment that could not run, with the reason.
 /// </summary>
 internal static class ReproduceReport
 {
     /// <summary>Writes the report and plots into <paramref name="directory"/> (created if missing).</summary>
-    public static void Write(string directory, string setting, IReadOnlyList<Reproduction> results, IReadOnlyList<TimeSpan> timings, bool quick, ulong seed)
+    public static void Write(string directory, string setting, IReadOnlyList<Reproduction> results, IReadOnlyList<TimeSpan> timings,
+        IReadOnlyList<ReproduceFailure> failures, bool quick, ulong seed)
     {
         Directory.CreateDirectory(directory);
         var md = new StringBuilder();
@@ -55,6 +56,13 @@ internal static class ReproduceReport
                 md.AppendLine(CultureInfo.InvariantCulture, $"*{caption}*");
                 md.AppendLine();
             }
+        }
+        foreach (var f in failures)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {f.Experiment}: could not run");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**FAIL**: {f.Reason}");
         }
         File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
     }

@@ -32,7 +32,7 @@ public static class RunMemory
         {
             new(modelField, "model workspaces", Bytes(() => checked(threads * model.WorkspaceDoubles(n)))),
             new(modelField, "J and its factorizations", Bytes(() => checked(4 * n * p))),
-            new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Chains * p * (SgdOptions.Snapshots + 3L)))),
+            new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Run.Chains * p * (SgdOptions.Snapshots + 3L)))),
         };
         if (spec.Sgd.Problem.Batch < n)
             terms.Add(new Term("data.x", "minibatch covariance system", Bytes(() => checked(2 * (n * (n + 1) / 2) * (n * (n + 1) / 2)))));

@@ -171,14 +171,14 @@ public static class Certifier
             Eta = c.Eta,
             Sigma = c.Sigma,
             BatchSize = c.Batch,
-            Steps = run.Steps,
-            Chains = run.Chains,
-            Seed = run.Seed,
+            Steps = run.Run.Steps,
+            Chains = run.Run.Chains,
+            Seed = checked((long)run.Run.Seed),
         };
         var (response, line) = channel.Exchange(new ProtocolRequest(id, "run", input));
         var reader = new ResponseReader(response, line, id);
         if (reader.Error is { } error)
             return [VerdictRule.Exact("run", run.Name, 0, double.NaN, 0, $"the program answered error: {error}")];
-        return RunJudge.Judge(run, reader.Matrix("theta", run.Chains, c.ParameterCount));
+        return RunJudge.Judge(run, reader.Matrix("theta", run.Run.Chains, c.ParameterCount));
     }
 }

@@ -31,7 +31,7 @@ public sealed record RunPower(StepRule Rule, double Margin, string Row, double S
         var c = run.Case;
         var frame = NormalFrame.At(c.Model.Engine, c.Theta, c.Data);
         var correct = RunPrediction.Of(run, frame, StepRule.Correct);
-        return Against(frame, c.Sgd, run.Steps, run.Chains, correct, budget);
+        return Against(frame, c.Sgd, run.Run.Steps, run.Run.Chains, correct, budget);
     }
 
     /// <summary>

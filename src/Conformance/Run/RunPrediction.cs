@@ -25,7 +25,7 @@ public sealed record RunPrediction(StepRule Rule, OuCovariance Covariance, doubl
         var c = run.Case;
         var model = c.Model.Engine;
         var ws = model.CreateWorkspace(c.Count);
-        return Of(frame, c.Sgd, run.Steps, rule,
+        return Of(frame, c.Sgd, run.Run.Steps, rule,
             (i, direction, product) => model.HessianVector(c.Theta, c.Data.Row(i), direction, product, ws));
     }
 

@@ -31,9 +31,9 @@ public sealed class LabelNoiseSgd
         Model = model;
         Data = data;
         Settings = settings;
-        _batchSeed = CounterRandom.DeriveSeed(settings.Seed, 1);
-        _noiseSeed = CounterRandom.DeriveSeed(settings.Seed, 2);
-        _parameterSeed = CounterRandom.DeriveSeed(settings.Seed, 3);
+        _batchSeed = RandomStreams.Batches(settings.Seed);
+        _noiseSeed = RandomStreams.LabelNoise(settings.Seed);
+        _parameterSeed = RandomStreams.ParameterNoise(settings.Seed);
     }
 
     public Model Model { get; }

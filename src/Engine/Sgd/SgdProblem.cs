@@ -29,6 +29,24 @@ public sealed record SgdProblem(double Eta, double Sigma, int Batch, NoiseLaw No
     public double NoiseScale => Eta * Sigma * Sigma / Batch;
 
     /// <summary>
+    /// The slow time covered by <paramref name="steps"/> SGD steps, <c>t = η²σ² k / B</c> (docs/theory.md §3, "Slow flow"),
+    /// computed as <c>η · (ησ²/B) · k</c>.
+    /// </summary>
+    public double SlowTime(double steps)
+    {
+        Guard.NonNegative(steps, "steps");
+        return Eta * NoiseScale * steps;
+    }
+
+    /// <summary>The number of SGD steps k that cover slow time t: <c>k = t B / (η²σ²)</c>; needs σ &gt; 0.</summary>
+    public double StepsFor(double time)
+    {
+        Guard.NonNegative(time, "time");
+        Guard.Positive(Sigma, "sigma");
+        return time / (Eta * NoiseScale);
+    }
+
+    /// <summary>
     /// Throws <see cref="InvalidInputException"/> naming the bare field and its value unless η &gt; 0, σ ≥ 0,
     /// 1 ≤ B ≤ n and the noise law is known.
     /// </summary>

@@ -75,7 +75,7 @@ public static class TangentDrift
     public static DriftPrediction At(Model model, ReadOnlySpan<double> theta, Dataset data, SgdProblem sgd)
     {
         var frame = NormalFrame.At(model, theta, data);
-        ManifoldPoint.Require(frame, data);
+        ManifoldStart.Require(frame, data);
         var covariance = StationaryCovariance.Exact(frame, sgd);
         var reg = Regularizer.At(model, theta, data, frame);
         var exact = Exact(model, theta, data, frame, covariance, sgd.Eta);

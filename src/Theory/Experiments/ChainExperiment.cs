@@ -11,7 +11,7 @@ namespace NoiseDrift.Theory.Experiments;
 /// <param name="Case">The case simulated.</param>
 /// <param name="Plan">Pairs, steps, sampling and seed.</param>
 /// <param name="Result">What the engine recorded.</param>
-public sealed record ChainExperiment(TheoryCase Case, SimulationPlan Plan, ChainEnsembleResult Result)
+public sealed record ChainExperiment(TheoryCase Case, RunPlan Plan, ChainEnsembleResult Result)
 {
     /// <summary>θ_0 of every chain (chains 2j, 2j+1 are the pair <c>θ* ± u_j</c>).</summary>
     public IReadOnlyList<double[]> Starts { get; init; } = [];
@@ -21,12 +21,12 @@ public sealed record ChainExperiment(TheoryCase Case, SimulationPlan Plan, Chain
     /// of the case; <c>null</c> with <paramref name="fromCenter"/> starts every chain at θ*). Refuses
     /// <c>η λ_max ≥ 2</c> with the limit in the message before any step is taken (THEORY.md §2).
     /// </summary>
-    public static ChainExperiment Run(TheoryCase @case, SimulationPlan plan, OuCovariance? startCovariance = null,
+    public static ChainExperiment Run(TheoryCase @case, RunPlan plan, OuCovariance? startCovariance = null,
         bool fromCenter = false, double parameterNoise = 0, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);
-        plan.Validate();
+        plan.ValidateAntithetic();
         @case.Sgd.Validate(@case.Frame.Count);
         @case.Sgd.RequireStable(@case.Frame.LargestHessianEigenvalue);
         int p = @case.Model.ParameterCount;

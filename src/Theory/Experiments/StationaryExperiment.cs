@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Judging;
 
@@ -9,8 +10,8 @@ namespace NoiseDrift.Theory.Experiments;
 /// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments), and state the biases the
 /// verdicts use — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and that remainder plus the
 /// K-step base-point bias <c>K ||∇d||</c> for the dynamic drift. The judging is <c>Verdicts.StationaryVerdicts</c>, a
-/// layer above. The battery, the simulation properties, the simulation snapshot and the time-to-verdict benchmark all
-/// run it.
+/// layer above. The battery, the simulation properties, the simulation snapshot, the time-to-verdict benchmark and
+/// <c>noisedrift simulate</c> all run it.
 /// <para>
 /// Only the prediction is computed up front; the K-step bias, the chains and the measurements are computed once, on
 /// first use, and are safe to share between threads.
@@ -23,36 +24,40 @@ public sealed class StationaryExperiment
     private readonly Lazy<DriftMeasurement> _drift;
     private readonly Lazy<OuMeasurement> _ou;
 
-    private StationaryExperiment(TheoryCase @case, SimulationPlan plan, DriftPrediction prediction, Lazy<double> kStepBias)
+    private StationaryExperiment(TheoryCase @case, RunPlan plan, DriftPrediction prediction, Lazy<double> kStepBias,
+        IProgress<double>? progress = null)
     {
         Case = @case;
         Plan = plan;
         Prediction = prediction;
         RemainderBias = SuiteBudget.RemainderBound(prediction.Covariance);
         _kStepBias = kStepBias;
-        _chains = new(() => ChainExperiment.Run(Case, Plan, Prediction.Covariance));
+        _chains = new(() => ChainExperiment.Run(Case, Plan, Prediction.Covariance, progress: progress));
         _drift = new(() => DriftMeasurement.RaoBlackwell(Chains));
         _ou = new(() => OuMeasurement.Stationary(Chains));
     }
 
-    /// <summary>Predicts at the case's θ*; nothing is simulated until a measurement is asked for.</summary>
-    public static StationaryExperiment Prepare(TheoryCase @case, SimulationPlan plan)
+    /// <summary>
+    /// Predicts at the case's θ*; nothing is simulated until a measurement is asked for. <paramref name="progress"/>
+    /// receives the completed fraction of the chains' steps.
+    /// </summary>
+    public static StationaryExperiment Prepare(TheoryCase @case, RunPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         return new StationaryExperiment(@case, plan, prediction, new Lazy<double>(() =>
-            KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias));
+            KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias), progress);
     }
 
     /// <summary>The same prediction and biases (they depend on K, not on the pairs) with another number of pairs.</summary>
-    public StationaryExperiment WithPairs(int pairs) => new(Case, Plan with { Pairs = pairs }, Prediction, _kStepBias);
+    public StationaryExperiment WithPairs(int pairs) => new(Case, Plan with { Chains = 2 * pairs }, Prediction, _kStepBias);
 
     /// <summary>The simulated case.</summary>
     public TheoryCase Case { get; }
 
     /// <summary>Pairs, steps K, snapshot spacing and seed.</summary>
-    public SimulationPlan Plan { get; }
+    public RunPlan Plan { get; }
 
     /// <summary>The exact-S and leading-order drift, with the exact S (THEORY.md §2–§3).</summary>
     public DriftPrediction Prediction { get; }

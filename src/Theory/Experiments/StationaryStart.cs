@@ -12,9 +12,6 @@ namespace NoiseDrift.Theory.Experiments;
 /// </summary>
 public static class StationaryStart
 {
-    /// <summary>Purpose tag that keeps start draws independent of the SGD noise drawn from the same seed.</summary>
-    private const ulong StartStream = 0x5354415254UL;
-
     /// <summary>One offset <c>u_j</c> (length p) per pair.</summary>
     public static double[][] Offsets(NormalFrame frame, OuCovariance covariance, int pairs, ulong seed)
     {
@@ -22,7 +19,7 @@ public static class StationaryStart
         ArgumentNullException.ThrowIfNull(covariance);
         var root = Root(covariance.Matrix);
         int n = frame.Count;
-        ulong key = CounterRandom.DeriveSeed(seed, StartStream);
+        ulong key = RandomStreams.StationaryStart(seed);
         var offsets = new double[pairs][];
         for (int j = 0; j < pairs; j++)
         {

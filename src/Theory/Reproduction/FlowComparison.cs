@@ -1,4 +1,3 @@
-using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
@@ -36,7 +35,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     public static double RelativeBias(RunSet runs, double runAllowance)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var sgd = SgdProblem.FullBatch(runs.Plan.Eta, runs.Plan.Sigma, runs.Data.Count);
+        var sgd = runs.Plan.Sgd;
         var prediction = TangentDrift.At(runs.Model, runs.Start.Theta, runs.Data, sgd);
         double rho = prediction.ExactRegChange / prediction.LeadingRegChange;
         return 2 * Math.Abs(rho - 1) + runAllowance;
@@ -56,7 +55,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         var times = runs.Times;
         var measured = runs.LabelNoise.Values[name];
         int j = times.Length - 1;
-        while (j > 0 && !(double.IsFinite(runs.Flow.At(name, times[j])) && measured[j].Count == runs.Plan.Chains)) j--;
+        while (j > 0 && !(double.IsFinite(runs.Flow.At(name, times[j])) && measured[j].Count == runs.Plan.Run.Chains)) j--;
         return j;
     }
 

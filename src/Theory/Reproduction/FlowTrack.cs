@@ -1,6 +1,7 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.SlowFlow;
 
 namespace NoiseDrift.Theory.Reproduction;
@@ -20,7 +21,7 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
 {
     /// <summary>Integrates to every time in <paramref name="times"/> with Heun steps no longer than <paramref name="maxStep"/>.</summary>
     public static FlowTrack Integrate(Model model, Dataset data, double[] start, IEnumerable<double> times, double maxStep,
-        IReadOnlyList<Observable> observables)
+        IReadOnlyList<ProjectedObservable> observables)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(observables);

@@ -15,6 +15,6 @@ public static class PlainGdControl
         ArgumentNullException.ThrowIfNull(runs);
         var gd = runs.Runs[RunKind.PlainGd];
         return SuiteBudget.Budget.Judge(check, runs.Model.Describe(), gd.Initial(name).Mean, gd.Final(name).Mean, 0, 1e-9,
-            $"plain GD (σ = 0) at k = {runs.Plan.Steps} keeps the start's {name}");
+            $"plain GD (σ = 0) at k = {runs.Plan.Run.Steps} keeps the start's {name}");
     }
 }

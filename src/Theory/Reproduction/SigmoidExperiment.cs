@@ -2,6 +2,7 @@ using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Theory.Reproduction;
@@ -22,8 +23,8 @@ public static class SigmoidExperiment
 
     /// <summary>The plan: η = 0.1, σ = 1, B = n = 1.</summary>
     public static ExperimentPlan Plan(bool quick, ulong seed) => quick
-        ? new ExperimentPlan(0.1, 1, 6, 20_000, 14, 20_000, 0.5, seed)
-        : new ExperimentPlan(0.1, 1, 8, 60_000, 20, 20_000, 0.5, seed);
+        ? ExperimentPlan.FullBatch(0.1, 1, 6, 20_000, 14, 20_000, 0.5, seed)
+        : ExperimentPlan.FullBatch(0.1, 1, 8, 60_000, 20, 20_000, 0.5, seed);
 
     /// <summary>Runs every case (THEORY.md §4.3).</summary>
     public static SigmoidReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
@@ -44,13 +45,10 @@ public static class SigmoidExperiment
         double c = SigmoidCase.C, y = @case.Y;
         var model = Mlp.TwoLayerSigmoid(2, m);
         var data = new Dataset([.. SigmoidCase.X], [y], 2);
-        var init = CounterRandom.Key(CounterRandom.DeriveSeed(plan.Seed, 0x5349 + (ulong)m * 100 + (ulong)(y * 10)), 0, 0);
-        var initial = Enumerable.Range(0, model.ParameterCount).Select(j => init.Gaussian(j)).ToArray();
-        if (@case.NearEqualStart) NearEqualSplit(initial, @case, init);
-        var start = InterpolatingStart.Find(model, data, initial, plan.StartSteps);
-        var observables = new List<Observable>
+        var start = ManifoldStart.ByDescent(model, data, attempt => Initial(model, @case, plan.Run.Seed, attempt), plan.StartSteps, plan.Sgd.Eta);
+        var observables = new List<ProjectedObservable>
         {
-            new("reg", t => model.Reg(t, data.X, model.CreateWorkspace(1))),
+            ProjectedObservable.Reg(model, data),
             new("carriers", t => SigmoidShares.Carriers(SigmoidShares.Of(t, SigmoidCase.X, m), y)),
             new("largest_share", t => SigmoidShares.Sorted(t, SigmoidCase.X, m)[^1]),
         };
@@ -77,7 +75,7 @@ public static class SigmoidExperiment
         // Against the allocation: the flow's own distance from it at T is a stated bias (the run is finite), plus the
         // flow comparison's bias (FlowComparison.TargetBias).
         var ln = runs.LabelNoise;
-        string at = $"label noise at k = {plan.Steps} (t = {runs.Duration:G3}), {plan.Chains} chains";
+        string at = $"label noise at k = {plan.Run.Steps} (t = {runs.Duration:G3}), {plan.Run.Chains} chains";
         var verdicts = new List<CheckResult>
         {
             SuiteBudget.Budget.Judge("sig_carriers", @case.Name, reachedCarriers, ln.Final("carriers").Mean,
@@ -95,6 +93,15 @@ public static class SigmoidExperiment
         power.Add(new PowerResult("σ = 0 control against the allocation", FlowComparison.Judge("sig_reg_vs_allocation", @case.Name,
             reachedCost, runs.Final(RunKind.PlainGd, "reg"), regGap, "power: σ = 0 control")));
         return new SigmoidCaseResult(@case, runs, reached, global, flow.Relative, verdicts, power);
+    }
+
+    /// <summary>Draw <paramref name="attempt"/>: θ ~ N(0, I), made a near-equal split for <see cref="SigmoidCase.NearEqualStart"/>.</summary>
+    private static double[] Initial(Mlp model, SigmoidCase @case, ulong seed, int attempt)
+    {
+        var init = CounterRandom.Key(RandomStreams.SigmoidStart(seed, @case.Width, @case.Y), attempt, 0);
+        var initial = Enumerable.Range(0, model.ParameterCount).Select(j => init.Gaussian(j)).ToArray();
+        if (@case.NearEqualStart) NearEqualSplit(initial, @case, init);
+        return initial;
     }
 
     /// <summary>

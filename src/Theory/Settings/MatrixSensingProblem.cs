@@ -27,7 +27,7 @@ public sealed record MatrixSensingProblem(int Size, int Rank, double[] Factor, d
         Guard.Positive(r, "r");
         Guard.Positive(n, "n");
         if (r > d) throw new InvalidInputException("r", $"is {r}, but the rank of a {d} × {d} matrix is at most d = {d}");
-        var key = CounterRandom.Key(CounterRandom.DeriveSeed(seed, 0x4D53UL), 0, 0);
+        var key = CounterRandom.Key(RandomStreams.MatrixSensingProblem(seed), 0, 0);
         var factor = Enumerable.Range(0, d * r).Select(k => key.Gaussian(k)).ToArray();
         double norm = Math.Sqrt(factor.Sum(v => v * v));
         for (int k = 0; k < factor.Length; k++) factor[k] /= norm;
@@ -45,7 +45,7 @@ public sealed record MatrixSensingProblem(int Size, int Rank, double[] Factor, d
         var y = new double[n];
         for (int i = 0; i < n; i++)
         {
-            var sensingKey = CounterRandom.Key(CounterRandom.DeriveSeed(seed, 0x4D53UL), 1, i);
+            var sensingKey = CounterRandom.Key(RandomStreams.MatrixSensingProblem(seed), 1, i);
             var z = Enumerable.Range(0, d * d).Select(k => sensingKey.Gaussian(k)).ToArray();
             var a = MatrixSensing.SensingMatrix(z, d);
             a.CopyTo(x, i * d * d);

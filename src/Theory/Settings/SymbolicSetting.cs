@@ -79,7 +79,7 @@ public abstract class SymbolicSetting
     {
         ArgumentNullException.ThrowIfNull(sgd);
         var frame = Frame();
-        ManifoldPoint.Require(frame, Data);
+        ManifoldStart.Require(frame, Data);
         var covariance = StationaryCovariance.Exact(frame, sgd);
         var gradReg = RegGradient();
         var pGradReg = frame.ProjectTangent(gradReg);

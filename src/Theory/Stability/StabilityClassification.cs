@@ -40,7 +40,7 @@ public sealed record StabilityClassification(
         double tolerance = DefaultTolerance)
     {
         var frame = NormalFrame.At(model, theta, data);
-        ManifoldPoint.Require(frame, data);
+        ManifoldStart.Require(frame, data);
         return Classify(Regularizer.At(model, theta, data, frame), tolerance);
     }
 }

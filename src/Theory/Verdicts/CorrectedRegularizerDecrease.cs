@@ -1,4 +1,5 @@
 using System.Globalization;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Drift;
@@ -19,7 +20,7 @@ namespace NoiseDrift.Theory.Verdicts;
 public static class CorrectedRegularizerDecrease
 {
     /// <summary>Runs the chains (one snapshot at K/2) and the mean path, and judges both.</summary>
-    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, SimulationPlan plan, IProgress<double>? progress = null)
+    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, RunPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);
@@ -37,7 +38,7 @@ public static class CorrectedRegularizerDecrease
     }
 
     /// <summary>The <c>reg_decrease</c> row: the measured rate against the corrected rate, the θ*-fixed rates in the detail.</summary>
-    public static CheckResult JudgeRate(TheoryCase @case, SimulationPlan plan, OffsetCorrection correction, MeanEstimate rate)
+    public static CheckResult JudgeRate(TheoryCase @case, RunPlan plan, OffsetCorrection correction, MeanEstimate rate)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);

@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Judging;
@@ -16,7 +17,7 @@ namespace NoiseDrift.Theory.Verdicts;
 public static class FlowLimitCheck
 {
     /// <summary>Integrates the flow over <paramref name="flowTime"/> and judges the drift at its end.</summary>
-    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, double flowTime, int flowSteps, SimulationPlan plan)
+    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, double flowTime, int flowSteps, RunPlan plan)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var flow = RiemannianSlowFlow.Integrate(@case.Model, @case.Theta, @case.Data, flowTime, flowSteps, flowSteps);

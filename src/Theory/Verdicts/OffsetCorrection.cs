@@ -71,7 +71,7 @@ public sealed class OffsetCorrection
 
     /// <summary>The predicted per-step change of <c>reg(Proj_M θ)</c> over the first <see cref="Steps"/>[s] steps.</summary>
     public double RegRate(int s) =>
-        (RegularizerChange.OfProjected(Case, _path[s]) - Prediction.Regularizer.Reg) / Steps[s];
+        (ProjectedObservable.Reg(Case.Model, Case.Data).AtProjection(Case.Model, Case.Data, _path[s]) - Prediction.Regularizer.Reg) / Steps[s];
 
     /// <summary>
     /// The stated relative remainder of a corrected prediction (docs/theory.md §3.10): <c>C λ_max(S) (1 + κ)</c>, κ the

@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Judging;
@@ -23,7 +24,7 @@ public static class RegularizerDecreaseCheck
     }
 
     /// <summary>Runs the experiment and judges the measured rate against the exact-S rate (leading rate in the detail).</summary>
-    public static CheckResult Run(TheoryCase @case, SimulationPlan plan, IProgress<double>? progress = null)
+    public static CheckResult Run(TheoryCase @case, RunPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
@@ -33,7 +34,7 @@ public static class RegularizerDecreaseCheck
     }
 
     /// <summary>The verdict for a measured rate against a (possibly perturbed) predicted rate.</summary>
-    public static CheckResult Judge(TheoryCase @case, SimulationPlan plan, DriftPrediction prediction, double measured,
+    public static CheckResult Judge(TheoryCase @case, RunPlan plan, DriftPrediction prediction, double measured,
         double stdErr, double predictedRate)
     {
         ArgumentNullException.ThrowIfNull(@case);

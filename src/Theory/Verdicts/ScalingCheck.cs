@@ -18,7 +18,7 @@ namespace NoiseDrift.Theory.Verdicts;
 public static class ScalingCheck
 {
     /// <summary>Runs one experiment per grid value of <paramref name="parameter"/> and judges both exponents.</summary>
-    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, SimulationPlan plan, ScalingParameter parameter,
+    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, RunPlan plan, ScalingParameter parameter,
         IReadOnlyList<double> grid)
     {
         ArgumentNullException.ThrowIfNull(@case);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Judging;
@@ -23,10 +25,10 @@ public static class SlowFlowCheck
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        int every = (int)Math.Ceiling(SlowTime.ToSteps(duration, @case.Sgd) / snapshots);
-        var plan = new SimulationPlan(pairs, every * snapshots, every, seed);
+        int every = (int)Math.Ceiling(@case.Sgd.StepsFor(duration) / snapshots);
+        var plan = RunPlan.Antithetic(pairs, every * snapshots, every, seed);
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
-        double flowTime = SlowTime.FromSteps(plan.Steps, @case.Sgd);
+        double flowTime = @case.Sgd.SlowTime(plan.Steps);
         var flow = RiemannianSlowFlow.Integrate(@case.Model, @case.Theta, @case.Data, flowTime, 4 * snapshots, 4);
         var experiment = ChainExperiment.Run(@case, plan, prediction.Covariance, progress: progress);
         var steps = plan.SnapshotSteps();
@@ -36,7 +38,7 @@ public static class SlowFlowCheck
         {
             var change = MeanEstimate.Of(RegularizerChange.PerPair(@case, experiment.Result.Snapshots[s], experiment.Starts));
             double leading = flow.Regs[s + 1] - flow.Regs[0];
-            double predicted = RegularizerChange.OfProjected(@case, path[s]) - prediction.Regularizer.Reg;
+            double predicted = ProjectedObservable.Reg(@case.Model, @case.Data).AtProjection(@case.Model, @case.Data, path[s]) - prediction.Regularizer.Reg;
             double bias = OffsetCorrection.Remainder(prediction, predicted, leading) * Math.Abs(predicted);
             double tolerance = SuiteBudget.Budget.Z * change.StdErr + bias;
             verdicts.Add(SuiteBudget.Budget.Judge("slow_flow_reg", @case.Name, predicted, change.Mean, change.StdErr, bias,

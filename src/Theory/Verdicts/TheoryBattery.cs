@@ -48,7 +48,7 @@ public static class TheoryBattery
         var plan = options.Plan;
         bool minibatch = @case.Sgd.Batch > 0 && @case.Sgd.Batch < @case.Count;
         var experiment = StationaryExperiment.Prepare(@case,
-            minibatch && options.MinibatchPairs > plan.Pairs ? plan with { Pairs = options.MinibatchPairs } : plan);
+            minibatch && options.MinibatchPairs > plan.Pairs ? plan with { Chains = 2 * options.MinibatchPairs } : plan);
         int stage = 0, stages = 5 + (options.Scaling ? 3 : 0) + (options.SlowFlowTime > 0 ? 1 : 0);
         void Advance() => progress?.Report(++stage / (double)stages);
 
@@ -90,7 +90,7 @@ public static class TheoryBattery
     private static TheoryCase Case(string name, Model model, int n, double etaLambdaMax, int batch, NoiseLaw law,
         ulong seed, int index)
     {
-        var key = CounterRandom.Key(CounterRandom.DeriveSeed(seed, 0x434153UL), index, 0);
+        var key = CounterRandom.Key(RandomStreams.TheoryCases(seed), index, 0);
         int p = model.ParameterCount, d = model.InputDimension;
         var theta = Enumerable.Range(0, p).Select(k => key.Gaussian(k)).ToArray();
         var x = Enumerable.Range(0, n * d).Select(k => 1.5 * (2 * key.Uniform(p + k) - 1)).ToArray();

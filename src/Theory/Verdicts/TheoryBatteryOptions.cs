@@ -1,4 +1,4 @@
-using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Engine.Sgd;
 
 namespace NoiseDrift.Theory.Verdicts;
 
@@ -11,7 +11,7 @@ namespace NoiseDrift.Theory.Verdicts;
 /// <param name="SlowFlowTime">Flow time t of the long-horizon check (0 skips it).</param>
 /// <param name="SlowFlowPairs">Pairs of the long-horizon check.</param>
 /// <param name="Scaling">Whether to fit the η, σ and B exponents (three runs each).</param>
-public sealed record TheoryBatteryOptions(SimulationPlan Plan, SimulationPlan RegPlan, double SlowFlowTime, int SlowFlowPairs, bool Scaling)
+public sealed record TheoryBatteryOptions(RunPlan Plan, RunPlan RegPlan, double SlowFlowTime, int SlowFlowPairs, bool Scaling)
 {
     /// <summary>
     /// Antithetic pairs of the stationary experiment (OU and dynamic drift rows) on a minibatch case, when more than the
@@ -23,14 +23,14 @@ public sealed record TheoryBatteryOptions(SimulationPlan Plan, SimulationPlan Re
 
     /// <summary>A fast pass: smaller plans, no scaling, a short flow.</summary>
     public static TheoryBatteryOptions Quick(ulong seed) =>
-        new(new SimulationPlan(300, 600, 20, seed), new SimulationPlan(100, 3000, 0, seed), 0.05, 8, Scaling: false);
+        new(RunPlan.Antithetic(300, 600, 20, seed), RunPlan.Antithetic(100, 3000, 0, seed), 0.05, 8, Scaling: false);
 
     /// <summary>The default: drift errors of a few tenths of a percent on the built-in cases.</summary>
     public static TheoryBatteryOptions Standard(ulong seed) =>
-        new(new SimulationPlan(1000, 1000, 25, seed), new SimulationPlan(200, 5000, 0, seed), 0.2, 16, Scaling: true)
+        new(RunPlan.Antithetic(1000, 1000, 25, seed), RunPlan.Antithetic(200, 5000, 0, seed), 0.2, 16, Scaling: true)
         { MinibatchPairs = 4000 };
 
     /// <summary>Longer horizons and more pairs (<c>NOISEDRIFT_DEPTH=deep</c>, <c>--deep</c>).</summary>
     public static TheoryBatteryOptions Deep(ulong seed) =>
-        new(new SimulationPlan(4000, 2000, 25, seed), new SimulationPlan(400, 20000, 0, seed), 1.0, 32, Scaling: true);
+        new(RunPlan.Antithetic(4000, 2000, 25, seed), RunPlan.Antithetic(400, 20000, 0, seed), 1.0, 32, Scaling: true);
 }

@@ -36,8 +36,8 @@ public sealed class RunPowerTests(ITestOutputHelper output)
         var frame = NoiseDrift.Theory.Geometry.NormalFrame.At(c.Model.Engine, c.Theta, c.Data);
         foreach (var rule in StepRule.Wrong(c.Count, c.Batch).Prepend(StepRule.Correct))
         {
-            var recursion = rule.Moments(frame, c.Sgd, run.Steps).Final;
-            var enumerated = ChainMoments.Of(rule, frame, c.Sgd, run.Steps).Second;
+            var recursion = rule.Moments(frame, c.Sgd, run.Run.Steps).Final;
+            var enumerated = ChainMoments.Of(rule, frame, c.Sgd, run.Run.Steps).Second;
             Assert.True((recursion - enumerated).FrobeniusNorm() <= 1e-12 * recursion.FrobeniusNorm(), rule.Name);
         }
     }

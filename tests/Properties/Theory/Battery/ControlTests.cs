@@ -1,5 +1,5 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
@@ -12,7 +12,7 @@ namespace NoiseDrift.Properties.Theory.Battery;
 /// </summary>
 public sealed class ControlTests
 {
-    private static readonly SimulationPlan Plan = new(500, 1000, 0, Cases.Seed);
+    private static readonly RunPlan Plan = RunPlan.Antithetic(500, 1000, 0, Cases.Seed);
 
     [Fact]
     public void Plain_gradient_descent_shows_no_label_noise_drift()

@@ -19,7 +19,7 @@ public sealed class MinibatchOuPowerTests(ITestOutputHelper output)
     private static readonly Lazy<StationaryExperiment> Experiment = new(() =>
     {
         var options = TheoryBatteryOptions.Standard(Cases.Seed);
-        return StationaryExperiment.Prepare(Cases.Minibatch, options.Plan with { Pairs = options.MinibatchPairs });
+        return StationaryExperiment.Prepare(Cases.Minibatch, options.Plan with { Chains = 2 * options.MinibatchPairs });
     });
 
     [Fact]

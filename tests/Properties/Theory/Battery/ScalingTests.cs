@@ -1,4 +1,4 @@
-using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
@@ -12,7 +12,7 @@ namespace NoiseDrift.Properties.Theory.Battery;
 /// </summary>
 public sealed class ScalingTests
 {
-    private static readonly SimulationPlan Plan = new(300, 600, 20, Cases.Seed);
+    private static readonly RunPlan Plan = RunPlan.Antithetic(300, 600, 20, Cases.Seed);
 
     [Theory]
     [InlineData(ScalingParameter.Sigma)]

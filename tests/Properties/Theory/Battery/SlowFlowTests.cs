@@ -1,5 +1,5 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.TestSupport;
-using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
@@ -28,7 +28,7 @@ public sealed class SlowFlowTests
     [Fact]
     public void Drift_vanishes_where_the_slow_flow_has_converged()
     {
-        var results = FlowLimitCheck.Run(Cases.Converging, 150, 600, new SimulationPlan(300, 1000, 0, Cases.Seed));
+        var results = FlowLimitCheck.Run(Cases.Converging, 150, 600, RunPlan.Antithetic(300, 1000, 0, Cases.Seed));
         Verdicts.AllPass(results);
         Verdicts.ObeyTheRule(results);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FsCheck.Xunit;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Verdicts;
 using NoiseDrift.Theory.Judging;
 using NoiseDrift.Properties.Generators;
@@ -21,7 +22,7 @@ namespace NoiseDrift.Properties.Theory.Offset;
 [Properties(Replay = PropertyConfig.Replay, MaxTest = 4)]
 public sealed class IllConditionedOffsetProperties
 {
-    private static readonly SimulationPlan Plan = new(100, 3000, 0, 20200701);
+    private static readonly RunPlan Plan = RunPlan.Antithetic(100, 3000, 0, 20200701);
 
     [Property(Arbitrary = [typeof(IllConditionedTheoryCases)])]
     public void Corrected_predictions_hold_where_the_uncorrected_are_rejected(TheoryDraw draw)
@@ -39,7 +40,7 @@ public sealed class IllConditionedOffsetProperties
         if (Math.Abs(reg.Predicted - fixedRate) > 2 * reg.Tolerance)
             Require(VerdictRule.Ratio(fixedRate, reg.Measured, reg.Tolerance) > 1, "the θ*-fixed reg rate was not rejected", rows);
 
-        var drift = StationaryExperiment.Prepare(@case, Plan with { Pairs = 300, Steps = 600 });
+        var drift = StationaryExperiment.Prepare(@case, Plan with { Chains = 600, Steps = 600 });
         Require(CorrectedDrift.Judge(drift).All(r => r.Pass), "a corrected drift row failed", CorrectedDrift.Judge(drift));
     }
 

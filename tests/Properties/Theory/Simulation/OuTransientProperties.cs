@@ -1,4 +1,5 @@
 using FsCheck.Xunit;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Experiments;
@@ -31,7 +32,7 @@ public class OuTransientProperties
     private static void Judge(TheoryCase @case)
     {
         int k = SimulationPlans.TransientStep(@case);
-        var plan = new SimulationPlan(SimulationPlans.TransientPairs, k, k, SimulationPlans.Seed);
+        var plan = RunPlan.Antithetic(SimulationPlans.TransientPairs, k, k, SimulationPlans.Seed);
         var experiment = ChainExperiment.Run(@case, plan, fromCenter: true);
         var predicted = TransientCovariance.FullBatch(@case.Frame, @case.Sgd, k);
         double remainder = SuiteBudget.RemainderBound(StationaryCovariance.FullBatch(@case.Frame, @case.Sgd));

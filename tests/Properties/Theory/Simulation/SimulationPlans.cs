@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Experiments;
 
@@ -17,8 +18,8 @@ internal static class SimulationPlans
     public const ulong Seed = 20200701;
 
     /// <summary>Stationary-start chains: OU covariance (snapshots) and dynamic drift (Rao–Blackwell).</summary>
-    public static SimulationPlan Stationary { get; } =
-        Tier.Pick(new SimulationPlan(1000, 1000, 25, Seed), new SimulationPlan(4000, 2000, 25, Seed));
+    public static RunPlan Stationary { get; } =
+        Tier.Pick(RunPlan.Antithetic(1000, 1000, 25, Seed), RunPlan.Antithetic(4000, 2000, 25, Seed));
 
     /// <summary>I.i.d. antithetic pairs of the static drift check.</summary>
     public static int StaticPairs { get; } = Tier.Pick(20_000, 100_000);
