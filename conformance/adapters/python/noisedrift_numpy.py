@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""NoiseDrift conformance adapter in Python + NumPy (CONFORMANCE.md section 2).
+"""NoiseDrift conformance adapter in Python + NumPy (docs/conformance.md section 2).
 
 Speaks the JSON-lines protocol on stdin/stdout: one request per line, one response per line. Logs go to stderr.
 Models: mlp (any depth, any activation), relu1d, sigmoid2 (both are MLPs), matrix_sensing, quadratic and
 quadratic_signed.
-theta order (THEORY.md section 1): per hidden layer W (out x in, row-major) then b; then output weights a; then the
+theta order (docs/theory.md section 1): per hidden layer W (out x in, row-major) then b; then output weights a; then the
 output bias c (not for sigmoid2). matrix_sensing: theta = U (d x k, row-major), x = A (d x d, row-major).
 quadratic: h = <theta * theta, x>, theta in R^d; quadratic_signed: h = <u * u - v * v, x>, theta = (u, v) in R^2d.
 
@@ -22,14 +22,14 @@ OPS = ["forward", "jacobian", "reg", "grad_reg", "hvp", "sgd_step", "run"]
 MODELS = ["mlp", "relu1d", "sigmoid2", "matrix_sensing", "quadratic", "quadratic_signed"]
 USE_SECOND_DERIVATIVE = True   # the activation's phi'' term in the HVP
 NOISE_FACTOR = 1.0             # label noise is NOISE_FACTOR * sigma * N(0, 1)
-LOSS_FACTOR = 1.0              # 1 with the 1/2 in the loss (THEORY.md section 1)
+LOSS_FACTOR = 1.0              # 1 with the 1/2 in the loss (docs/theory.md section 1)
 GRADIENT_NOISE = False         # put the noise on the gradient instead of the labels
 
 GELU_K = math.sqrt(2.0 / math.pi)
 
 
 def activation(name, z):
-    """Value, first and second derivative (CONFORMANCE.md section 1; derivative 0 at a ReLU kink)."""
+    """Value, first and second derivative (docs/conformance.md section 1; derivative 0 at a ReLU kink)."""
     if name == "identity":
         return z, np.ones_like(z), np.zeros_like(z)
     if name == "tanh":
@@ -209,7 +209,7 @@ def hvp_rows(model, theta, X, V):
 
 
 def reg_of(G):
-    """reg = (1/n) sum_i ||g_i||^2 (THEORY.md section 1)."""
+    """reg = (1/n) sum_i ||g_i||^2 (docs/theory.md section 1)."""
     return float(np.sum(G * G) / G.shape[0])
 
 

@@ -8,7 +8,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift certify --impl "COMMAND" [--cases quick|standard] [--timeout S] [--json]</c> (CONFORMANCE.md §2):
+/// <c>noisedrift certify --impl "COMMAND" [--cases quick|standard] [--timeout S] [--json]</c> (docs/conformance.md §2):
 /// starts COMMAND through the shell, speaks JSON lines with it, prints one row per op and case (or <c>--json</c> lines
 /// with the <c>check</c> contract), then the one-line verdict. Exit 0 certified, 1 failed, 2 bad arguments, 3 the
 /// program broke the protocol (the offending line is quoted).

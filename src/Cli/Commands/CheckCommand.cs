@@ -9,7 +9,7 @@ namespace NoiseDrift.Cli.Commands;
 /// <summary>
 /// <c>noisedrift check [--quick|--deep] [--json] [--seed S] [--impl "COMMAND"]</c>: runs the standard battery on the
 /// built-in cases (or, with <c>--impl</c>, <see cref="OwnModelCheck"/> on a program's own model), shows a progress bar
-/// and a summary table (or JSON lines), and exits 1 if any check fails (DESIGN.md "CLI contract").
+/// and a summary table (or JSON lines), and exits 1 if any check fails (docs/design.md "CLI contract").
 /// </summary>
 public static class CheckCommand
 {

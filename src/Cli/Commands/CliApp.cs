@@ -5,7 +5,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// The <c>noisedrift</c> command line (DESIGN.md "CLI contract"). Parse errors and bad input print one line to
+/// The <c>noisedrift</c> command line (docs/design.md "CLI contract"). Parse errors and bad input print one line to
 /// stderr and exit 2; a failed check exits 1.
 /// </summary>
 public static class CliApp

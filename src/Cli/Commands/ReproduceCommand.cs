@@ -10,7 +10,7 @@ namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
 /// <c>noisedrift reproduce &lt;matrix-sensing|relu1d|sigmoid|sparse-regression|all&gt; [--quick] [--seed S] [--out DIR] [--json]</c>:
-/// the paper's three claims end to end (THEORY.md §4; DESIGN.md "CLI contract"), and the follow-ups' sparse regression
+/// the paper's three claims end to end (docs/theory.md §4; docs/design.md "CLI contract"), and the follow-ups' sparse regression
 /// (docs/theory.md §7), which <c>all</c> leaves out to keep <c>reproduce all --quick</c> at its few seconds. Prints the verdict table (or JSON lines
 /// with the <c>check</c> contract), writes report.md and PNG plots under --out, shows progress on stderr, and exits 1
 /// when a verdict fails. Once its arguments are accepted it never exits 2: an experiment that cannot run (no regular

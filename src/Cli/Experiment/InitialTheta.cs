@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Random;
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// The start θ₀ from which a spec without <c>theta</c> is trained onto the zero-loss manifold M (THEORY.md §1):
+/// The start θ₀ from which a spec without <c>theta</c> is trained onto the zero-loss manifold M (docs/theory.md §1):
 /// every parameter <c>~ N(0, 1/fan_in)</c>, drawn from <c>sgd.seed</c> on a stream of its own, so the SGD noise drawn
 /// from the same seed stays independent of it.
 /// </summary>

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// <c>reg(Proj_M θ)</c> of the chains of <c>noisedrift simulate</c> (THEORY.md §3, "Regularizer"), read by
+/// <c>reg(Proj_M θ)</c> of the chains of <c>noisedrift simulate</c> (docs/theory.md §3, "Regularizer"), read by
 /// <see cref="RegularizerChange"/>: a chain that cannot be projected is counted and left out. When no chain, or fewer
 /// than two antithetic pairs, can be projected, the measurement is impossible and the spec is refused on
 /// <c>sgd.sigma</c>.

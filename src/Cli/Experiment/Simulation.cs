@@ -10,7 +10,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// The run behind <c>noisedrift simulate</c> (THEORY.md §2–§3): <c>sgd.chains</c> label-noise SGD chains in antithetic
+/// The run behind <c>noisedrift simulate</c> (docs/theory.md §2–§3): <c>sgd.chains</c> label-noise SGD chains in antithetic
 /// pairs from the stationary start <c>u₀ ~ N(0, S)</c> around θ*, <c>sgd.steps</c> steps each, measured with the
 /// Rao–Blackwell drift estimator, the per-pair OU second moments and <c>reg</c> of the projected iterates.
 /// </summary>
@@ -61,7 +61,7 @@ public static class Simulation
     }
 
     /// <summary>
-    /// A chain that blew up, stated against the one stability limit, <c>2/λ_max</c> at θ* (THEORY.md §2,
+    /// A chain that blew up, stated against the one stability limit, <c>2/λ_max</c> at θ* (docs/theory.md §2,
     /// <see cref="SgdProblem.RequireStable"/>), which η passed before the run: the chain left the region where that
     /// limit holds. The engine's own detail (the curvature at the chain's start, its internal residual bound) stays out.
     /// </summary>

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// What <c>noisedrift simulate</c> measured (THEORY.md §2–§3), beside the predictions it is compared with.
+/// What <c>noisedrift simulate</c> measured (docs/theory.md §2–§3), beside the predictions it is compared with.
 /// </summary>
 /// <param name="Predicted">Every prediction at θ*.</param>
 /// <param name="Plan">Pairs, steps, snapshot interval and seed of the run.</param>

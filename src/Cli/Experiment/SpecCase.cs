@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Geometry;
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// The theory case of a spec file (THEORY.md §1): its model, data and SGD settings at a point θ* of the zero-loss
+/// The theory case of a spec file (docs/theory.md §1): its model, data and SGD settings at a point θ* of the zero-loss
 /// manifold M, reached by <see cref="ManifoldStart"/>. A given <c>theta</c> is used as is when it lies on M, and is
 /// otherwise projected onto M with a note on stderr; without <c>theta</c>, θ* is found by training from
 /// <c>N(0, 1/fan_in)</c> draws from <c>sgd.seed</c> (the next draw when training stalls).

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
-/// One JSON object per verdict per line (DESIGN.md "CLI contract"):
+/// One JSON object per verdict per line (docs/design.md "CLI contract"):
 /// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c> and <c>"detail"</c>.
 /// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN.
 /// </summary>

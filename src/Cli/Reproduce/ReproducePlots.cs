@@ -4,7 +4,7 @@ using ScottPlot;
 namespace NoiseDrift.Cli.Reproduce;
 
 /// <summary>
-/// The PNG plots of <c>noisedrift reproduce --out</c> (THEORY.md §4), drawn with ScottPlot: observables against steps
+/// The PNG plots of <c>noisedrift reproduce --out</c> (docs/theory.md §4), drawn with ScottPlot: observables against steps
 /// per run kind with ±2 SE bands, reg against slow time for SGD and the flow, and the sigmoid shares predicted beside
 /// measured. Each method returns the file name it wrote and its caption.
 /// </summary>

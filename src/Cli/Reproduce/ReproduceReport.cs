@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Reproduction;
 namespace NoiseDrift.Cli.Reproduce;
 
 /// <summary>
-/// <c>report.md</c> and the PNG plots of <c>noisedrift reproduce --out DIR</c> (THEORY.md §4–§5): per claim, a
+/// <c>report.md</c> and the PNG plots of <c>noisedrift reproduce --out DIR</c> (docs/theory.md §4–§5): per claim, a
 /// sentence, the verdict table (predicted, measured, stderr, tolerance, pass), the power checks, the figures reported
 /// without a verdict, and the plots with their captions; then each experiment that could not run, with the reason.
 /// </summary>
@@ -21,7 +21,7 @@ internal static class ReproduceReport
         md.AppendLine("# NoiseDrift: the paper's claims, reproduced");
         md.AppendLine();
         md.AppendLine(FormattableString.Invariant($"`noisedrift reproduce {setting}{(quick ? " --quick" : "")} --seed {seed}`.") + " Every verdict passes when " +
-            "|measured − predicted| ≤ tolerance, tolerance = z·SE + stated bias (THEORY.md §5). Power checks judge the same " +
+            "|measured − predicted| ≤ tolerance, tolerance = z·SE + stated bias (docs/theory.md §5). Power checks judge the same " +
             "measurement against a wrong prediction and must reject it.");
         for (int i = 0; i < results.Count; i++)
         {

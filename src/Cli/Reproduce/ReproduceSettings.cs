@@ -3,7 +3,7 @@ using NoiseDrift.Theory.Reproduction;
 namespace NoiseDrift.Cli.Reproduce;
 
 /// <summary>
-/// The claims <c>noisedrift reproduce</c> runs, by command name: the paper's three (THEORY.md §4), which <c>all</c> runs,
+/// The claims <c>noisedrift reproduce</c> runs, by command name: the paper's three (docs/theory.md §4), which <c>all</c> runs,
 /// and sparse regression (docs/theory.md §7), run only by name (it would double <c>reproduce all --quick</c>).
 /// </summary>
 internal static class ReproduceSettings

@@ -9,7 +9,7 @@ namespace NoiseDrift.Cli.Spec;
 /// per-thread model workspaces (the engine's own estimate, <see cref="Model.WorkspaceDoubles"/>), J and its
 /// factorizations (<c>n × p</c>), the chain states (starts, finals and the <see cref="SgdOptions.Snapshots"/> snapshots,
 /// <c>chains × p</c> each) and, for a minibatch, the stationary-covariance
-/// system on symmetric <c>n × n</c> matrices (THEORY.md §2, size <c>(n(n+1)/2)²</c>). A run that needs more than the
+/// system on symmetric <c>n × n</c> matrices (docs/theory.md §2, size <c>(n(n+1)/2)²</c>). A run that needs more than the
 /// process may use (<c>GC.GetGCMemoryInfo().TotalAvailableMemoryBytes</c>) is refused, naming the spec field of the
 /// largest term.
 /// </summary>

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Cli.Spec;
 
 /// <summary>
-/// The <c>sgd</c> block of a spec file: the label-noise SGD problem of THEORY.md §1 (η, σ, B, noise law, owned by
+/// The <c>sgd</c> block of a spec file: the label-noise SGD problem of docs/theory.md §1 (η, σ, B, noise law, owned by
 /// <see cref="SgdProblem"/>) and the run options of <c>noisedrift simulate</c>.
 /// </summary>
 /// <param name="Problem">η, σ, B and the noise law, validated against n.</param>

@@ -4,7 +4,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Conformance.Certification;
 
 /// <summary>
-/// The outcome of certifying one implementation (CONFORMANCE.md §2): the verdict rows, the ops not certified (not
+/// The outcome of certifying one implementation (docs/conformance.md §2): the verdict rows, the ops not certified (not
 /// offered, or no case of a supported model kind), and a protocol violation if the program broke the protocol.
 /// </summary>
 /// <param name="Name">The implementation's name from <c>hello</c>.</param>
@@ -28,7 +28,7 @@ public sealed record CertificationReport(string Name, IReadOnlyList<CheckResult>
     public bool Certified => Violation is null && Rows.Count > 0 && Rows.All(r => r.Pass) &&
                              Coverage is { MissingMinimum.Count: 0 };
 
-    /// <summary>The exit code of CONFORMANCE.md §2: 0 certified, 1 failed, 3 protocol broken.</summary>
+    /// <summary>The exit code of docs/conformance.md §2: 0 certified, 1 failed, 3 protocol broken.</summary>
     public int ExitCode => Violation is not null ? 3 : Certified ? 0 : 1;
 
     /// <summary>

@@ -3,14 +3,14 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Conformance.Certification;
 
 /// <summary>
-/// Judges a deterministic op against the suite's value (CONFORMANCE.md §2) at a relative tolerance: a component passes
+/// Judges a deterministic op against the suite's value (docs/conformance.md §2) at a relative tolerance: a component passes
 /// when <c>|measured − predicted| ≤ relative · scale</c>, the scale being the largest magnitude in the suite's field.
 /// One row per field reports its worst component (<see cref="WorstComponent"/>; a NaN component is the worst), so the
 /// row obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c> and fails when any component does.
 /// </summary>
 public static class DeterministicJudge
 {
-    /// <summary>The default relative tolerance of CONFORMANCE.md §2.</summary>
+    /// <summary>The default relative tolerance of docs/conformance.md §2.</summary>
     public const double DefaultRelative = 1e-9;
 
     /// <summary>The worst component of a field as one verdict row.</summary>

@@ -6,7 +6,7 @@ using NoiseDrift.Engine.Json;
 namespace NoiseDrift.Conformance.Protocol;
 
 /// <summary>
-/// One request of CONFORMANCE.md §2: an integer <c>id</c>, an <c>op</c> and its fields. <see cref="Input"/> carries the
+/// One request of docs/conformance.md §2: an integer <c>id</c>, an <c>op</c> and its fields. <see cref="Input"/> carries the
 /// same fields typed, for in-process implementations.
 /// </summary>
 /// <param name="Id">The request id, echoed by the response.</param>
@@ -20,7 +20,7 @@ public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
     /// </summary>
     public JsonObject? Fields { get; init; }
 
-    /// <summary>The request as one JSON line (without newline), with the field names of CONFORMANCE.md §2.</summary>
+    /// <summary>The request as one JSON line (without newline), with the field names of docs/conformance.md §2.</summary>
     public string Line => JsonLine.Of(Members);
 
     private void Members(Utf8JsonWriter json)
@@ -70,7 +70,7 @@ public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
 }
 
 /// <summary>
-/// The typed fields of a request (CONFORMANCE.md §2); which are set depends on the op.
+/// The typed fields of a request (docs/conformance.md §2); which are set depends on the op.
 /// </summary>
 /// <param name="Model">The model (spec object and kind).</param>
 /// <param name="Theta">θ (p).</param>

@@ -7,9 +7,9 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Conformance.Run;
 
 /// <summary>
-/// One statistically judged <c>run</c> request (CONFORMANCE.md §2): K steps of C chains from θ* ∈ M. η is set from
+/// One statistically judged <c>run</c> request (docs/conformance.md §2): K steps of C chains from θ* ∈ M. η is set from
 /// <c>η λ_max(G)</c> and σ so that the stationary covariance has largest eigenvalue <see cref="OuScale"/>, which keeps
-/// the stated remainder <see cref="SuiteBudget.RemainderBound"/> at 0.1% (THEORY.md §2, §5).
+/// the stated remainder <see cref="SuiteBudget.RemainderBound"/> at 0.1% (docs/theory.md §2, §5).
 /// </summary>
 /// <param name="Name">The case name.</param>
 /// <param name="Case">The point, data and batch size; η and σ replaced as above.</param>

@@ -6,7 +6,7 @@ using Vec = NoiseDrift.Theory.Geometry.Vectors;
 namespace NoiseDrift.Conformance.Run;
 
 /// <summary>
-/// Judges the final θ of a <c>run</c> (docs/conformance.md) with the suite's error budget (THEORY.md §5,
+/// Judges the final θ of a <c>run</c> (docs/conformance.md) with the suite's error budget (docs/theory.md §5,
 /// <see cref="SuiteBudget"/>): the variance of the normal coordinates <c>Qᵀ(θ_K − θ*)</c> along each eigenvector of the
 /// predicted <c>S_K</c> and its trace (centred, 4th-moment standard errors, <see cref="CovarianceComparison"/>), and the
 /// mean tangent displacement <c>P(θ_K − θ*)</c> along the predicted direction. Each row's tolerance is
@@ -52,17 +52,17 @@ public static class RunJudge
         foreach (var q in comparison.Directions.Append(comparison.Trace))
         {
             rows.Add(Row($"run:ou_cov {q.Label}", name, q.Predicted, q.Measured, q.StdErr, predicted.RelativeBias, budget,
-                "variance of Q^T(theta_K - theta*) vs transient S_K (THEORY.md §2)"));
+                "variance of Q^T(theta_K - theta*) vs transient S_K (docs/theory.md §2)"));
         }
         double size = Vec.Norm(predicted.Displacement);
         var mean = MeanEstimate.Of(along);
         rows.Add(Row("run:drift", name, size, mean.Mean, mean.StdErr, predicted.RelativeBias, budget,
-            "mean P(theta_K - theta*) along the predicted K-step exact-S drift (THEORY.md §3)"));
+            "mean P(theta_K - theta*) along the predicted K-step exact-S drift (docs/theory.md §3)"));
         return rows;
     }
 
     /// <summary>
-    /// One row of the run judge (THEORY.md §5): tolerance <c>z·SE + relativeBias·|predicted|</c> with the budget's z
+    /// One row of the run judge (docs/theory.md §5): tolerance <c>z·SE + relativeBias·|predicted|</c> with the budget's z
     /// (the suite's by default). <see cref="RunPower"/> asks this method for the tolerance it computes power against.
     /// </summary>
     public static CheckResult Row(string check, string name, double predicted, double measured, double stdErr,

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Conformance.Run;
 
 /// <summary>
-/// The power of <see cref="RunJudge"/> against a wrong step rule (THEORY.md §5, power). Under the wrong rule the
+/// The power of <see cref="RunJudge"/> against a wrong step rule (docs/theory.md §5, power). Under the wrong rule the
 /// normal coordinates have covariance <c>S′_K</c>; the variance estimate along a predicted eigenvector v has mean
 /// <c>vᵀS′v</c> and standard error <c>√((E(vᵀu)⁴ − (vᵀS′v)²)/C)</c>, the exact fourth moment of the linearized chain
 /// (<see cref="ChainMoments"/>; the trace likewise with <c>E|u|⁴</c>). A row rejects when

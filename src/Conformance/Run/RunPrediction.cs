@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Conformance.Run;
 
 /// <summary>
-/// What a step rule predicts for K steps from θ* ∈ M (THEORY.md §2–§3): the K-step normal covariance <c>S_K</c>
+/// What a step rule predicts for K steps from θ* ∈ M (docs/theory.md §2–§3): the K-step normal covariance <c>S_K</c>
 /// (transient OU from <c>u_0 = 0</c>) and the K-step mean tangent displacement
 /// <c>E[P(θ_K − θ*)] = −η′ (1/n) Σ_i P H_i Q (Σ_{k&lt;K} S_k) a_i</c> (the exact-S drift summed over the transient;
 /// it is linear in S).

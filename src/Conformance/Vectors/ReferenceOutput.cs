@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Models;
 namespace NoiseDrift.Conformance.Vectors;
 
 /// <summary>
-/// The second route for the outputs <c>h(x_i; θ)</c> (CONFORMANCE.md §1): plain scalar loops that read θ in the
+/// The second route for the outputs <c>h(x_i; θ)</c> (docs/conformance.md §1): plain scalar loops that read θ in the
 /// documented order, independent of the engine's batched kernels. MLPs (including <c>relu1d</c> and <c>sigmoid2</c>)
 /// layer by layer, matrix sensing as <c>Σ_ab A_ab (UUᵀ)_ab</c>, the quadratic model as <c>Σ_j x_j β_j</c>; other models fall back to the engine's per-example
 /// <see cref="Model.Value"/>, a different code path from its batched <see cref="Model.Forward"/>.

@@ -6,7 +6,7 @@ namespace NoiseDrift.Engine.LinearAlgebra;
 /// <summary>
 /// Shorthands for the inline library functions of the chain-batched simulator (<see cref="Activations.TanhLanes"/>,
 /// <see cref="Random.LogLanes"/>, <see cref="Random.CosLanes"/>): a fused multiply-add, a broadcast constant and a
-/// table lookup per lane, so that their polynomials read like the sources whose roundings they reproduce (THEORY.md
+/// table lookup per lane, so that their polynomials read like the sources whose roundings they reproduce (docs/theory.md
 /// §1: the batched run equals the per-chain one).
 /// </summary>
 internal static class FusedTerms

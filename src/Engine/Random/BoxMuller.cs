@@ -4,7 +4,7 @@ namespace NoiseDrift.Engine.Random;
 
 /// <summary>
 /// The one Box–Muller transform of the project: a standard normal <c>√(−2 ln u₀) cos(2π u₁)</c> from two uniforms
-/// (DESIGN.md "Engine conventions"). <see cref="RandomKey.Gaussian"/> feeds it counter-based uniforms; the derivative
+/// (docs/design.md "Engine conventions"). <see cref="RandomKey.Gaussian"/> feeds it counter-based uniforms; the derivative
 /// checks, the CLI's specimens, the tests and the benchmarks feed it a seeded <see cref="System.Random"/>.
 /// </summary>
 public static class BoxMuller

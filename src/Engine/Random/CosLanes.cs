@@ -6,7 +6,7 @@ namespace NoiseDrift.Engine.Random;
 
 /// <summary>
 /// <c>cos x</c> over the eight lanes of a <see cref="Vector512{T}"/> with exactly the bits of <see cref="Math.Cos(double)"/>
-/// on this machine, for the Box–Muller angle of the keyed Gaussians (DESIGN.md "Engine conventions", THEORY.md §1: the
+/// on this machine, for the Box–Muller angle of the keyed Gaussians (docs/design.md "Engine conventions", docs/theory.md §1: the
 /// batched simulator draws the per-chain numbers). The runtime calls the C library, whose cosine (glibc 2.36
 /// <c>s_sin.c</c>, FMA build) is written here operation for operation for <c>0 ≤ x &lt; 105414350</c>: below 0.855469
 /// the table cosine of x; below 2.426265 the table (or Taylor) sine of <c>π/2 − x</c> in two parts; beyond, x reduced

@@ -6,8 +6,8 @@ namespace NoiseDrift.Engine.Random;
 
 /// <summary>
 /// <c>log x</c> over the eight lanes of a <see cref="Vector512{T}"/> with exactly the bits of <see cref="Math.Log(double)"/>
-/// on this machine, for the Box–Muller radius of the keyed Gaussians (DESIGN.md "Engine conventions": the batched
-/// simulator draws the per-chain numbers, THEORY.md §1). The runtime calls the C library, whose logarithm (glibc 2.36,
+/// on this machine, for the Box–Muller radius of the keyed Gaussians (docs/design.md "Engine conventions": the batched
+/// simulator draws the per-chain numbers, docs/theory.md §1). The runtime calls the C library, whose logarithm (glibc 2.36,
 /// FMA build) is written here operation for operation: <c>x = 2^k z</c>, <c>r = z/c − 1</c> by one fused multiply-add
 /// with the tabulated <c>1/c</c>, <c>log x = k ln 2 + log c + r + A(r)</c>, and near 1 (<c>|x − 1| &lt; 0x1.09p−4</c>) a
 /// degree-11 polynomial with a split square. Non-positive, subnormal, infinite or NaN lanes send the vector to

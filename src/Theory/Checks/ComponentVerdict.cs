@@ -3,7 +3,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Theory.Checks;
 
 /// <summary>
-/// Judges many components of one exact quantity against references with per-component tolerances (THEORY.md §5 with
+/// Judges many components of one exact quantity against references with per-component tolerances (docs/theory.md §5 with
 /// SE = 0). The verdict reports the component with the largest <c>|measured − reference| / tolerance</c>
 /// (<see cref="WorstComponent"/>); any NaN or ∞ fails.
 /// </summary>

@@ -3,7 +3,7 @@ using NoiseDrift.Theory.Geometry;
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
-/// <c>reg</c> of SGD iterates projected to M (THEORY.md §3, "Regularizer" and "Slow flow"): the iterate is first
+/// <c>reg</c> of SGD iterates projected to M (docs/theory.md §3, "Regularizer" and "Slow flow"): the iterate is first
 /// mapped to M by Gauss–Newton, then <c>reg</c> is read, so the OU fluctuation in the normal directions does not
 /// enter. A chain that cannot be projected reads NaN and is left out (<see cref="ProjectedObservable"/>'s policy).
 /// </summary>

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
-/// The stationary-start experiment, the one pipeline behind the OU and drift verdicts (THEORY.md §2, §3, §5):
+/// The stationary-start experiment, the one pipeline behind the OU and drift verdicts (docs/theory.md §2, §3, §5):
 /// predict (the exact-S drift and S at θ*), start stationary (antithetic pairs <c>θ* ± u</c>, <c>u ~ N(0, S)</c>),
 /// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments), and state the biases the
 /// verdicts use — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and that remainder plus the
@@ -59,7 +59,7 @@ public sealed class StationaryExperiment
     /// <summary>Pairs, steps K, snapshot spacing and seed.</summary>
     public RunPlan Plan { get; }
 
-    /// <summary>The exact-S and leading-order drift, with the exact S (THEORY.md §2–§3).</summary>
+    /// <summary>The exact-S and leading-order drift, with the exact S (docs/theory.md §2–§3).</summary>
     public DriftPrediction Prediction { get; }
 
     /// <summary>The stated higher-order remainder <c>C λ_max(S)</c>, relative (<see cref="SuiteBudget.RemainderBound"/>).</summary>

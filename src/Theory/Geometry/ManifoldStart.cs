@@ -70,7 +70,7 @@ public sealed record ManifoldStart(double[] Initial, double[] Theta, ManifoldRou
         if (IsOn(frame.MaxResidual, data)) return;
         throw new InvalidInputException("theta",
             $"is not on the zero-loss manifold: max_i |h(x_i; θ) − y_i| = {Guard.Format(frame.MaxResidual)} > " +
-            $"{Guard.Format(Bound(data))}; find θ* ∈ M first (THEORY.md §1)");
+            $"{Guard.Format(Bound(data))}; find θ* ∈ M first (docs/theory.md §1)");
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
-/// The verdict of one check (THEORY.md §5): a prediction, a measurement with its standard error, and the parts of the
+/// The verdict of one check (docs/theory.md §5): a prediction, a measurement with its standard error, and the parts of the
 /// tolerance it was judged against, the z of its error budget and the stated bias bound, so that the tolerance
 /// <c>z · SE + bias</c> (<see cref="VerdictRule.Tolerance"/>) never has to be taken apart again. This is also the JSON
 /// line of <c>noisedrift check --json</c>, which carries the tolerance but not its parts.

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
-/// The suite's error budget (THEORY.md §5). With M checks and a target family-wise false-alarm probability α, each
+/// The suite's error budget (docs/theory.md §5). With M checks and a target family-wise false-alarm probability α, each
 /// two-sided check uses <c>z = Φ⁻¹(1 − α/(2M))</c> (Bonferroni), so the chance that any correct prediction fails
 /// through noise stays below α when the standard errors are right. A check passes when
 /// <c>|measured − predicted| ≤ z · SE + bias bound</c>, the bias bound being the stated higher-order term.
@@ -47,7 +47,7 @@ public sealed class ErrorBudget
     public double Tolerance(double stdErr, double biasBound) => VerdictRule.Tolerance(Z, stdErr, biasBound);
 
     /// <summary>
-    /// Judges a measurement (THEORY.md §5) by <see cref="VerdictRule"/> at this budget's z: tolerance
+    /// Judges a measurement (docs/theory.md §5) by <see cref="VerdictRule"/> at this budget's z: tolerance
     /// <c>z · SE + bias bound</c>; a non-finite prediction or measurement fails.
     /// </summary>
     public CheckResult Judge(string check, string @case, double predicted, double measured, double stdErr,
@@ -59,7 +59,7 @@ public sealed class ErrorBudget
     }
 
     /// <summary>
-    /// Judges the same measurement against a perturbed prediction (THEORY.md §5, power); the result reports whether
+    /// Judges the same measurement against a perturbed prediction (docs/theory.md §5, power); the result reports whether
     /// the perturbation was rejected.
     /// </summary>
     public PowerResult PowerCheck(string check, string @case, string perturbation, double perturbedPrediction,

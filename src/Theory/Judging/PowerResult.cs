@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
-/// A power check (THEORY.md §5): the same measurement judged against a deliberately wrong prediction (sign flipped,
+/// A power check (docs/theory.md §5): the same measurement judged against a deliberately wrong prediction (sign flipped,
 /// constant off by 2×, P left out, wrong batch size). A check has power when the wrong prediction is rejected.
 /// </summary>
 /// <param name="Perturbation">What was changed, e.g. <c>sign flipped</c>.</param>

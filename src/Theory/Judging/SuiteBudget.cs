@@ -3,7 +3,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
-/// The error budget every theory-versus-simulation check shares (THEORY.md §5), and the stated bound on the
+/// The error budget every theory-versus-simulation check shares (docs/theory.md §5), and the stated bound on the
 /// higher-order remainder.
 /// <para>
 /// Comparisons: a vector check counts once per component. The default test tier and <c>noisedrift check --deep</c>

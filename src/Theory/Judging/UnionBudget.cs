@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
-/// One error budget for the union of R runs (THEORY.md §5; a seed sweep): each run makes at most M comparisons
+/// One error budget for the union of R runs (docs/theory.md §5; a seed sweep): each run makes at most M comparisons
 /// and was judged with <c>z_run = Φ⁻¹(1 − α/(2M))</c>; together they make at most R·M, so the union keeps its
 /// family-wise false-alarm probability below α with <c>z = Φ⁻¹(1 − α/(2RM))</c>. A row keeps its stated bias bound
 /// (<see cref="CheckResult.Bias"/>) and is rejudged at <c>z · SE + bias</c> (<see cref="VerdictRule"/>).

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
-/// The contract of every verdict row (THEORY.md §5): <c>pass ⇔ |measured − predicted| ≤ tolerance</c> with
+/// The contract of every verdict row (docs/theory.md §5): <c>pass ⇔ |measured − predicted| ≤ tolerance</c> with
 /// <c>tolerance = z · SE + bias bound</c>. This is the one place the tolerance is computed and compared. A check that
 /// expects a rejection states its own prediction; it never inverts the rule. Every command that prints rows
 /// (<c>check</c>, <c>sweep</c>, <c>reproduce</c>, <c>certify</c>) can be held to it with <see cref="Violations"/>.

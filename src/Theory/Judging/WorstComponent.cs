@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
-/// The one reduction of many component comparisons to the one a verdict row reports (THEORY.md §5): the component with
+/// The one reduction of many component comparisons to the one a verdict row reports (docs/theory.md §5): the component with
 /// the largest <c>|measured − predicted| / tolerance</c> (<see cref="VerdictRule.Ratio(double, double, double)"/>; NaN and ∞ count as +∞), the
 /// first of equals. Every vector check reports its worst component this way, so the row passes exactly when every
 /// component is within its own tolerance.

@@ -7,7 +7,7 @@ using NoiseDrift.Theory.SlowFlow;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The slow flow <c>dθ/dt = −¼ P∇reg</c> (THEORY.md §3) from the reproduction's start, read at given flow times, with
+/// The slow flow <c>dθ/dt = −¼ P∇reg</c> (docs/theory.md §3) from the reproduction's start, read at given flow times, with
 /// the observables evaluated along it. Integrated interval by interval with <see cref="RiemannianSlowFlow"/>. When
 /// its retraction fails (J loses rank, docs/theory.md §4.2), the interval and every later one run with
 /// <see cref="RankTolerantSlowFlow"/> on the constraints that remain independent, and the steps at lost rank are kept;

@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The matrix-sensing claim (THEORY.md §4.1): label noise drives <c>UUᵀ</c> to the ground truth X*, while plain GD
+/// The matrix-sensing claim (docs/theory.md §4.1): label noise drives <c>UUᵀ</c> to the ground truth X*, while plain GD
 /// stays at the interpolant it stopped at. From a GD start, the label-noise chains' projected test error
 /// <c>‖UUᵀ − X*‖_F/‖X*‖_F</c>, trace and reg are judged against the slow flow at the horizon; the σ = 0 control is
 /// judged against "no motion" (the start's values). The isotropic control is reported as figures.
@@ -29,7 +29,7 @@ public static class MatrixSensingExperiment
         ? ExperimentPlan.FullBatch(0.02, Size, 6, 12_000, 14, 100_000, 0.02, seed)
         : ExperimentPlan.FullBatch(0.02, Size, 8, 40_000, 20, 100_000, 0.02, seed);
 
-    /// <summary>Runs the experiment (THEORY.md §4.1).</summary>
+    /// <summary>Runs the experiment (docs/theory.md §4.1).</summary>
     public static MatrixSensingReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -71,7 +71,7 @@ public static class MatrixSensingExperiment
         return new MatrixSensingReproduction(runs, truth, verdicts, power, figures);
     }
 
-    /// <summary>The relative test error <c>‖UUᵀ − X*‖_F / ‖X*‖_F</c> of θ = U (THEORY.md §4.1).</summary>
+    /// <summary>The relative test error <c>‖UUᵀ − X*‖_F / ‖X*‖_F</c> of θ = U (docs/theory.md §4.1).</summary>
     public static double TestError(MatrixSensingProblem problem, double[] theta)
     {
         ArgumentNullException.ThrowIfNull(problem);
@@ -82,7 +82,7 @@ public static class MatrixSensingExperiment
 
 }
 
-/// <summary>The matrix-sensing reproduction with its ground truth (THEORY.md §4.1).</summary>
+/// <summary>The matrix-sensing reproduction with its ground truth (docs/theory.md §4.1).</summary>
 public sealed record MatrixSensingReproduction(RunSet Runs, MatrixSensingProblem Truth, IReadOnlyList<CheckResult> Verdicts,
     IReadOnlyList<PowerResult> Power, IReadOnlyList<KeyValuePair<string, string>> Figures)
     : Reproduction("matrix-sensing", "label noise drives matrix sensing to the ground truth", Runs, Verdicts, Power, Figures)

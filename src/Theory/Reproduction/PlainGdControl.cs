@@ -3,7 +3,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The σ = 0 control of a reproduction (THEORY.md §3, "Controls"): every point of M is fixed under plain GD, so its
+/// The σ = 0 control of a reproduction (docs/theory.md §3, "Controls"): every point of M is fixed under plain GD, so its
 /// projected iterate keeps the start's value of every observable. Stated bias 1e-9 (the projection tolerance 1e-12
 /// times the observables' scale, generously); the standard error is 0 (GD is deterministic).
 /// </summary>

@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The ReLU claim (THEORY.md §4.2): label noise drives a two-layer ReLU network on 1-D data towards a simple
+/// The ReLU claim (docs/theory.md §4.2): label noise drives a two-layer ReLU network on 1-D data towards a simple
 /// piecewise-linear interpolant. Per data set, asserted: reg of the projected label-noise iterates against the slow flow
 /// (read where the flow stopped if J lost rank), at the horizon and where the flow changes most. Reported as figures,
 /// since they did not hold robustly over seeds 1–5 at this run length: plain GD keeping the start's reg (on seed 5 it
@@ -41,7 +41,7 @@ public static class Relu1DExperiment
         ? ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 6, 20_000, 14, 100_000, 0.05, seed)
         : ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 8, 2_250_000, 28, 100_000, 0.05, seed);
 
-    /// <summary>Runs both data sets (THEORY.md §4.2).</summary>
+    /// <summary>Runs both data sets (docs/theory.md §4.2).</summary>
     public static Relu1DReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -119,7 +119,7 @@ public static class Relu1DExperiment
     }
 }
 
-/// <summary>One ReLU data set's simulations and verdicts (THEORY.md §4.2).</summary>
+/// <summary>One ReLU data set's simulations and verdicts (docs/theory.md §4.2).</summary>
 /// <param name="Set">The data set.</param>
 /// <param name="Runs">Its simulations.</param>
 /// <param name="Rejected">Initialisations rejected because GD's limit was not a regular point of M.</param>
@@ -131,7 +131,7 @@ public static class Relu1DExperiment
 public sealed record Relu1DCaseResult(Relu1DData Set, RunSet Runs, int Rejected, double RelativeBias, IReadOnlyList<CheckResult> Verdicts,
     IReadOnlyList<PowerResult> Power, IReadOnlyList<CheckResult> Reported);
 
-/// <summary>The ReLU reproduction over both data sets (THEORY.md §4.2).</summary>
+/// <summary>The ReLU reproduction over both data sets (docs/theory.md §4.2).</summary>
 public sealed record Relu1DReproduction(IReadOnlyList<Relu1DCaseResult> Cases)
     : Reproduction("relu1d", "label noise drives a two-layer ReLU network on 1-D data to a simple piecewise-linear interpolant",
         Cases[0].Runs, [.. Cases.SelectMany(c => c.Verdicts)], [.. Cases.SelectMany(c => c.Power)], CaseFigures(Cases))

@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// Everything one reproduction simulates from a common interpolating start (THEORY.md §3): the label-noise chains,
+/// Everything one reproduction simulates from a common interpolating start (docs/theory.md §3): the label-noise chains,
 /// the two controls and the slow flow, read at the same tracked steps <c>k</c> and flow times <c>t = η²σ²k/B</c>,
 /// plus the flow at half of each tracked time (the "half-speed flow" wrong prediction of the power checks) and just
 /// before each (<see cref="DerivativeStep"/>, for the flow's local rate <c>dv/dt</c> in the stated bias).

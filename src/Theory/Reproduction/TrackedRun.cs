@@ -11,9 +11,9 @@ namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
 /// Independent chains of one <see cref="RunKind"/> from a common start on M, read at the tracked steps through the
-/// projection <c>Proj_M(θ_k)</c> (THEORY.md §3, "Slow flow": the iterate is projected before <c>reg</c> is read).
+/// projection <c>Proj_M(θ_k)</c> (docs/theory.md §3, "Slow flow": the iterate is projected before <c>reg</c> is read).
 /// A chain that cannot be projected (<see cref="ProjectedObservable.Project"/>: J loses rank when a ReLU neuron dies
-/// or a kink crosses a data point, THEORY.md §4.2) is counted and left out at that step, never a crash.
+/// or a kink crosses a data point, docs/theory.md §4.2) is counted and left out at that step, never a crash.
 /// </summary>
 /// <param name="Kind">The dynamics.</param>
 /// <param name="Steps">The tracked steps k.</param>

@@ -5,7 +5,7 @@ using NoiseDrift.Engine.Models;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// Recognizes the engine models of the paper's three settings (THEORY.md §4) and the quadratic model (docs/theory.md §7)
+/// Recognizes the engine models of the paper's three settings (docs/theory.md §4) and the quadratic model (docs/theory.md §7)
 /// and builds their symbolic counterparts: <see cref="MatrixSensing"/>, <see cref="Mlp.Relu1D"/> (input 1, one ReLU
 /// layer, output bias), <see cref="Mlp.TwoLayerSigmoid"/> (one logistic layer, no output bias) and
 /// <see cref="QuadraticLinear"/>. Only the shape of the model is read, never

@@ -5,7 +5,7 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// What <c>noisedrift predict</c> adds on the paper's settings (THEORY.md §4): the symbolic route's predictions and
+/// What <c>noisedrift predict</c> adds on the paper's settings (docs/theory.md §4): the symbolic route's predictions and
 /// the setting's own quantities.
 /// </summary>
 /// <param name="Kind">The spec's model kind: <c>matrix_sensing</c>, <c>relu1d</c>, <c>sigmoid2</c>, <c>quadratic</c> or

@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The controls of THEORY.md §3, which must not show the label-noise drift:
+/// The controls of docs/theory.md §3, which must not show the label-noise drift:
 /// <list type="bullet">
 /// <item>σ = 0 (plain GD): from θ* nothing moves; from the stationary start the tangent motion is the predicted
 /// finite relaxation (<see cref="PlainGdRelaxation"/>), also along the label-noise direction, where the label-noise
@@ -36,7 +36,7 @@ public static class ControlChecks
     }
 
     /// <summary>
-    /// Isotropic noise θ += τξ after each plain-GD step, τ matching the label-noise normal variance (THEORY.md §3):
+    /// Isotropic noise θ += τξ after each plain-GD step, τ matching the label-noise normal variance (docs/theory.md §3):
     /// the motion along M is diffusive, <c>E||P(θ_K − θ_0)||² = K τ² (p − n)</c> to leading order, and the mean
     /// step is the second-order drift of the isotropic normal covariance, not the label-noise drift.
     /// </summary>

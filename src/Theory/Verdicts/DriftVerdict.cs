@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Judges a measured drift against a predicted vector (THEORY.md §3, §5), in direction and size:
+/// Judges a measured drift against a predicted vector (docs/theory.md §3, §5), in direction and size:
 /// <list type="bullet">
 /// <item><c>…_along</c>: the measured component along the predicted direction <c>d/|d|</c> against <c>|d|</c>;</item>
 /// <item><c>…_components</c>: every parameter component, each within <c>z·SE_k + bias</c>; the report shows the worst

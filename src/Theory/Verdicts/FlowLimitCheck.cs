@@ -8,7 +8,7 @@ using NoiseDrift.Theory.Stability;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Stability (THEORY.md §3): a point θ* with <c>P∇reg ≠ 0</c> repels along <c>−P∇reg</c>; where the slow flow has
+/// Stability (docs/theory.md §3): a point θ* with <c>P∇reg ≠ 0</c> repels along <c>−P∇reg</c>; where the slow flow has
 /// converged (<c>P∇reg ≈ 0</c>) the drift vanishes. The check integrates the flow from θ* for a long time, then
 /// measures the drift at the limit point θ_∞: it must match the exact-S prediction there (which is tiny), also along
 /// the direction of the drift predicted at the start, which would stand many tolerances away. The classification and margin of both points are reported.

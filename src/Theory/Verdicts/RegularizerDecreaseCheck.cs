@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Along label-noise SGD, <c>reg</c> of the iterate projected to M changes by <c>∇reg · d</c> per step (THEORY.md §3,
+/// Along label-noise SGD, <c>reg</c> of the iterate projected to M changes by <c>∇reg · d</c> per step (docs/theory.md §3,
 /// "Regularizer"); at leading order this is <c>−(η²σ²/(4B)) ||P∇reg||²</c>. The check runs K steps from the stationary
 /// start and compares the per-pair mean of <c>[reg(Proj θ_K) − reg(Proj θ_0)] / K</c> with the exact-S rate.
 /// Error budget: z·SE over pairs, plus the stated bias (base-point motion <c>K ||∇d||</c> and the remainder

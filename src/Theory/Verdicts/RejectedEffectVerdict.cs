@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// A control that must NOT show an effect (THEORY.md §3 "Controls", §5 power), stated so that its row obeys
+/// A control that must NOT show an effect (docs/theory.md §3 "Controls", §5 power), stated so that its row obeys
 /// <c>pass ⇔ |measured − predicted| ≤ tolerance</c> (<see cref="VerdictRule"/>): the measured drift is projected on
 /// the direction <c>e = d_effect/|d_effect|</c> of the rejected effect and compared with the control's own prediction
 /// along e. The detail states how many tolerances away the rejected effect <c>|d_effect|</c> lies: that separation

@@ -11,7 +11,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Long horizon (THEORY.md §3, "Slow flow"): label-noise SGD projected to M tracks <c>reg</c> along the slow flow
+/// Long horizon (docs/theory.md §3, "Slow flow"): label-noise SGD projected to M tracks <c>reg</c> along the slow flow
 /// <c>dθ/dt = −¼ P∇reg</c>, <c>t = η²σ²k/B</c>. Chains start stationary at θ*; at evenly spaced snapshots the per-pair
 /// mean of <c>reg(Proj θ_k) − reg(Proj θ_0)</c> is compared with <c>reg(Proj_M θ̄_k) − reg(θ*)</c> along the mean path
 /// (docs/theory.md §3.9–§3.10), which carries the exact S and evolves the mean normal offset with the flow, nonlinear

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The verdicts of a <see cref="StationaryExperiment"/> (THEORY.md §2, §3, §5): its measurements judged against its
+/// The verdicts of a <see cref="StationaryExperiment"/> (docs/theory.md §2, §3, §5): its measurements judged against its
 /// predictions with its stated biases — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and
 /// that remainder plus the K-step base-point bias for the dynamic drift. The experiment measures; this judges.
 /// </summary>
@@ -35,7 +35,7 @@ public static class StationaryVerdicts
             relativeBias ?? experiment.DynamicBias);
     }
 
-    /// <summary>The measured gap between the exact and the leading-order drift (THEORY.md §3), with the dynamic bias.</summary>
+    /// <summary>The measured gap between the exact and the leading-order drift (docs/theory.md §3), with the dynamic bias.</summary>
     public static CheckResult JudgeLeadingOrderOffset(this StationaryExperiment experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
@@ -44,7 +44,7 @@ public static class StationaryVerdicts
 
     /// <summary>
     /// The static drift verdicts: <paramref name="pairs"/> i.i.d. antithetic <c>u ~ N(0, S)</c>, no dynamics, against
-    /// the exact drift with the remainder bias (THEORY.md §3, "Static check").
+    /// the exact drift with the remainder bias (docs/theory.md §3, "Static check").
     /// </summary>
     public static IReadOnlyList<CheckResult> JudgeStaticDrift(this StationaryExperiment experiment, int pairs, ulong seed)
     {

@@ -8,7 +8,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The standard theory battery (THEORY.md §2, §3, §5) on one case: OU covariance, drift (static and dynamic, with the
+/// The standard theory battery (docs/theory.md §2, §3, §5) on one case: OU covariance, drift (static and dynamic, with the
 /// leading-order offset), regularizer decrease, controls, scaling and the long-horizon slow flow. The CLI's
 /// <c>noisedrift check</c> runs it on <see cref="BuiltInCases"/>; the property tests run the same checks on generated
 /// cases.

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// How much simulation the theory battery spends per case (THEORY.md §5: more pairs and steps shrink the standard
+/// How much simulation the theory battery spends per case (docs/theory.md §5: more pairs and steps shrink the standard
 /// errors; the tolerance is always z·SE plus the stated bias).
 /// </summary>
 /// <param name="Plan">Pairs, steps and snapshot interval of the OU and drift experiments.</param>
@@ -15,7 +15,7 @@ public sealed record TheoryBatteryOptions(RunPlan Plan, RunPlan RegPlan, double 
 {
     /// <summary>
     /// Antithetic pairs of the stationary experiment (OU and dynamic drift rows) on a minibatch case, when more than the
-    /// plan's (THEORY.md §2, §5). The minibatch S carries the batch's pair probability <c>B(B−1)/(n(n−1))</c>; a
+    /// plan's (docs/theory.md §2, §5). The minibatch S carries the batch's pair probability <c>B(B−1)/(n(n−1))</c>; a
     /// pair-probability error such as <c>B²/n²</c> moves S by about 2% on the built-in B = 2 case, so its OU rows need
     /// a tolerance <c>z·SE + 0.1%</c> below 2% to see it (4000 pairs give about 1.8%).
     /// </summary>

@@ -29,7 +29,7 @@ public sealed class LayeringTests
         ["NoiseDrift.Theory.Verdicts"],
         ["NoiseDrift.Theory.Reproduction"],
         ["NoiseDrift.Conformance.Cases", "NoiseDrift.Conformance.Protocol", "NoiseDrift.Conformance.Run"],
-        ["NoiseDrift.Conformance.Certification"],
+        ["NoiseDrift.Conformance.Certification", "NoiseDrift.Conformance.Own"],
         ["NoiseDrift.Conformance.Vectors", "NoiseDrift.Conformance.Xunit"],
         ["NoiseDrift.Cli"],
         ["NoiseDrift.Cli.Spec"],

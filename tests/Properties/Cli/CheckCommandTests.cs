@@ -8,7 +8,7 @@ using Xunit;
 
 namespace NoiseDrift.Properties.Cli;
 
-/// <summary>Exit codes and the JSON-lines shape of <c>noisedrift check</c> (DESIGN.md "CLI contract").</summary>
+/// <summary>Exit codes and the JSON-lines shape of <c>noisedrift check</c> (docs/design.md "CLI contract").</summary>
 public class CheckCommandTests
 {
     [Fact]

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace NoiseDrift.Properties.Cli;
 
-/// <summary><c>noisedrift reproduce</c> (THEORY.md §4): exit codes, JSON lines with the check contract, report and PNGs.</summary>
+/// <summary><c>noisedrift reproduce</c> (docs/theory.md §4): exit codes, JSON lines with the check contract, report and PNGs.</summary>
 public sealed class ReproduceCommandTests
 {
     private static readonly string[] JsonFields = ["check", "case", "predicted", "measured", "stderr", "pass"];

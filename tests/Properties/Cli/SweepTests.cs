@@ -10,7 +10,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Cli;
 
 /// <summary>
-/// <c>noisedrift sweep</c> and <c>merge</c> (DESIGN.md "CLI contract", docs/sweeps.md): shards partition the seeds,
+/// <c>noisedrift sweep</c> and <c>merge</c> (docs/design.md "CLI contract", docs/sweeps.md): shards partition the seeds,
 /// a sweep sharded 3 ways and merged gives the verdicts of the unsharded run, merge refuses cut-off and duplicated
 /// shards, the union is judged under one budget, and the recipes of docs/sweeps.md are valid commands. The sweeps run
 /// the derivative battery of the quick tier, which takes a fraction of a second per seed.

@@ -5,7 +5,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// A broken program never hangs <c>certify</c> and is never taken for a pass (CONFORMANCE.md §2): a crash, malformed
+/// A broken program never hangs <c>certify</c> and is never taken for a pass (docs/conformance.md §2): a crash, malformed
 /// JSON, a wrong id, a missing field, NaN, a timeout and non-JSON output on stdout each exit 3 and quote the offending
 /// line. The programs are two-line shell scripts that answer <c>hello</c> properly and then misbehave.
 /// </summary>

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// The power of <c>certify</c>'s statistical <c>run</c> verdict (THEORY.md §5): for every run case of every tier, each
+/// The power of <c>certify</c>'s statistical <c>run</c> verdict (docs/theory.md §5): for every run case of every tier, each
 /// wrong step rule of the issue is rejected with probability ≥ 1 − 1e-6 (<see cref="RunPower"/>).
 /// </summary>
 public sealed class RunPowerTests(ITestOutputHelper output)

@@ -7,7 +7,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// The committed <c>conformance/vectors/</c> are what <c>noisedrift vectors</c> writes today (CONFORMANCE.md §1): the
+/// The committed <c>conformance/vectors/</c> are what <c>noisedrift vectors</c> writes today (docs/conformance.md §1): the
 /// same files, the same structure and strings, and every number within 1e-12 of the field's scale (bits may differ
 /// across CPUs, as for the snapshots). Every field of every case is certified by its second route. To re-record after
 /// an intended change: <c>dotnet run -c Release --project src/Cli -- vectors --out conformance/vectors</c>.

@@ -10,7 +10,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// Bad input throws <see cref="InvalidInputException"/> whose message names the field and the value (DESIGN.md
+/// Bad input throws <see cref="InvalidInputException"/> whose message names the field and the value (docs/design.md
 /// "Engine conventions"): wrong sizes, NaN/∞ in θ, x or y, empty data, unknown activation names, DAG cycles, and
 /// gradient or target spans shorter than the model and the batch need.
 /// </summary>

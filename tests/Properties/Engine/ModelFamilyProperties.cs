@@ -5,7 +5,7 @@ using NoiseDrift.Properties.TestSupport;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The six model families every first-derivative engine check runs on (THEORY.md §1): MLPs with every activation,
+/// The six model families every first-derivative engine check runs on (docs/theory.md §1): MLPs with every activation,
 /// DAGs with skip connections, matrix sensing, the quadratic model (docs/theory.md §7), the paper's 1-D ReLU network
 /// and its two-layer sigmoid network. A
 /// check derives from this class and states its assertion once in <see cref="Check"/>; the family × check grid is

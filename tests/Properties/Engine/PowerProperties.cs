@@ -9,7 +9,7 @@ using NoiseDrift.Theory.Checks;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// Power (THEORY.md §5): every derivative check must reject a model carrying a deliberate bug
+/// Power (docs/theory.md §5): every derivative check must reject a model carrying a deliberate bug
 /// (<see cref="PerturbedModel"/>), on every generated case where it accepts the unperturbed model.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = 20)]

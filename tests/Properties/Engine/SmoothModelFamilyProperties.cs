@@ -5,7 +5,7 @@ using NoiseDrift.Properties.TestSupport;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The smooth model families every second-derivative engine check runs on (THEORY.md §1): MLPs and DAGs with smooth
+/// The smooth model families every second-derivative engine check runs on (docs/theory.md §1): MLPs and DAGs with smooth
 /// activations only (for a kink the Hessian is not continuous), matrix sensing, the quadratic model (docs/theory.md §7)
 /// and the two-layer sigmoid network. A
 /// check derives from this class and states its assertion once in <see cref="Check"/>.

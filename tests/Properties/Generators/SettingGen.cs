@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Models;
 
 namespace NoiseDrift.Properties.Generators;
 
-/// <summary>The three settings of THEORY.md §4 as generated cases.</summary>
+/// <summary>The three settings of docs/theory.md §4 as generated cases.</summary>
 public static class SettingGen
 {
     /// <summary>§4.1 matrix sensing: d in 1..4, k in 1..d, U ~ N(0, 1/d), symmetric Gaussian sensing matrices.</summary>

@@ -13,7 +13,7 @@ using SensingModel = NoiseDrift.Engine.Models.MatrixSensing;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// Instances of the three settings on M (THEORY.md §4), for comparing the symbolic route with the engine: random d,
+/// Instances of the three settings on M (docs/theory.md §4), for comparing the symbolic route with the engine: random d,
 /// k and n (matrix sensing, n below the dimension of M's normal space), random 1-D data with every kink at least
 /// <see cref="MlpGen.KinkMargin"/> from the data, random x and widths (sigmoid). Labels are the model's outputs; J
 /// is kept well conditioned (<see cref="MinConditioning"/>) so that 1e-10 relative agreement is a fair demand;

@@ -11,7 +11,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// The lane kernels of the chain-batched simulator (THEORY.md §1: batched equals per chain, bit for bit): the fused
+/// The lane kernels of the chain-batched simulator (docs/theory.md §1: batched equals per chain, bit for bit): the fused
 /// clean and noisy gradient pass equals per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c> and
 /// the inline logarithm and cosine <c>Math.Log</c> and <c>Math.Cos</c> (all the paths taken on AVX-512 machines), and the paired antithetic
 /// Gaussians are the scalar keyed Gaussians of every lane.
@@ -75,7 +75,7 @@ public class LaneKernelTests
     }
 
     /// <summary>
-    /// The fused pass (full batch with the clean gradient recorded, THEORY.md §3.3: the clean and the noisy gradient of
+    /// The fused pass (full batch with the clean gradient recorded, docs/theory.md §3.3: the clean and the noisy gradient of
     /// a step computed side by side) is the per-chain run chain by chain, to the last bit of every lane.
     /// </summary>
     [Property(Arbitrary = [typeof(ChainRunCases)])]

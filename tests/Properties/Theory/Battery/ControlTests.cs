@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §3 "Controls": σ = 0 leaves θ* fixed and shows only the predicted finite relaxation, never the
+/// docs/theory.md §3 "Controls": σ = 0 leaves θ* fixed and shows only the predicted finite relaxation, never the
 /// label-noise drift; isotropic parameter noise moves diffusively along M (E||PΔ||² = Kτ²(p − n)) and drifts by the
 /// second-order effect of its own normal covariance. Error budget: as the drift checks (z·SE + stated bias).
 /// </summary>

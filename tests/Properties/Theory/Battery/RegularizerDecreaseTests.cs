@@ -7,7 +7,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §3 "Regularizer": reg of the projected iterate changes by ∇reg·d per step. Error budget: z·SE over
+/// docs/theory.md §3 "Regularizer": reg of the projected iterate changes by ∇reg·d per step. Error budget: z·SE over
 /// independent antithetic pairs (z ≈ 6.6, α = 1e-6 over 20,000 comparisons) plus the stated bias
 /// (base-point motion K‖∇d‖ and the remainder 100·λ_max(S)) times the predicted rate.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §3 and §2 "Checks": the drift scales as η²σ²/B and the OU covariance as ησ²/B at leading order; the
+/// docs/theory.md §3 and §2 "Checks": the drift scales as η²σ²/B and the OU covariance as ησ²/B at leading order; the
 /// fitted exponents must equal those of the exact-S predictions on the same grid. Error budget: z·SE of the weighted
 /// log-log slope plus the remainder propagated to the slope. Power: the leading exponent ± 1 and its negation are
 /// rejected.

@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §3 "Slow flow" and "Stability": label-noise SGD projected to M tracks reg along
+/// docs/theory.md §3 "Slow flow" and "Stability": label-noise SGD projected to M tracks reg along
 /// dθ/dt = −¼P∇reg with t = η²σ²k/B (one short case by default, t = 1 in the deep tier); where the flow converges the
 /// drift vanishes. Error budget: z·SE over pairs plus (2|ρ − 1| + 100 λ_max(S))·|Δreg|, ρ the finite-η ratio.
 /// </summary>

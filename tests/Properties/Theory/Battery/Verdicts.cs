@@ -3,7 +3,7 @@ using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;
 
-/// <summary>Assertions on battery verdicts, and the power side of THEORY.md §5.</summary>
+/// <summary>Assertions on battery verdicts, and the power side of docs/theory.md §5.</summary>
 internal static class Verdicts
 {
     /// <summary>Every verdict passes; the message lists them all.</summary>

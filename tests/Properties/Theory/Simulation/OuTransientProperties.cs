@@ -11,7 +11,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// THEORY.md §2 "Transient from u_0 = 0, full batch": chains started at θ* have, after k steps, normal covariance
+/// docs/theory.md §2 "Transient from u_0 = 0, full batch": chains started at θ* have, after k steps, normal covariance
 /// <c>S_k = S − (I − ηG)^k S (I − ηG)^k</c>. The snapshot k ≈ 0.35/(ηλ_min) is taken where the slowest direction is
 /// still missing 25–60% of its stationary variance (<see cref="SimulationPlans.TransientStep"/>). Power: the same
 /// measurement rejects the stationary S itself.

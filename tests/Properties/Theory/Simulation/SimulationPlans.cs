@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Experiments;
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// How much simulation the theory-versus-simulation properties spend (THEORY.md §5), per tier (<see cref="Tier"/>).
+/// How much simulation the theory-versus-simulation properties spend (docs/theory.md §5), per tier (<see cref="Tier"/>).
 /// Every property that shares an arbitrary uses the same <see cref="Cases"/>, so FsCheck draws the same cases for
 /// them and <see cref="StationaryRuns"/> simulates each case once.
 /// </summary>

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Unit;
 
-/// <summary>The verdict rule, the parts a row carries, and the one worst-component reduction (THEORY.md §5).</summary>
+/// <summary>The verdict rule, the parts a row carries, and the one worst-component reduction (docs/theory.md §5).</summary>
 public sealed class JudgingTests
 {
     [Fact]

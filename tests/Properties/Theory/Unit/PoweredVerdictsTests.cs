@@ -4,7 +4,7 @@ using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Unit;
 
-/// <summary>A verdict stays asserted only while its own power checks reject (PoweredVerdicts, THEORY.md §5).</summary>
+/// <summary>A verdict stays asserted only while its own power checks reject (PoweredVerdicts, docs/theory.md §5).</summary>
 public sealed class PoweredVerdictsTests
 {
     private static CheckResult Row(string check, string @case, bool pass) => new(check, @case, 1, 1, 0, 0, 0.1, pass, "read at T");
