@@ -1,6 +1,6 @@
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 using Vec = NoiseDrift.Theory.Geometry.Vectors;
 
 namespace NoiseDrift.Conformance.Own;

@@ -1,7 +1,7 @@
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Conformance.Run;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Statistics;
 using Vec = NoiseDrift.Theory.Geometry.Vectors;

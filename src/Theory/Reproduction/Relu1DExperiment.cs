@@ -1,7 +1,7 @@
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Theory.Reproduction;

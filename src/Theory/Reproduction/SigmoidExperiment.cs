@@ -1,8 +1,8 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
 
 namespace NoiseDrift.Theory.Reproduction;

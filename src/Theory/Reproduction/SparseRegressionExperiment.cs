@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
 using NoiseDrift.Theory.Statistics;
 

@@ -1,7 +1,7 @@
-using NoiseDrift.Theory.Offset;
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Offset;
 
 namespace NoiseDrift.Theory.Verdicts;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Theory.Offset;
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;

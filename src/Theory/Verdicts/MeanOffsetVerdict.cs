@@ -1,7 +1,7 @@
 using System.Globalization;
-using NoiseDrift.Theory.Offset;
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;

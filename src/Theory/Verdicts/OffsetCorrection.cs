@@ -1,8 +1,8 @@
-using NoiseDrift.Theory.Judging;
-using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Offset;
 
 namespace NoiseDrift.Theory.Verdicts;
 

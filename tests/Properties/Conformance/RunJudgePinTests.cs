@@ -1,7 +1,7 @@
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Conformance.Certification;
 using NoiseDrift.Conformance.Run;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using Xunit;
 
 namespace NoiseDrift.Properties.Conformance;

@@ -1,6 +1,6 @@
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Properties.Cli;
+using NoiseDrift.Theory.Judging;
 using Xunit;
 using Xunit.Abstractions;
 

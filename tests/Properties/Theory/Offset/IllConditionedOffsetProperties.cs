@@ -1,12 +1,12 @@
 using System.Globalization;
 using FsCheck.Xunit;
 using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Theory.Verdicts;
-using NoiseDrift.Theory.Judging;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Offset;
 

@@ -1,8 +1,8 @@
-using NoiseDrift.Theory.Verdicts;
 using NoiseDrift.Properties.Theory.Battery;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Offset;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Offset;
