@@ -18,7 +18,7 @@ public static class ResultTable
     /// <summary>A row whose margin is at least this is notable: its detail is shown even when it passes.</summary>
     public const double Notable = 0.5;
 
-    private const int CheckWidth = 30, NumberWidth = 12, MarginWidth = 9;
+    private const int CheckWidth = 30, NumberWidth = 13, MarginWidth = 11;
 
     /// <summary>Every row, grouped under its case, with details under failing and notable rows; then the total.</summary>
     public static void Write(IAnsiConsole console, IReadOnlyList<CheckResult> results)
