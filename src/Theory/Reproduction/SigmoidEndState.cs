@@ -17,11 +17,24 @@ public sealed class SigmoidEndState(RunSet runs, FlowComparison flow, SigmoidFlo
     /// <summary>The bias bound of an observable whose value at the flow's limit is <paramref name="atLimit"/>.</summary>
     public double Bias(string name, double atLimit)
     {
-        double clock = flow.Bias(name);
+        ArgumentNullException.ThrowIfNull(name);
+        double clock = name.Contains("share", StringComparison.Ordinal) ? AllocationClock() : flow.Bias(name);
         double truncation = Math.Abs(flow.Predicted(name) - atLimit);
         double spread = horizon is null ? double.NaN
             : OuSpreadBias.Of(runs.Model, runs.Data, runs.Plan.Sgd, horizon, observables.Single(o => o.Name == name));
         return clock + truncation + spread;
+    }
+
+    /// <summary>
+    /// The clock term of a share: the finite-η correction bounds the drift's error in norm, not direction by direction, so a
+    /// share's bias is the relative bias times the norm of the whole allocation's rate, <c>‖T dv/dt(T)‖₂</c> over the
+    /// sorted shares (docs/theory.md §4.3).
+    /// </summary>
+    public double AllocationClock()
+    {
+        int m = observables.Count(o => o.Name.StartsWith("share_", StringComparison.Ordinal));
+        int last = runs.Times.Length - 1;
+        return flow.Relative * Math.Sqrt(Enumerable.Range(0, m).Sum(j => Math.Pow(runs.FlowLogRate($"share_{j}", last), 2)));
     }
 
     /// <summary>The label-noise measurement at T against <paramref name="predicted"/>, with <see cref="Bias"/>.</summary>

@@ -92,7 +92,7 @@ public static class SigmoidExperiment
             SuiteBudget.Budget.Judge("sig_carriers", @case.Name, limitCarriers, ln.Final("carriers").Mean, Finite(ln.Final("carriers").StdErr),
                 end.CarrierTruncation(limitCarriers, y, m), $"neurons carrying y (share > y/2m) vs the flow's limit, {at}"),
             end.Judge("sig_largest_share", @case.Name, "largest_share", closedShares[^1], limit.Limit[^1], $"largest share vs the closed-form allocation, {at}"),
-            end.Judge("sig_reg_vs_allocation", @case.Name, "reg", closed.Cost, limit.Reg, $"reg vs Σφ(v*) of the closed-form allocation, {at}"),
+            end.Judge("sig_reg_vs_allocation", @case.Name, "reg", SigmoidAllocation.SharesCost(closedShares, c), limit.Reg, $"reg vs Σφ(v*) of the closed-form allocation, {at}"),
         };
         var power = flow.Power("sig_reg_vs_flow", @case.Name, "reg").ToList();
         power.Add(new PowerResult("wrong allocation", end.Allocation("sig_allocation_vs_flow_limit", @case.Name, competing,
@@ -107,7 +107,7 @@ public static class SigmoidExperiment
             power.Add(new PowerResult("start's carriers", SuiteBudget.Budget.Judge("sig_carriers", @case.Name, startCarriers,
                 ln.Final("carriers").Mean, Finite(ln.Final("carriers").StdErr), carrierBias, "power: the start's carriers (nothing moved)")));
         power.Add(new PowerResult("σ = 0 control against the allocation", end.JudgeMeasured("sig_reg_vs_allocation", @case.Name, "reg",
-            closed.Cost, limit.Reg, runs.Final(RunKind.PlainGd, "reg"), "power: σ = 0 control")));
+            SigmoidAllocation.SharesCost(closedShares, c), limit.Reg, runs.Final(RunKind.PlainGd, "reg"), "power: σ = 0 control")));
 
         var verdicts = new List<CheckResult>();
         var reported = new List<CheckResult>();
@@ -186,6 +186,9 @@ public sealed record SigmoidCaseResult(SigmoidCase Case, RunSet Runs, SigmoidFlo
     /// <summary>The label-noise chains' mean sorted shares at the horizon.</summary>
     public double[] MeasuredShares => [.. Enumerable.Range(0, Case.Width).Select(j => Runs.LabelNoise.Final($"share_{j}").Mean)];
 
+    /// <summary>The slow flow's sorted shares at the horizon.</summary>
+    public double[] FlowShares => [.. Enumerable.Range(0, Case.Width).Select(j => Runs.Flow.At($"share_{j}", Runs.Duration))];
+
     /// <summary>The sorted shares at the start.</summary>
     public double[] StartShares => [.. Enumerable.Range(0, Case.Width).Select(j => Runs.LabelNoise.Initial($"share_{j}").Mean)];
 }
@@ -197,7 +200,7 @@ public sealed record SigmoidReproduction(IReadOnlyList<SigmoidCaseResult> Cases)
 {
     private static List<KeyValuePair<string, string>> CaseFigures(IReadOnlyList<SigmoidCaseResult> cases) =>
         [.. cases.Select(c => new KeyValuePair<string, string>(c.Case.Name,
-            $"shares {Format(c.StartShares)} → {Format(c.MeasuredShares)}; slow flow's limit {Format(c.Limit.Limit)} " +
+            $"shares {Format(c.StartShares)} → {Format(c.MeasuredShares)}; slow flow at T {Format(c.FlowShares)}, its limit {Format(c.Limit.Limit)} " +
             (c.Limit.Converged ? $"(converged by t = {c.Limit.Time:G3}, second-order curvature {c.Limit.Curvature:G3}" +
                 (c.Limit.HorizonInBasin ? ")" : "; the horizon is not yet in its basin)") : $"(not converged: {c.Limit.Why})") +
             $"; closed form {Format(c.Closed)}, global minimiser {Format(c.Global)}; the old share rule said {Format(c.ShareRule)}; " +
@@ -205,7 +208,7 @@ public sealed record SigmoidReproduction(IReadOnlyList<SigmoidCaseResult> Cases)
             $"flow-comparison relative bias 2|ρ − 1| + {FlowComparison.RunAllowance}: {c.RelativeBias:G3}" +
             string.Concat(c.Reported.Select(r => $"; reported, not asserted: {r.Check} {r.Measured:G4} vs {r.Predicted:G4} ± {r.Tolerance:G3}"))))];
 
-    private static string Format(double[] v) => "(" + string.Join(", ", v.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))) + ")";
+    private static string Format(double[] v) => "(" + string.Join(", ", v.Select(x => x.ToString("G4", System.Globalization.CultureInfo.InvariantCulture))) + ")";
 
     /// <inheritdoc/>
     public override string Sentence => string.Join(" ", Cases.Select(c =>
