@@ -75,14 +75,15 @@ internal static class ReproducePlots
                 }
                 position += 1;
             }
-            ticks.Add(new Tick(position - c.Case.Width / 2.0 - 0.5, c.Case.Name.Replace(") ", ")\n", StringComparison.Ordinal)));
+            ticks.Add(new Tick(position - c.Case.Width / 2.0 - 0.5, c.Case.Name.Replace(") ", ")\n", StringComparison.Ordinal).Replace(", ", ",\n", StringComparison.Ordinal)));
             position += 1;
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.YLabel("share v_j = a_j s(w_j·x + b_j), sorted");
         plot.Title("Sigmoid on one point: shares at the start, the slow flow's limit and measured");
         plot.ShowLegend(Alignment.UpperCenter);
-        plot.SavePng(Path.Combine(directory, file), 1000, Height);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        plot.SavePng(Path.Combine(directory, file), 1200, Height);
         return (file, "Sigmoid shares per case, sorted ascending: at the start (grey), the limit of the slow flow from the start (black: integrated until Newton from two successive doublings reaches the same local minimum of reg on M) and the label-noise chains' mean at the horizon (blue).");
     }
 
