@@ -25,7 +25,7 @@ public static class OwnModelCheck
         {
             var client = OwnClient.Open(channel);
             var battery = new OwnModelBattery(client);
-            int code = CheckCommand.Execute(options, json, consoles, [battery]);
+            int code = CheckCommand.Execute(options, json, consoles, [battery], verbose: true);
             client.Close();
             var text = json ? consoles.Error : consoles.Out;
             bool required = options.Tier != Tier.Quick;
