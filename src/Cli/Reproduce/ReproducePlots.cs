@@ -53,17 +53,17 @@ internal static class ReproducePlots
         return (file, $"{setting}: reg of the projected label-noise iterate (band ±2 SE) and along the slow flow, against slow time t.");
     }
 
-    /// <summary>The sorted sigmoid shares per case: start, predicted from the start and measured at the horizon, as bars.</summary>
+    /// <summary>The sorted sigmoid shares per case: start, the slow flow's limit and measured at the horizon, as bars.</summary>
     public static (string File, string Caption) SigmoidShares(string directory, string file, SigmoidReproduction result)
     {
         var plot = new Plot();
         double position = 0;
         var ticks = new List<Tick>();
-        var series = new[] { ("start", Colors.Gray), ("predicted from the start", FlowColor), ("measured, label noise", LabelNoiseColor) };
+        var series = new[] { ("start", Colors.Gray), ("slow flow's limit", FlowColor), ("measured, label noise", LabelNoiseColor) };
         var legend = new HashSet<string>();
         foreach (var c in result.Cases)
         {
-            var values = new[] { c.StartShares, c.Reached, c.MeasuredShares };
+            var values = new[] { c.StartShares, c.Limit.Limit, c.MeasuredShares };
             for (int j = 0; j < c.Case.Width; j++)
             {
                 for (int s = 0; s < series.Length; s++)
@@ -75,15 +75,16 @@ internal static class ReproducePlots
                 }
                 position += 1;
             }
-            ticks.Add(new Tick(position - c.Case.Width / 2.0 - 0.5, c.Case.Name.Replace(" near-equal start", "\nnear-equal start", StringComparison.Ordinal)));
+            ticks.Add(new Tick(position - c.Case.Width / 2.0 - 0.5, c.Case.Name.Replace(") ", ")\n", StringComparison.Ordinal).Replace(", ", ",\n", StringComparison.Ordinal)));
             position += 1;
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.YLabel("share v_j = a_j s(w_j·x + b_j), sorted");
-        plot.Title("Sigmoid on one point: shares at the start, predicted and measured");
+        plot.Title("Sigmoid on one point: shares at the start, the slow flow's limit and measured");
         plot.ShowLegend(Alignment.UpperCenter);
-        plot.SavePng(Path.Combine(directory, file), 1000, Height);
-        return (file, "Sigmoid shares per case, sorted ascending: at the start (grey), the allocation predicted from the start (black: the global minimiser of Σφ, or the equal split where that is a local minimum and the start lies in its basin) and the label-noise chains' mean at the horizon (blue).");
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        plot.SavePng(Path.Combine(directory, file), 1200, Height);
+        return (file, "Sigmoid shares per case, sorted ascending: at the start (grey), the limit of the slow flow from the start (black: integrated until Newton from two successive doublings reaches the same local minimum of reg on M) and the label-noise chains' mean at the horizon (blue).");
     }
 
     /// <summary>h on a grid over [−1.2, 1.2]: at the GD start, after label noise (chain 0, projected), at the end of the flow; with the data and the linear spline.</summary>

@@ -31,7 +31,7 @@ public sealed class ReproduceCommandTests
             var run = CliRun.Of("reproduce", "sigmoid", "--quick", "--json", "--out", directory);
             Assert.Equal(0, run.ExitCode);
             var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(18, lines.Length); // 3 cases × 6 verdicts
+            Assert.Equal(28, lines.Length); // 4 cases × 7 verdicts
             foreach (var line in lines)
             {
                 using var json = JsonDocument.Parse(line);
@@ -42,7 +42,7 @@ public sealed class ReproduceCommandTests
             Assert.Contains("| sig_carriers |", report, StringComparison.Ordinal);
             foreach (var png in Directory.GetFiles(directory, "*.png"))
                 Assert.Equal(PngSignature, File.ReadAllBytes(png)[..4]);
-            Assert.Equal(4, Directory.GetFiles(directory, "*.png").Length);
+            Assert.Equal(5, Directory.GetFiles(directory, "*.png").Length); // reg per case, and the shares
         });
     }
 
@@ -82,7 +82,7 @@ public sealed class ReproduceCommandTests
             Assert.Equal(1, code);
             var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains("reproduce broken --seed 1: could not run: eta: must be positive", line, StringComparison.Ordinal);
-            Assert.Equal(18, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Equal(28, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
             var report = File.ReadAllText(Path.Combine(directory, "report.md"));
             Assert.Contains("| sig_carriers |", report, StringComparison.Ordinal);
             Assert.Contains("## broken: could not run", report, StringComparison.Ordinal);
