@@ -13,7 +13,8 @@ namespace NoiseDrift.Cli.Commands;
 /// the paper's three claims end to end (docs/theory.md §4; docs/design.md "CLI contract"), and the follow-ups' sparse regression
 /// (docs/theory.md §7), which <c>all</c> leaves out to keep <c>reproduce all --quick</c> at its few seconds. Prints the verdict table (or JSON lines
 /// with the <c>check</c> contract), writes report.md and PNG plots under --out, shows progress on stderr, and exits 1
-/// when a verdict fails. Once its arguments are accepted it never exits 2: an experiment that cannot run (no regular
+/// when a verdict fails or one of its power checks is not rejected (docs/theory.md §5: an asserted verdict without power
+/// is a failure, not a pass). Once its arguments are accepted it never exits 2: an experiment that cannot run (no regular
 /// start, a diverged chain, an engine refusal from deep inside) is one line on stderr naming it and why, and exit 1,
 /// while the other experiments still run and their results and report are written.
 /// </summary>
@@ -92,6 +93,6 @@ public static class ReproduceCommand
                 foreach (var p in results[i].Power) console.WriteLine($"  power, {p.Perturbation}: {(p.Rejected ? "rejected" : "NOT rejected")}");
             }
         }
-        return failures.Count == 0 && verdicts.All(v => v.Pass) ? ExitCode.Pass : ExitCode.Fail;
+        return failures.Count == 0 && results.All(r => r.Pass && r.PowerHolds) ? ExitCode.Pass : ExitCode.Fail;
     }
 }
