@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Reproduce;
+using NoiseDrift.Cli.Sweep;
 using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Reproduction;
 using Spectre.Console;
@@ -9,7 +10,7 @@ using Spectre.Console;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift reproduce &lt;matrix-sensing|relu1d|sigmoid|sparse-regression|all&gt; [--quick] [--seed S] [--out DIR] [--json]</c>:
+/// <c>noisedrift reproduce &lt;matrix-sensing|relu1d|sigmoid|sparse-regression|all&gt; [--quick] [--seed S | --seeds A..B [--shard i/k]] [--out DIR] [--json]</c>:
 /// the paper's three claims end to end (docs/theory.md §4; docs/design.md "CLI contract"), and the follow-ups' sparse regression
 /// (docs/theory.md §7), which <c>all</c> leaves out to keep <c>reproduce all --quick</c> at its few seconds. Prints the verdict table (or JSON lines
 /// with the <c>check</c> contract), writes report.md and PNG plots under --out, shows progress on stderr, and exits 1
@@ -35,13 +36,21 @@ public static class ReproduceCommand
         var quick = new Option<bool>("--quick") { Description = "Short runs (seconds) with the same verdicts." };
         var json = new Option<bool>("--json") { Description = "Write one JSON object per verdict per line to stdout." };
         var seed = new Option<ulong>("--seed") { Description = "Seed of the data, start and chains.", DefaultValueFactory = _ => DefaultSeed };
-        var output = new Option<string?>("--out") { Description = "Directory for report.md and the PNG plots." };
+        var output = new Option<string?>("--out") { Description = "Directory for report.md and the PNG plots (with --seeds: one seed-S subdirectory per seed)." };
+        var seeds = new Option<string?>("--seeds") { Description = "Run the claims over the seeds A..B (both included) instead of --seed; a sweep row per verdict and power check." };
+        var shard = new Option<string?>("--shard") { Description = "With --seeds: run shard i of k (0 ≤ i < k), the seeds A + i, A + i + k, …" };
         var command = new Command("reproduce", "Reproduce the paper's three claims end to end, against the controls and the slow flow.")
         {
-            setting, quick, json, seed, output,
+            setting, quick, json, seed, output, seeds, shard,
         };
-        command.SetAction(parsed => Execute(parsed.GetValue(setting)!, parsed.GetValue(quick), parsed.GetValue(seed),
-            parsed.GetValue(output), parsed.GetValue(json), consoles));
+        command.SetAction(parsed =>
+        {
+            string name = parsed.GetValue(setting)!;
+            if (parsed.GetValue(seeds) is not { } range)
+                return Execute(name, parsed.GetValue(quick), parsed.GetValue(seed), parsed.GetValue(output), parsed.GetValue(json), consoles);
+            return ReproduceSweep.Execute(name, ReproduceSettings.Select(name), SeedRange.Parse(range),
+                parsed.GetValue(shard) is { } sh ? Shard.Parse(sh) : Shard.All, parsed.GetValue(quick), parsed.GetValue(output), parsed.GetValue(json), consoles);
+        });
         return command;
     }
 
@@ -52,6 +61,37 @@ public static class ReproduceCommand
     /// <summary>Runs <paramref name="experiments"/> (named as <paramref name="setting"/> in the report) and reports; returns the exit code.</summary>
     public static int Execute(string setting, IReadOnlyList<ReproduceExperiment> experiments, bool quick, ulong seed,
         string? outputDirectory, bool json, CliConsoles consoles)
+    {
+        ArgumentNullException.ThrowIfNull(experiments);
+        ArgumentNullException.ThrowIfNull(consoles);
+        var (results, failures, timings) = Run(experiments, quick, seed, consoles);
+        var verdicts = results.SelectMany(r => r.Verdicts).ToList();
+        if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, failures, quick, seed);
+        if (json)
+        {
+            foreach (var v in verdicts) JsonLine.Write(consoles.Out, CheckJson.Line(v));
+            consoles.Out.Flush();
+        }
+        else
+        {
+            var console = AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal);
+            ResultTable.Write(console, verdicts);
+            for (int i = 0; i < results.Count; i++)
+            {
+                console.WriteLine($"{results[i].Setting} ({timings[i].TotalSeconds:F1} s): {results[i].Sentence}");
+                foreach (var f in results[i].Figures) console.WriteLine($"  {f.Key}: {f.Value}");
+                foreach (var p in results[i].Power) console.WriteLine($"  power, {p.Perturbation}: {(p.Rejected ? "rejected" : "NOT rejected")}");
+            }
+        }
+        return failures.Count == 0 && results.All(r => r.Pass && r.PowerHolds) ? ExitCode.Pass : ExitCode.Fail;
+    }
+
+    /// <summary>
+    /// Runs each experiment at one seed: its reproduction and time, or, when it cannot run, its failure (also written to
+    /// stderr as one line); an experiment that fails never stops the others.
+    /// </summary>
+    public static (List<Reproduction> Results, List<ReproduceFailure> Failures, List<TimeSpan> Timings) Run(
+        IReadOnlyList<ReproduceExperiment> experiments, bool quick, ulong seed, CliConsoles consoles)
     {
         ArgumentNullException.ThrowIfNull(experiments);
         ArgumentNullException.ThrowIfNull(consoles);
@@ -75,24 +115,6 @@ public static class ReproduceCommand
                 consoles.Error.WriteLine(failure.Line);
             }
         }
-        var verdicts = results.SelectMany(r => r.Verdicts).ToList();
-        if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, failures, quick, seed);
-        if (json)
-        {
-            foreach (var v in verdicts) JsonLine.Write(consoles.Out, CheckJson.Line(v));
-            consoles.Out.Flush();
-        }
-        else
-        {
-            var console = AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal);
-            ResultTable.Write(console, verdicts);
-            for (int i = 0; i < results.Count; i++)
-            {
-                console.WriteLine($"{results[i].Setting} ({timings[i].TotalSeconds:F1} s): {results[i].Sentence}");
-                foreach (var f in results[i].Figures) console.WriteLine($"  {f.Key}: {f.Value}");
-                foreach (var p in results[i].Power) console.WriteLine($"  power, {p.Perturbation}: {(p.Rejected ? "rejected" : "NOT rejected")}");
-            }
-        }
-        return failures.Count == 0 && results.All(r => r.Pass && r.PowerHolds) ? ExitCode.Pass : ExitCode.Fail;
+        return (results, failures, timings);
     }
 }
