@@ -38,21 +38,9 @@ public static class MatrixSensingExperiment
     public static MatrixSensingReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        const int d = 8, rank = 1;
+        var (truth, start, observables, runs) = Simulate(plan, null, progress);
+        const int d = Dimension, k = Dimension, rank = 1;
         int n = plan.Sgd.Batch;
-        var truth = MatrixSensingProblem.Draw(d, rank, n, plan.Run.Seed);
-        const int k = d;
-        var model = new MatrixSensing(d, k);
-        var init = RandomStreams.MatrixSensingStart(plan.Run.Seed);
-        var start = ManifoldStart.ByDescent(model, truth.Data,
-            attempt => [.. Enumerable.Range(0, d * k).Select(j => InitScale * CounterRandom.Gaussian(init, attempt, 0, j))], plan.StartSteps, plan.Sgd.Eta);
-        var observables = new ProjectedObservable[]
-        {
-            new("test_error", t => TestError(truth, t)),
-            new("trace", t => new MatrixSensingSetting(d, k, t, truth.Data).Trace),
-            ProjectedObservable.Reg(model, truth.Data),
-        };
-        var runs = RunSet.Simulate(model, truth.Data, start, plan, observables, progress);
         var flow = FlowComparison.For(runs);
         string caseName = $"matrix_sensing d={d} k={k} r={rank} n={n}";
         string detail = $"projected label-noise iterate at k = {plan.Run.Steps} vs the slow flow at t = {runs.Duration:G3}; {plan.Run.Chains} chains";
@@ -85,7 +73,39 @@ public static class MatrixSensingExperiment
         };
         figures.AddRange(reported.Select(v => new KeyValuePair<string, string>($"{v.Check} (reported, not asserted)",
             $"{v.Measured:G3} vs {v.Predicted:G3} ± {v.Tolerance:G3}; {v.Detail}")));
-        return new MatrixSensingReproduction(runs, truth, certificate, asserted, powered, figures) { CaseName = caseName };
+        return new MatrixSensingReproduction(runs, truth, certificate, asserted, powered, figures)
+        {
+            CaseName = caseName,
+            RecoveryTarget = recovery.Verdict.Predicted,
+            TruthReg = new MatrixSensingSetting(d, rank, truth.Factor, truth.Data).Reg(),
+        };
+    }
+
+    /// <summary>d, the side of X*.</summary>
+    public const int Dimension = 8;
+
+    /// <summary>
+    /// Draws the problem on the plan's n measurements (rank 1, d = 8, k = d), reaches M from the seed's random U₀ by plain
+    /// GD (<see cref="ManifoldStart.ByDescent"/>, with its retries) and runs the chains of <paramref name="kinds"/> (all
+    /// when null) and the slow flow.
+    /// </summary>
+    public static (MatrixSensingProblem Truth, ManifoldStart Start, ProjectedObservable[] Observables, RunSet Runs) Simulate(
+        ExperimentPlan plan, IReadOnlyCollection<RunKind>? kinds, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        const int d = Dimension, k = Dimension, rank = 1;
+        var truth = MatrixSensingProblem.Draw(d, rank, plan.Sgd.Batch, plan.Run.Seed);
+        var model = new MatrixSensing(d, k);
+        var init = RandomStreams.MatrixSensingStart(plan.Run.Seed);
+        var start = ManifoldStart.ByDescent(model, truth.Data,
+            attempt => [.. Enumerable.Range(0, d * k).Select(j => InitScale * CounterRandom.Gaussian(init, attempt, 0, j))], plan.StartSteps, plan.Sgd.Eta);
+        var observables = new ProjectedObservable[]
+        {
+            new("test_error", t => TestError(truth, t)),
+            new("trace", t => new MatrixSensingSetting(d, k, t, truth.Data).Trace),
+            ProjectedObservable.Reg(model, truth.Data),
+        };
+        return (truth, start, observables, RunSet.Simulate(model, truth.Data, start, plan, observables, progress, kinds));
     }
 
     /// <summary>
@@ -117,6 +137,12 @@ public sealed record MatrixSensingReproduction(RunSet Runs, MatrixSensingProblem
 {
     /// <summary>The case name in verdict rows, <c>matrix_sensing d=8 k=8 r=1 n=16</c>.</summary>
     public string CaseName { get; init; } = "";
+
+    /// <summary>What <c>ms_recovery</c> predicts: 0 when X* is certified, else the slow flow's limit of the test error.</summary>
+    public double RecoveryTarget { get; init; }
+
+    /// <summary><c>reg(X*) = 4⟨M, X*⟩</c>, the flow's limit of reg when X* is certified.</summary>
+    public double TruthReg { get; init; }
 
     /// <inheritdoc/>
     public override string Sentence
