@@ -24,9 +24,10 @@ internal static class MatrixSensingPlots
     }
 
     /// <summary>Final test error against n for label noise (±2 SE) and plain GD, the certificate's verdict per n.</summary>
-    public static (string File, string Caption) Sweep(string directory, string file, IReadOnlyList<MatrixSensingSweepPoint> points, ulong seed)
+    public static (string File, string Caption) Sweep(string directory, string file, IReadOnlyList<MatrixSensingSweepPoint> all, ulong seed)
     {
-        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(all);
+        var points = all.Where(p => p.Ran).ToList();
         var plot = new Plot();
         double[] n = [.. points.Select(p => (double)p.Size)];
         var band = plot.Add.FillY(n, [.. points.Select(p => p.LabelNoise.Mean - 2 * p.LabelNoise.StdErr)], [.. points.Select(p => p.LabelNoise.Mean + 2 * p.LabelNoise.StdErr)]);
@@ -40,13 +41,13 @@ internal static class MatrixSensingPlots
         flow.LegendText = "slow flow at the horizon";
         flow.LinePattern = LinePattern.Dashed;
         flow.MarkerSize = 0;
-        var certified = points.Where(p => p.Certificate.Certified).ToList();
+        var certified = all.Where(p => p.Certificate.Certified).ToList();
         var yes = plot.Add.Scatter(certified.Select(p => (double)p.Size).ToArray(), certified.Select(_ => -0.05).ToArray(), Colors.Green);
         yes.LineWidth = 0;
         yes.MarkerSize = 10;
         yes.MarkerShape = MarkerShape.FilledSquare;
         yes.LegendText = "X* certified (dual certificate, W = M)";
-        var notCertified = points.Where(p => !p.Certificate.Certified).ToList();
+        var notCertified = all.Where(p => !p.Certificate.Certified).ToList();
         var no = plot.Add.Scatter(notCertified.Select(p => (double)p.Size).ToArray(), notCertified.Select(_ => -0.05).ToArray(), Colors.Red);
         no.LineWidth = 0;
         no.MarkerSize = 10;
@@ -58,15 +59,19 @@ internal static class MatrixSensingPlots
         plot.Title($"Matrix sensing, seed {seed}: the recovery transition");
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(Path.Combine(directory, file), 800, 480);
-        var csv = new StringBuilder("n,certified,mu,label_noise_mean,label_noise_se,plain_gd,flow\n");
-        foreach (var p in points)
+        var csv = new StringBuilder("n,certified,mu,ran,label_noise_mean,label_noise_se,plain_gd,flow\n");
+        foreach (var p in all)
         {
-            csv.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"{p.Size},{(p.Certificate.Certified ? 1 : 0)},{p.Certificate.ComplementMinimum:R},{p.LabelNoise.Mean:R},{p.LabelNoise.StdErr:R},{p.PlainGd:R},{p.Flow:R}"));
+            csv.AppendLine(p.Ran
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Size},{(p.Certificate.Certified ? 1 : 0)},{p.Certificate.ComplementMinimum:R},1,{p.LabelNoise.Mean:R},{p.LabelNoise.StdErr:R},{p.PlainGd:R},{p.Flow:R}")
+                : string.Create(CultureInfo.InvariantCulture, $"{p.Size},{(p.Certificate.Certified ? 1 : 0)},{p.Certificate.ComplementMinimum:R},0,,,,"));
         }
+        var skipped = all.Where(p => !p.Ran).ToList();
+        string notRun = skipped.Count == 0 ? "" : $" Not run (no regular start on M: plain GD's limit is rank-deficient): n = {string.Join(", ", skipped.Select(p => p.Size))}.";
         string csvFile = Path.ChangeExtension(file, ".csv");
         File.WriteAllText(Path.Combine(directory, csvFile), csv.ToString());
-        return (file, $"Matrix sensing, seed {seed}, n = {points[0].Size}…{points[^1].Size} at d = 8: test error at the horizon of label-noise SGD (±2 SE), " +
-            $"plain GD and the slow flow against n; markers below 0: the dual certificate's verdict per n (green square certified, red × not); traces in {csvFile}.");
+        return (file, $"Matrix sensing, seed {seed}, n = {all[0].Size}…{all[^1].Size} at d = 8: test error at the horizon of label-noise SGD (±2 SE), " +
+            $"plain GD and the slow flow against n; markers below 0: the dual certificate's verdict per n (green square certified, red × not); traces in {csvFile}.{notRun}");
     }
 }

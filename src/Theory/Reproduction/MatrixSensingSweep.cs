@@ -21,9 +21,20 @@ public static class MatrixSensingSweep
         {
             var plan = MatrixSensingExperiment.Plan(quick, seed, Sizes[i]);
             var part = progress is null ? null : new ScaledProgress(progress, i / (double)Sizes.Length, 1.0 / Sizes.Length);
-            var (truth, _, _, runs) = MatrixSensingExperiment.Simulate(plan, [RunKind.LabelNoise, RunKind.PlainGd], part);
-            points.Add(new MatrixSensingSweepPoint(Sizes[i], MatrixSensingCertificate.ForReg(truth),
-                runs.LabelNoise.Final("test_error"), runs.Final(RunKind.PlainGd, "test_error").Mean, runs.Flow.At("test_error", runs.Duration)));
+            var certificate = MatrixSensingCertificate.ForReg(MatrixSensingProblem.Draw(MatrixSensingExperiment.Dimension, 1, Sizes[i], seed));
+            try
+            {
+                var (_, _, _, runs) = MatrixSensingExperiment.Simulate(plan, [RunKind.LabelNoise, RunKind.PlainGd], part);
+                points.Add(new MatrixSensingSweepPoint(Sizes[i], certificate, runs.LabelNoise.Final("test_error"),
+                    runs.Final(RunKind.PlainGd, "test_error").Mean, runs.Flow.At("test_error", runs.Duration), ""));
+            }
+            catch (Exception e) when (e is InvalidOperationException or ArithmeticException or Engine.Validation.InvalidInputException)
+            {
+                // No regular start on M for this n (plain GD's limit is rank-deficient, typically near X* itself): the
+                // point is recorded as not run, with the reason, and the sweep goes on.
+                points.Add(new MatrixSensingSweepPoint(Sizes[i], certificate, new MeanEstimate(double.NaN, double.NaN, 0), double.NaN, double.NaN,
+                    e.Message.ReplaceLineEndings(" ")));
+            }
         }
         return points;
     }
@@ -35,4 +46,10 @@ public static class MatrixSensingSweep
 /// <param name="LabelNoise">The label-noise chains' test error at the horizon.</param>
 /// <param name="PlainGd">Plain GD's test error (its start's).</param>
 /// <param name="Flow">The slow flow's test error at the horizon.</param>
-public sealed record MatrixSensingSweepPoint(int Size, MatrixSensingCertificate Certificate, MeanEstimate LabelNoise, double PlainGd, double Flow);
+/// <param name="Failure">Empty when it ran; otherwise why it could not (the figures are then NaN).</param>
+public sealed record MatrixSensingSweepPoint(int Size, MatrixSensingCertificate Certificate, MeanEstimate LabelNoise, double PlainGd, double Flow,
+    string Failure)
+{
+    /// <summary>Whether the runs of this n ran.</summary>
+    public bool Ran => Failure.Length == 0;
+}
