@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Reproduce;
 using NoiseDrift.Cli.Sweep;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Reproduction;
 using Spectre.Console;
 
 namespace NoiseDrift.Cli.Commands;
@@ -64,7 +62,7 @@ public static class ReproduceCommand
     {
         ArgumentNullException.ThrowIfNull(experiments);
         ArgumentNullException.ThrowIfNull(consoles);
-        var (results, failures, timings) = Run(experiments, quick, seed, consoles);
+        var (results, failures, timings) = ReproduceRun.At(experiments, quick, seed, consoles);
         var verdicts = results.SelectMany(r => r.Verdicts).ToList();
         if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, failures, quick, seed);
         if (json)
@@ -84,37 +82,5 @@ public static class ReproduceCommand
             }
         }
         return failures.Count == 0 && results.All(r => r.Pass && r.PowerHolds) ? ExitCode.Pass : ExitCode.Fail;
-    }
-
-    /// <summary>
-    /// Runs each experiment at one seed: its reproduction and time, or, when it cannot run, its failure (also written to
-    /// stderr as one line); an experiment that fails never stops the others.
-    /// </summary>
-    public static (List<Reproduction> Results, List<ReproduceFailure> Failures, List<TimeSpan> Timings) Run(
-        IReadOnlyList<ReproduceExperiment> experiments, bool quick, ulong seed, CliConsoles consoles)
-    {
-        ArgumentNullException.ThrowIfNull(experiments);
-        ArgumentNullException.ThrowIfNull(consoles);
-        var results = new List<Reproduction>();
-        var failures = new List<ReproduceFailure>();
-        var timings = new List<TimeSpan>();
-        var progress = consoles.ErrorIsTerminal ? AnsiConsoles.Over(consoles.Error, true) : null;
-        foreach (var (name, run) in experiments)
-        {
-            var clock = Stopwatch.StartNew();
-            try
-            {
-                results.Add(ProgressBar.Run(progress, name, p => run(quick, seed, p)));
-                timings.Add(clock.Elapsed);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // An experiment that cannot produce its verdicts fails in one line; the others still run and report.
-                var failure = ReproduceFailure.Of(name, seed, e);
-                failures.Add(failure);
-                consoles.Error.WriteLine(failure.Line);
-            }
-        }
-        return (results, failures, timings);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NoiseDrift.Cli.Commands;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Sweep;
 using NoiseDrift.Engine.Json;
@@ -24,7 +23,7 @@ internal static class ReproduceSweep
         var rows = new List<SweepRow>();
         foreach (ulong seed in range.Seeds(shard))
         {
-            var (results, failures, timings) = ReproduceCommand.Run(experiments, quick, seed, consoles);
+            var (results, failures, timings) = ReproduceRun.At(experiments, quick, seed, consoles);
             if (outputDirectory is not null)
             {
                 ReproduceReport.Write(Path.Combine(outputDirectory, string.Create(CultureInfo.InvariantCulture, $"seed-{seed}")),
