@@ -69,6 +69,6 @@ public static class CheckCommand
         {
             ResultTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), results);
         }
-        return results.All(r => r.Pass) ? ExitCode.Pass : ExitCode.Fail;
+        return !results.Any(r => r.Fails) ? ExitCode.Pass : ExitCode.Fail;
     }
 }

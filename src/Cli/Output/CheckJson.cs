@@ -7,7 +7,9 @@ namespace NoiseDrift.Cli.Output;
 /// <summary>
 /// One JSON object per verdict per line (docs/design.md "CLI contract"):
 /// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c> and <c>"detail"</c>.
-/// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN.
+/// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN. A row that is not
+/// asserted (docs/theory.md §5, "Not resolvable") has <c>"pass": null</c> and a <c>"not_asserted"</c> member with the
+/// reason; asserted rows carry no such member.
 /// </summary>
 public static class CheckJson
 {
@@ -24,9 +26,11 @@ public static class CheckJson
         JsonLine.Number(json, "predicted", r.Predicted);
         JsonLine.Number(json, "measured", r.Measured);
         JsonLine.Number(json, "stderr", r.StdErr);
-        json.WriteBoolean("pass", r.Pass);
+        if (r.Asserted) json.WriteBoolean("pass", r.Pass);
+        else json.WriteNull("pass");
         JsonLine.Number(json, "tolerance", r.Tolerance);
         json.WriteString("detail", r.Detail);
+        if (!r.Asserted) json.WriteString("not_asserted", r.NotAsserted);
     }
 
     /// <summary>Reads one verdict line back; throws <see cref="JsonException"/> or <see cref="KeyNotFoundException"/> when it is not one.</summary>
@@ -46,12 +50,15 @@ public static class CheckJson
         double stdErr = Number(row, "stderr");
         double tolerance = row.TryGetProperty("tolerance", out _) ? Number(row, "tolerance") : double.NaN;
         double z = stdErr > 0 ? SuiteBudget.Budget.Z : 0;
+        double predicted = Number(row, "predicted"), measured = Number(row, "measured");
+        var pass = row.GetProperty("pass");
         return new CheckResult(
             row.GetProperty("check").GetString() ?? throw new JsonException("check is null"),
             row.GetProperty("case").GetString() ?? throw new JsonException("case is null"),
-            Number(row, "predicted"), Number(row, "measured"), stdErr, z, tolerance - z * stdErr,
-            row.GetProperty("pass").GetBoolean(),
-            row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
+            predicted, measured, stdErr, z, tolerance - z * stdErr,
+            pass.ValueKind == JsonValueKind.Null ? VerdictRule.Within(predicted, measured, tolerance) : pass.GetBoolean(),
+            row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "",
+            row.TryGetProperty("not_asserted", out var reason) ? reason.GetString() : null);
     }
 
     private static double Number(JsonElement row, string name)

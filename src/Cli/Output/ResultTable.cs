@@ -5,7 +5,8 @@ namespace NoiseDrift.Cli.Output;
 
 /// <summary>
 /// The summary table of <c>noisedrift check</c>: one row per verdict (check, case, predicted, measured, stderr,
-/// tolerance, pass), then a count of failures and the detail of each failed check.
+/// tolerance, pass), then a count of failures and the detail of each failed check. A row that is not asserted
+/// (docs/theory.md §5, "Not resolvable") shows <c>not asserted</c> and its reason, and counts neither way.
 /// </summary>
 internal static class ResultTable
 {
@@ -23,14 +24,18 @@ internal static class ResultTable
                 Markup.Escape(r.Check), Markup.Escape(r.Case),
                 NumberFormat.Short(r.Predicted), NumberFormat.Short(r.Measured),
                 NumberFormat.Short(r.StdErr), NumberFormat.Short(r.Tolerance),
-                r.Pass ? "[green]pass[/]" : "[red]FAIL[/]");
+                !r.Asserted ? "[yellow]not asserted[/]" : r.Pass ? "[green]pass[/]" : "[red]FAIL[/]");
         }
         console.Write(table);
-        var failed = results.Where(r => !r.Pass).ToList();
+        var failed = results.Where(r => r.Fails).ToList();
+        var unasserted = results.Where(r => !r.Asserted).ToList();
+        foreach (var r in unasserted)
+            console.MarkupLine($"[yellow]not asserted[/] {Markup.Escape($"{r.Check} on {r.Case}: {r.NotAsserted}")}");
         foreach (var r in failed)
             console.MarkupLine($"[red]FAIL[/] {Markup.Escape($"{r.Check} on {r.Case}: {r.Detail}")}");
+        string aside = unasserted.Count == 0 ? "" : $" ({unasserted.Count} not asserted)";
         console.MarkupLine(failed.Count == 0
-            ? $"[green]{results.Count} checks, all passed[/]"
-            : $"[red]{results.Count} checks, {failed.Count} failed[/]");
+            ? $"[green]{results.Count} checks, all passed{aside}[/]"
+            : $"[red]{results.Count} checks, {failed.Count} failed{aside}[/]");
     }
 }
