@@ -8,7 +8,7 @@ namespace NoiseDrift.Cli.Output;
 /// One JSON object per verdict per line (docs/design.md "CLI contract"):
 /// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c> and <c>"detail"</c>.
 /// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN. A row that is not
-/// asserted (docs/theory.md §5, "Not resolvable") has <c>"pass": null</c> and a <c>"not_asserted"</c> member with the
+/// asserted (docs/theory.md §5.1) has <c>"pass": null</c> and a <c>"not_asserted"</c> member with the
 /// reason; asserted rows carry no such member.
 /// </summary>
 public static class CheckJson

@@ -6,7 +6,7 @@ namespace NoiseDrift.Cli.Output;
 /// <summary>
 /// The summary table of <c>noisedrift check</c>: one row per verdict (check, case, predicted, measured, stderr,
 /// tolerance, pass), then a count of failures and the detail of each failed check. A row that is not asserted
-/// (docs/theory.md §5, "Not resolvable") shows <c>not asserted</c> and its reason, and counts neither way.
+/// (docs/theory.md §5.1) shows <c>not asserted</c> and its reason, and counts neither way.
 /// </summary>
 internal static class ResultTable
 {

@@ -26,7 +26,7 @@ public sealed record SweepSummary(IReadOnlyList<ulong> Seeds, int Rows, int Fail
 
     /// <summary>
     /// Summarises <paramref name="rows"/>; every run was judged under the suite's budget. Rows that are not asserted
-    /// (docs/theory.md §5, "Not resolvable") count neither as failures nor in the ratios.
+    /// (docs/theory.md §5.1) count neither as failures nor in the ratios.
     /// </summary>
     public static SweepSummary Of(IReadOnlyList<SweepRow> rows)
     {

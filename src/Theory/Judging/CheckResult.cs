@@ -19,7 +19,7 @@ namespace NoiseDrift.Theory.Judging;
 /// <param name="Pass">Whether <c>|measured − predicted| ≤ tolerance</c>.</param>
 /// <param name="Detail">A short human-readable note (units, what the numbers are).</param>
 /// <param name="NotAsserted">
-/// Null for an asserted row. Otherwise why the row is reported but not asserted (docs/theory.md §5, "Not resolvable"):
+/// Null for an asserted row. Otherwise why the row is reported but not asserted (docs/theory.md §5.1):
 /// its stated bias bound exceeds what the check can resolve, so its <paramref name="Pass"/> counts neither as a pass
 /// nor as a failure.
 /// </param>

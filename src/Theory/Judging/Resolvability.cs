@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NoiseDrift.Theory.Judging;
 
 /// <summary>
-/// The rule for a row whose stated remainder exceeds what its check can resolve (docs/theory.md §5, "Not resolvable"):
+/// The rule for a row whose stated remainder exceeds what its check can resolve (docs/theory.md §5.1):
 /// a statistical row is not asserted when its bias bound is both larger than its noise allowance <c>z · SE</c> (more
 /// than half its tolerance) and at least the effect it tests, <c>|predicted|</c> — it would then accept the prediction
 /// 0 on the bound alone and its verdict says nothing about the theory. The row is still reported, with the reason.

@@ -17,9 +17,10 @@ namespace NoiseDrift.Theory.Offset;
 /// <c>R(a, b, c) = Σ_{t,t′≥0} a^t b^{t′} c^{|t−t′|} = (1 − abc²) / ((1 − ab)(1 − ac)(1 − bc))</c>, of relative size
 /// <c>‖T‖² λ_max(S) / (λ_min(G) λ(G))</c>; its force is <c>b(δS)</c>.
 /// </summary>
-/// <param name="Covariance"><c>δS</c> in the eigenbasis of G (ascending λ).</param>
+/// <param name="Tensor"><c>T_jkl</c>, indexed <c>[j, k, l]</c> in the eigenbasis of G (ascending λ).</param>
+/// <param name="Covariance"><c>δS</c> in the eigenbasis of G.</param>
 /// <param name="Force"><c>b(δS)</c> (length p), the second-order force of the covariance change.</param>
-public sealed record FluctuationCoupling(Matrix<double> Covariance, double[] Force)
+public sealed record FluctuationCoupling(double[,,] Tensor, Matrix<double> Covariance, double[] Force)
 {
     /// <summary>δS and its force at θ* for the offset's eigenbasis of G and the stationary S.</summary>
     public static FluctuationCoupling Of(Model model, ReadOnlySpan<double> theta, Dataset data, NormalFrame frame,
@@ -56,6 +57,21 @@ public sealed record FluctuationCoupling(Matrix<double> Covariance, double[] For
         }
         var s = v.Select(c => (covariance.Matrix * c).DotProduct(c)).ToArray();
         var rho = offset.HessianEigenvalues.Select(lambda => 1 - offset.Eta * lambda).ToArray();
+        var delta = CovarianceChange(tensor, s, rho, offset.Eta);
+        return new FluctuationCoupling(tensor, delta, ForceOf(delta, frame, q, hq, along));
+    }
+
+    /// <summary>
+    /// <c>δS_lm = ½ η² Σ_{j,k} T_jkl T_jkm s_j s_k R(ρ_l, ρ_m, ρ_j ρ_k)</c>: the stationary covariance of
+    /// <c>u₂_{k+1} = diag(ρ) u₂_k − η (½ T[u₁, u₁] − ½ T[S])</c> driven by a Gaussian <c>u₁</c> with independent
+    /// coordinates of variance <c>s_j</c> and factor <c>ρ_j</c> per step.
+    /// </summary>
+    public static Matrix<double> CovarianceChange(double[,,] tensor, double[] s, double[] rho, double eta)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(rho);
+        int n = s.Length;
         var delta = Matrix<double>.Build.Dense(n, n);
         for (int l = 0; l < n; l++)
             for (int m = 0; m < n; m++)
@@ -64,9 +80,9 @@ public sealed record FluctuationCoupling(Matrix<double> Covariance, double[] For
                 for (int j = 0; j < n; j++)
                     for (int k = 0; k < n; k++)
                         sum += tensor[j, k, l] * tensor[j, k, m] * s[j] * s[k] * Response(rho[l], rho[m], rho[j] * rho[k]);
-                delta[l, m] = 0.5 * offset.Eta * offset.Eta * sum;
+                delta[l, m] = 0.5 * eta * eta * sum;
             }
-        return new FluctuationCoupling(delta, ForceOf(delta, frame, q, hq, along));
+        return delta;
     }
 
     /// <summary>
