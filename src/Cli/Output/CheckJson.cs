@@ -8,8 +8,8 @@ namespace NoiseDrift.Cli.Output;
 /// One JSON object per verdict per line (docs/design.md "CLI contract"):
 /// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c> and <c>"detail"</c>.
 /// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN. A row that is not
-/// asserted (docs/theory.md §5.1) has <c>"pass": null</c> and a <c>"not_asserted"</c> member with the
-/// reason; asserted rows carry no such member.
+/// asserted (docs/theory.md §5.1) keeps <c>"pass"</c> (the rule's result, which counts neither way) and has a
+/// <c>"not_asserted"</c> member with the reason; asserted rows carry no such member.
 /// </summary>
 public static class CheckJson
 {
@@ -26,8 +26,7 @@ public static class CheckJson
         JsonLine.Number(json, "predicted", r.Predicted);
         JsonLine.Number(json, "measured", r.Measured);
         JsonLine.Number(json, "stderr", r.StdErr);
-        if (r.Asserted) json.WriteBoolean("pass", r.Pass);
-        else json.WriteNull("pass");
+        json.WriteBoolean("pass", r.Pass);
         JsonLine.Number(json, "tolerance", r.Tolerance);
         json.WriteString("detail", r.Detail);
         if (!r.Asserted) json.WriteString("not_asserted", r.NotAsserted);
@@ -51,12 +50,11 @@ public static class CheckJson
         double tolerance = row.TryGetProperty("tolerance", out _) ? Number(row, "tolerance") : double.NaN;
         double z = stdErr > 0 ? SuiteBudget.Budget.Z : 0;
         double predicted = Number(row, "predicted"), measured = Number(row, "measured");
-        var pass = row.GetProperty("pass");
         return new CheckResult(
             row.GetProperty("check").GetString() ?? throw new JsonException("check is null"),
             row.GetProperty("case").GetString() ?? throw new JsonException("case is null"),
             predicted, measured, stdErr, z, tolerance - z * stdErr,
-            pass.ValueKind == JsonValueKind.Null ? VerdictRule.Within(predicted, measured, tolerance) : pass.GetBoolean(),
+            row.GetProperty("pass").GetBoolean(),
             row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "",
             row.TryGetProperty("not_asserted", out var reason) ? reason.GetString() : null);
     }

@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using NoiseDrift.Engine.Random;
-using NoiseDrift.Properties.Theory.Battery;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Offset;
@@ -15,25 +14,16 @@ namespace NoiseDrift.Properties.Theory.Offset;
 /// </summary>
 public sealed class FluctuationCouplingTests
 {
-    public static TheoryData<int> BuiltIn => [0, 1, 2];
-
-    private static TheoryCase Case(int index) => index switch
-    {
-        0 => Cases.Tanh,
-        1 => Cases.Minibatch,
-        _ => Cases.Dag,
-    };
-
     private static (TheoryCase Case, OuCovariance S, MeanNormalOffset Offset, FluctuationCoupling Coupling) Build(int index)
     {
-        var @case = Case(index);
+        var @case = MeanNormalOffsetTests.Case(index);
         var s = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd).Covariance;
         var offset = MeanNormalOffset.At(@case.Model, @case.Theta, @case.Data, @case.Frame, s, @case.Sgd);
         return (@case, s, offset, FluctuationCoupling.Of(@case.Model, @case.Theta, @case.Data, @case.Frame, s, offset));
     }
 
     [Theory]
-    [MemberData(nameof(BuiltIn))]
+    [MemberData(nameof(MeanNormalOffsetTests.BuiltIn), MemberType = typeof(MeanNormalOffsetTests))]
     public void Tensor_contracted_with_S_is_twice_the_normal_force(int index)
     {
         // ½ Σ_jk T_jkl S̃_jk = v_lᵀ Qᵀ b(S), S̃ = Vᵀ S V: the tensor from n² HVPs against SecondOrderForce.
@@ -52,7 +42,7 @@ public sealed class FluctuationCouplingTests
     }
 
     [Theory]
-    [MemberData(nameof(BuiltIn))]
+    [MemberData(nameof(MeanNormalOffsetTests.BuiltIn), MemberType = typeof(MeanNormalOffsetTests))]
     public void Force_of_the_covariance_change_is_the_second_order_force_of_it(int index)
     {
         var (@case, _, offset, coupling) = Build(index);
