@@ -78,6 +78,6 @@ public static class CheckCommand
             if (verbose) ResultTable.Write(console, results);
             else ResultTable.WriteSummary(console, results);
         }
-        return results.All(r => r.Pass) ? ExitCode.Pass : ExitCode.Fail;
+        return !results.Any(r => r.Fails) ? ExitCode.Pass : ExitCode.Fail;
     }
 }

@@ -7,7 +7,9 @@ namespace NoiseDrift.Cli.Output;
 /// <summary>
 /// One JSON object per verdict per line (docs/design.md "CLI contract"):
 /// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c> and <c>"detail"</c>.
-/// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN.
+/// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN. A row that is not
+/// asserted (docs/theory.md §5.1) keeps <c>"pass"</c> (the rule's result, which counts neither way) and has a
+/// <c>"not_asserted"</c> member with the reason; asserted rows carry no such member.
 /// </summary>
 public static class CheckJson
 {
@@ -27,6 +29,7 @@ public static class CheckJson
         json.WriteBoolean("pass", r.Pass);
         JsonLine.Number(json, "tolerance", r.Tolerance);
         json.WriteString("detail", r.Detail);
+        if (!r.Asserted) json.WriteString("not_asserted", r.NotAsserted);
     }
 
     /// <summary>Reads one verdict line back; throws <see cref="JsonException"/> or <see cref="KeyNotFoundException"/> when it is not one.</summary>
@@ -46,12 +49,14 @@ public static class CheckJson
         double stdErr = Number(row, "stderr");
         double tolerance = row.TryGetProperty("tolerance", out _) ? Number(row, "tolerance") : double.NaN;
         double z = stdErr > 0 ? SuiteBudget.Budget.Z : 0;
+        double predicted = Number(row, "predicted"), measured = Number(row, "measured");
         return new CheckResult(
             row.GetProperty("check").GetString() ?? throw new JsonException("check is null"),
             row.GetProperty("case").GetString() ?? throw new JsonException("case is null"),
-            Number(row, "predicted"), Number(row, "measured"), stdErr, z, tolerance - z * stdErr,
+            predicted, measured, stdErr, z, tolerance - z * stdErr,
             row.GetProperty("pass").GetBoolean(),
-            row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
+            row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "",
+            row.TryGetProperty("not_asserted", out var reason) ? reason.GetString() : null);
     }
 
     private static double Number(JsonElement row, string name)

@@ -8,7 +8,8 @@ namespace NoiseDrift.Cli.Output;
 /// The verdict table of <c>check</c>, <c>simulate</c> and <c>reproduce</c>, at most <see cref="Width"/> columns: rows
 /// grouped under their case, each with its margin <c>|m − p|/tolerance</c>, and the detail under a failing or
 /// notable row (margin at least <see cref="Notable"/>); or, in the summary form, one line per family of checks
-/// (<see cref="CheckFamilies"/>) with its worst margin. Both end with the count of checks and failures.
+/// (<see cref="CheckFamilies"/>) with its worst margin. Both end with the count of checks and failures. A row that is
+/// not asserted (docs/theory.md §5.1) shows <c>not asserted</c>, its reason is listed, and it counts neither way.
 /// </summary>
 public static class ResultTable
 {
@@ -63,7 +64,7 @@ public static class ResultTable
                 string line = "  " + Pad(r.Check, CheckWidth) + Numbers(NumberFormat.Short(r.Predicted),
                     NumberFormat.Short(r.Measured), NumberFormat.Short(r.StdErr), NumberFormat.Short(r.Tolerance)) +
                     Right(NumberFormat.Ratio(margin), MarginWidth) + "  ";
-                console.MarkupLine(Markup.Escape(line) + Verdict(r.Pass));
+                console.MarkupLine(Markup.Escape(line) + (r.Asserted ? Verdict(r.Pass) : "[yellow]not asserted[/]"));
                 if (!r.Pass || margin >= Notable) Detail(console, r.Detail);
             }
         }
@@ -71,12 +72,16 @@ public static class ResultTable
 
     private static void Total(IAnsiConsole console, IReadOnlyList<CheckResult> results)
     {
-        int failed = results.Count(r => !r.Pass);
-        foreach (var r in results.Where(r => !r.Pass))
+        int failed = results.Count(r => r.Fails);
+        var unasserted = results.Where(r => !r.Asserted).ToList();
+        foreach (var r in unasserted)
+            console.MarkupLine($"[yellow]not asserted[/] {Markup.Escape(Fit($"{r.Check} on {r.Case}: {r.NotAsserted}"))}");
+        foreach (var r in results.Where(r => r.Fails))
             console.MarkupLine($"[red]FAIL[/] {Markup.Escape(Fit($"{r.Check} on {r.Case}: {r.Detail}"))}");
+        string aside = unasserted.Count == 0 ? "" : $" ({unasserted.Count} not asserted)";
         console.MarkupLine(failed == 0
-            ? $"[green]{results.Count} checks, all passed[/]"
-            : $"[red]{results.Count} checks, {failed} failed[/]");
+            ? $"[green]{results.Count} checks, all passed{aside}[/]"
+            : $"[red]{results.Count} checks, {failed} failed{aside}[/]");
     }
 
     private static void Detail(IAnsiConsole console, string detail)
