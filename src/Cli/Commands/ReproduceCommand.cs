@@ -3,6 +3,7 @@ using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Reproduce;
 using NoiseDrift.Cli.Sweep;
 using NoiseDrift.Engine.Json;
+using NoiseDrift.Theory.Reproduction;
 using Spectre.Console;
 
 namespace NoiseDrift.Cli.Commands;
@@ -62,15 +63,14 @@ public static class ReproduceCommand
     {
         ArgumentNullException.ThrowIfNull(experiments);
         ArgumentNullException.ThrowIfNull(consoles);
-        var (results, failures, timings) = ReproduceRun.At(experiments, quick, seed, consoles);
+        void Stream(Reproduction result)
+        {
+            foreach (var v in result.Verdicts) JsonLine.Write(consoles.Out, CheckJson.Line(v));
+        }
+        var (results, failures, timings) = ReproduceRun.At(experiments, quick, seed, consoles, json ? Stream : null);
         var verdicts = results.SelectMany(r => r.Verdicts).ToList();
         if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, failures, quick, seed);
-        if (json)
-        {
-            foreach (var v in verdicts) JsonLine.Write(consoles.Out, CheckJson.Line(v));
-            consoles.Out.Flush();
-        }
-        else
+        if (!json)
         {
             var console = AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal);
             ResultTable.Write(console, verdicts);

@@ -9,10 +9,12 @@ internal static class ReproduceRun
 {
     /// <summary>
     /// Runs each experiment at one seed: its reproduction and time, or, when it cannot run, its failure (also written to
-    /// stderr as one line); an experiment that fails never stops the others.
+    /// stderr as one line); an experiment that fails never stops the others. <paramref name="done"/> receives each
+    /// reproduction as soon as it is judged (so JSON lines stream).
     /// </summary>
     public static (List<Reproduction> Results, List<ReproduceFailure> Failures, List<TimeSpan> Timings) At(
-        IReadOnlyList<ReproduceExperiment> experiments, bool quick, ulong seed, CliConsoles consoles)
+        IReadOnlyList<ReproduceExperiment> experiments, bool quick, ulong seed, CliConsoles consoles,
+        Action<Reproduction>? done = null)
     {
         ArgumentNullException.ThrowIfNull(experiments);
         ArgumentNullException.ThrowIfNull(consoles);
@@ -25,8 +27,10 @@ internal static class ReproduceRun
             var clock = Stopwatch.StartNew();
             try
             {
-                results.Add(ProgressBar.Run(progress, name, p => run(quick, seed, p)));
+                var result = ProgressBar.Run(progress, name, p => run(quick, seed, p));
+                results.Add(result);
                 timings.Add(clock.Elapsed);
+                done?.Invoke(result);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

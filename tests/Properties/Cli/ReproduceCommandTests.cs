@@ -91,6 +91,28 @@ public sealed class ReproduceCommandTests
     }
 
     /// <summary>
+    /// With <c>--json</c> each experiment's rows are written as soon as it is judged (issue 32): the first experiment's
+    /// rows are on stdout before the second one starts.
+    /// </summary>
+    [Fact]
+    public void JsonRowsAreWrittenAsEachExperimentIsJudged()
+    {
+        var ms = MatrixSensingExperiment.Run(MatrixSensingExperiment.Plan(true, 1));
+        var output = new StringWriter();
+        string? seenBeforeSecond = null;
+        var first = new ReproduceExperiment("first", (_, _, _) => ms);
+        var second = new ReproduceExperiment("second", (_, _, _) =>
+        {
+            seenBeforeSecond = output.ToString();
+            return ms;
+        });
+        ReproduceCommand.Execute("all", [first, second], quick: true, seed: 1, null, json: true,
+            CliConsoles.Captured(output, new StringWriter()));
+        Assert.Equal(ms.Verdicts.Count, seenBeforeSecond!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(2 * ms.Verdicts.Count, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    /// <summary>
     /// A power check that is not rejected makes the run exit 1 (docs/theory.md §5), even when every verdict passes; the
     /// same run with the check rejected exits 0.
     /// </summary>
