@@ -136,7 +136,7 @@ public static class MatrixSensingExperiment
 /// <summary>The matrix-sensing reproduction with its ground truth (docs/theory.md §4.1).</summary>
 public sealed record MatrixSensingReproduction(RunSet Runs, MatrixSensingProblem Truth, MatrixSensingCertificate Certificate,
     IReadOnlyList<CheckResult> Verdicts, IReadOnlyList<PowerResult> Power, IReadOnlyList<KeyValuePair<string, string>> Figures)
-    : Reproduction("matrix-sensing", "label noise drives matrix sensing to the ground truth", Runs, Verdicts, Power, Figures)
+    : Reproduction("matrix-sensing", "label noise drives matrix sensing to the ground truth", Verdicts, Power, Figures)
 {
     /// <summary>The case name in verdict rows, <c>matrix_sensing d=8 k=8 r=1 n=16</c>.</summary>
     public string CaseName { get; init; } = "";

@@ -196,7 +196,7 @@ public sealed record SigmoidCaseResult(SigmoidCase Case, RunSet Runs, SigmoidFlo
 /// <summary>The sigmoid reproduction over its cases (docs/theory.md §4.3).</summary>
 public sealed record SigmoidReproduction(IReadOnlyList<SigmoidCaseResult> Cases)
     : Reproduction("sigmoid", "label noise drives a two-layer sigmoid network on one point to a sparse representation",
-        Cases[0].Runs, [.. Cases.SelectMany(c => c.Verdicts)], [.. Cases.SelectMany(c => c.Power)], CaseFigures(Cases))
+        [.. Cases.SelectMany(c => c.Verdicts)], [.. Cases.SelectMany(c => c.Power)], CaseFigures(Cases))
 {
     private static List<KeyValuePair<string, string>> CaseFigures(IReadOnlyList<SigmoidCaseResult> cases) =>
         [.. cases.Select(c => new KeyValuePair<string, string>(c.Case.Name,
