@@ -97,6 +97,21 @@ public class CheckCommandTests
         Assert.DoesNotContain("\"check\":\"two\"", seenBeforeSecondCase, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A JSON row carries its tolerance's parts, so a reader gets z and the bias as judged, not recovered from the
+    /// tolerance under the suite's z (issue 26); a row from an older build, without them, is still read that way.
+    /// </summary>
+    [Fact]
+    public void JsonRowsCarryZAndTheBias()
+    {
+        var row = new CheckResult("union", "case", 1, 1.5, 0.1, 3.5, 0.25, true, "judged under another budget");
+        var back = CheckJson.Read(CheckJson.Line(row));
+        Assert.Equal((row.Z, row.Bias, row.Tolerance), (back.Z, back.Bias, back.Tolerance));
+        var old = CheckJson.Read("{\"check\":\"c\",\"case\":\"k\",\"predicted\":1,\"measured\":1,\"stderr\":0.1,\"pass\":true,\"tolerance\":1}");
+        Assert.Equal(SuiteBudget.Budget.Z, old.Z);
+        Assert.Equal(1 - SuiteBudget.Budget.Z * 0.1, old.Bias, 12);
+    }
+
     [Theory]
     [InlineData("ou_eigen3", "ou_eigen*")]
     [InlineData("ou_mean_eigen1_half", "ou_mean_eigen*_half")]
