@@ -120,8 +120,9 @@ public class CheckCommandTests
     [InlineData("reg_decrease", "reg_decrease")]
     public void FamiliesReplaceTheIndexOnly(string check, string family) => Assert.Equal(family, CheckFamilies.Family(check));
 
+    /// <summary>The contract is 120 columns, stated here and not read from the table, so a wider table goes red.</summary>
     private static void AssertWithinWidth(string text) =>
-        Assert.All(text.Split('\n'), l => Assert.True(l.TrimEnd().Length <= ResultTable.Width, $"{l.Length} columns: {l}"));
+        Assert.All(text.Split('\n'), l => Assert.True(l.TrimEnd().Length <= 120, $"{l.Length} columns: {l}"));
 
     [Fact]
     public void SameSeedSameResults() =>
