@@ -95,6 +95,10 @@ public static class SparseRegressionExperiment
         var total = SparseTrace.LastPhase(traces[0].Errors, ReadsPerPhase);
         figures.Add(new("label noise, last phase: ‖β − β*‖² (support and off-support) ± SE", $"{total.Mean:G3} ± {total.StdErr:G2}"));
         figures.Add(new("largest off-support β of label noise at the end", $"{traces[0].FinalBeta.Max(b => Enumerable.Range(0, D).Where(j => problem.Truth[j] == 0).Max(j => Math.Abs(b[j]))):G3}"));
+        var lasso = LassoLimitExperiment.Run(quick, seed);
+        verdicts.AddRange(lasso.Verdicts);
+        power.AddRange(lasso.Power);
+        figures.AddRange(lasso.Figures);
         return new SparseRegressionReproduction(problem, traces, pursuit, floor.Prediction, verdicts, power, figures);
     }
 
