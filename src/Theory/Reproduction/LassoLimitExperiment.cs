@@ -8,8 +8,8 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// Pillaud-Vivien, Reygner and Flammarion's finite-noise limit on <c>⟨θ⊙θ, x⟩</c> (docs/theory.md §7, "The Lasso limit
-/// at finite step"): d = 100, n = 40, a 4-sparse β° of ones, their loss <c>(1/4n)Σ(⟨θ², x_i⟩ − y_i)²</c> with step
+/// Pillaud-Vivien, Reygner and Flammarion's finite-noise limit on <c>⟨θ⊙θ, x⟩</c> (docs/theory.md §7.1):
+/// d = 100, n = 40, a 4-sparse β° of ones, their loss <c>(1/4n)Σ(⟨θ², x_i⟩ − y_i)²</c> with step
 /// γ = 0.1 and label noise <c>N(0, δ)</c>, δ = 4, on all labels (δ̄ = γδ/n = 0.01), θ₀ = 0.5, 4e5 steps. In the
 /// suite's conventions: full batch, η = γ/2 = 0.05, σ = √δ = 2, Gaussian. Verdicts: the mean of each active
 /// <c>β_j</c> over the second half against the non-negative h̄-weighted Lasso (PDLP), and the mean change per step of

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Random;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// Li, Wang and Arora's sample-complexity transition on HaoChen's model (docs/theory.md §7, "Sample complexity"): for
+/// Li, Wang and Arora's sample-complexity transition on HaoChen's model (docs/theory.md §7.2): for
 /// each n, a fresh problem (d = 100, 5-sparse β* of ones), label noise on HaoChen's schedule and GD from θ₀ = 1 (the
 /// kernel regime) at γ = 0.01 for 1e5 steps (its later phases move GD by little), and their final test errors
 /// <c>‖β − β*‖²</c>. Label noise recovers β* once n is a few times <c>κ ln d</c>; GD needs n of order d.

@@ -6,7 +6,7 @@ namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
 /// What full-batch label-noise GD on <c>⟨θ⊙θ, x⟩</c> does near the non-negative weighted Lasso solution β_L
-/// (docs/theory.md §7, "The Lasso limit at finite step"): in the suite's conventions (step η, label noise σ on all n
+/// (docs/theory.md §7.1): in the suite's conventions (step η, label noise σ on all n
 /// labels) the exact log step <c>log β_j ← log β_j + 2 log|1 − 2η z_j|</c>, <c>z_j = (Xᵀ(r − ε)/n)_j</c>, has mean
 /// <c>−2η ∂_jF(β) − 4η c_j</c> with <c>F = ‖X̄β − ȳ‖² + δ̄⟨h̄, β⟩</c>, <c>δ̄ = 2ησ²/n</c>: on the active set the
 /// stationary mean <c>E β_S</c> is β_L up to <c>A⁻¹c_S</c> (<see cref="SupportBias"/>), and off it <c>log β_j</c> falls
