@@ -1,5 +1,5 @@
 using System.CommandLine;
-using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Cli.SpecRun;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Engine.Json;
 
