@@ -39,7 +39,7 @@ public static class LassoLimitExperiment
     /// <summary>The suite's step <c>η = γ/2</c> (loss ½ against their ¼) and label noise <c>σ = √δ</c>.</summary>
     public static (double Eta, double Sigma) Suite => (Gamma / 2, Math.Sqrt(Delta));
 
-    /// <summary>Runs 8 chains (<paramref name="quick"/>: 4) from θ₀ = 0.5·1 and judges them.</summary>
+    /// <summary>Runs 8 chains (<paramref name="quick"/>: 2) from θ₀ = 0.5·1 and judges them.</summary>
     public static LassoLimitResult Run(bool quick, ulong seed, IProgress<double>? progress = null)
     {
         ulong key = CounterRandom.DeriveSeed(seed, 0x4C41UL);
@@ -49,7 +49,7 @@ public static class LassoLimitExperiment
         double deltaBar = 2 * eta * sigma * sigma / N;
         var lasso = NonNegativeWeightedLasso.Solve(problem.Data, weights, deltaBar);
         var prediction = LassoLimitPrediction.Of(problem.Data, weights, lasso, eta, sigma);
-        int chains = quick ? 4 : 8;
+        int chains = quick ? 2 : 8;
         var (sums, slopes, final) = Simulate(problem, new SgdProblem(eta, sigma, N, NoiseLaw.Gaussian), chains, key, prediction.Inactive, progress);
 
         var mean = Enumerable.Range(0, D).Select(j => sums.Average(b => b[j])).ToArray();
