@@ -40,7 +40,7 @@ public static class ReproduceCommand
         var shard = new Option<string?>("--shard") { Description = "With --seeds: run shard i of k (0 ≤ i < k), the seeds A + i, A + i + k, …" };
         var markdown = new Option<bool>("--markdown") { Description = "Print one summary row per setting (with --verbose: every verdict and power check) as Markdown, as pasted in the docs." };
         var verbose = new Option<bool>("--verbose") { Description = "With --markdown: the verdict and power-check tables of each setting." };
-        var command = new Command("reproduce", "Reproduce the paper's three claims end to end, against the controls and the slow flow.")
+        var command = new Command("reproduce", "Reproduce the paper's three claims and the follow-ups' sparse regression end to end, with verdicts, power checks and plots.")
         {
             setting, quick, json, seed, output, seeds, shard, markdown, verbose,
         };
