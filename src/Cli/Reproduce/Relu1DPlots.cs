@@ -38,7 +38,8 @@ internal static class Relu1DPlots
         double[] x = end.Grid;
         double[] Residual(double[] theta) => [.. end.Function(theta).Select((h, g) => h - shape(x[g]))];
         var chains = end.Chains.Select(Residual).ToArray();
-        var mean = x.Select((_, g) => MeanEstimate.Of(chains.Select(c => c[g]).ToArray())).ToArray();
+        var mean = x.Select((_, g) => chains.Length >= 2 ? MeanEstimate.Of(chains.Select(c => c[g]).ToArray())
+            : new MeanEstimate(chains.Length == 1 ? chains[0][g] : double.NaN, double.NaN, chains.Length)).ToArray();
         int last = Array.FindLastIndex(runs.Flow.Thetas, t => t is not null);
         var flow = Residual(runs.Flow.Thetas[last]!);
         var start = Residual(runs.Start.Theta);
