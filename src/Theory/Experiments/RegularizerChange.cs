@@ -9,14 +9,19 @@ namespace NoiseDrift.Theory.Experiments;
 /// </summary>
 public static class RegularizerChange
 {
-    /// <summary><c>reg(Proj_M θ)</c> per chain, NaN where the chain cannot be projected.</summary>
-    public static double[] PerChain(TheoryCase @case, IReadOnlyList<double[]> thetas)
+    /// <summary>
+    /// <c>reg(Proj_M θ)</c> per chain, NaN where the chain cannot be projected; with <paramref name="flowLimit"/>, reg at
+    /// the Gauss–Newton flow's limit instead (<see cref="ProjectedObservable.AtFlowLimit"/>, docs/theory.md §3.11).
+    /// </summary>
+    public static double[] PerChain(TheoryCase @case, IReadOnlyList<double[]> thetas, bool flowLimit = false)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(thetas);
         var reg = ProjectedObservable.Reg(@case.Model, @case.Data);
         var regs = new double[thetas.Count];
-        Parallel.For(0, thetas.Count, c => regs[c] = reg.AtProjection(@case.Model, @case.Data, thetas[c]));
+        Parallel.For(0, thetas.Count, c => regs[c] = flowLimit
+            ? reg.AtFlowLimit(@case.Model, @case.Data, thetas[c])
+            : reg.AtProjection(@case.Model, @case.Data, thetas[c]));
         return regs;
     }
 
@@ -24,12 +29,14 @@ public static class RegularizerChange
     /// Per antithetic pair, the mean over its two chains of <c>reg(Proj θ_a) − reg(Proj θ_b)</c>, for two lists of
     /// states indexed by chain (e.g. the final states and the starts), over the pairs whose four states project (the
     /// others are left out: compare the length with <c>later.Count / 2</c>). Pairs are independent samples.
+    /// <paramref name="flowLimit"/> reads reg at the Gauss–Newton flow's limit (<see cref="PerChain"/>).
     /// </summary>
-    public static double[] PerPair(TheoryCase @case, IReadOnlyList<double[]> later, IReadOnlyList<double[]> earlier)
+    public static double[] PerPair(TheoryCase @case, IReadOnlyList<double[]> later, IReadOnlyList<double[]> earlier,
+        bool flowLimit = false)
     {
         ArgumentNullException.ThrowIfNull(later);
         ArgumentNullException.ThrowIfNull(earlier);
-        double[] after = PerChain(@case, later), before = PerChain(@case, earlier);
+        double[] after = PerChain(@case, later, flowLimit), before = PerChain(@case, earlier, flowLimit);
         var samples = new List<double>(later.Count / 2);
         for (int j = 0; j < later.Count / 2; j++)
         {

@@ -30,17 +30,28 @@ public sealed record ProjectedObservable(string Name, Func<double[], double> Of)
         Project(model, data, theta, out _) is { } point ? Of(point) : double.NaN;
 
     /// <summary>
+    /// The observable at the limit of the Gauss–Newton flow from θ (<see cref="GaussNewtonFlowProjection"/>, a smooth
+    /// map onto M, docs/theory.md §3.11), or NaN when the flow cannot be followed (the same policy as
+    /// <see cref="Project"/>).
+    /// </summary>
+    public double AtFlowLimit(Model model, Dataset data, double[] theta) =>
+        Attempt(() => GaussNewtonFlowProjection.Project(model, data, theta), out _) is { } point ? Of(point) : double.NaN;
+
+    /// <summary>
     /// <c>Proj_M θ</c> by Gauss–Newton (<see cref="ZeroLossProjection.Project"/>), or null with the reason in
     /// <paramref name="failure"/> when θ cannot be projected: J rank-deficient (<see cref="InvalidInputException"/>),
     /// Gauss–Newton stalled or out of iterations (<see cref="InvalidOperationException"/>), or an overflow
     /// (<see cref="ArithmeticException"/>).
     /// </summary>
-    public static double[]? Project(Model model, Dataset data, double[] theta, out string failure)
+    public static double[]? Project(Model model, Dataset data, double[] theta, out string failure) =>
+        Attempt(() => ZeroLossProjection.Project(model, data, theta), out failure);
+
+    private static double[]? Attempt(Func<double[]> project, out string failure)
     {
         try
         {
             failure = "";
-            return ZeroLossProjection.Project(model, data, theta);
+            return project();
         }
         catch (Exception e) when (e is InvalidInputException or InvalidOperationException or ArithmeticException)
         {

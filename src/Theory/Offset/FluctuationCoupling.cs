@@ -86,6 +86,33 @@ public sealed record FluctuationCoupling(double[,,] Tensor, Matrix<double> Covar
     }
 
     /// <summary>
+    /// <c>Δ_al = E[u₁_a u₃_l] = η² s_a Σ_{j,k} T_ajk T_jkl s_j ρ_a² ρ_j / ((1 − ρ_a ρ_l)(1 − ρ_a ρ_j ρ_k))</c>
+    /// (docs/theory.md §3.5): the cross covariance of the OU process u₁ with the third-order response u₃, driven by
+    /// <c>T[u₁, u₂]</c> (<c>u₃_{k+1} = diag(ρ) u₃_k − η T[u₁_k, u₂_k]</c>), from the two Wick pairings of the fourth
+    /// moment of u₁ that do not cancel against <c>−½T[S]</c>. The covariance change of order T² is
+    /// <c>δS + Δ + Δᵀ</c>; for <c>ηλ ≪ 1</c> and <c>S ∝ Π_N</c>, <c>Δ + Δᵀ = 2δS</c> entry by entry, so it is 3δS.
+    /// </summary>
+    public static Matrix<double> CrossCovariance(double[,,] tensor, double[] s, double[] rho, double eta)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(rho);
+        int n = s.Length;
+        var cross = Matrix<double>.Build.Dense(n, n);
+        for (int a = 0; a < n; a++)
+            for (int l = 0; l < n; l++)
+            {
+                double sum = 0;
+                for (int j = 0; j < n; j++)
+                    for (int k = 0; k < n; k++)
+                        sum += tensor[a, j, k] * tensor[j, k, l] * s[j] * rho[a] * rho[a] * rho[j]
+                            / ((1 - rho[a] * rho[l]) * (1 - rho[a] * rho[j] * rho[k]));
+                cross[a, l] = eta * eta * s[a] * sum;
+            }
+        return cross;
+    }
+
+    /// <summary>
     /// <c>Σ_{t,t′ ≥ 0} a^t b^{t′} c^{|t−t′|} = (1 − abc²) / ((1 − ab)(1 − ac)(1 − bc))</c>: the covariance of two modes with
     /// factors a and b per step driven by one forcing with autocorrelation <c>c^{|t|}</c>.
     /// </summary>

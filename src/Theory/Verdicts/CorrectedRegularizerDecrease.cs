@@ -53,7 +53,7 @@ public static class CorrectedRegularizerDecrease
             $"per-step change of reg(Proj_M θ) over {plan.Steps} steps × {plan.Pairs} pairs vs the moving mean (offset " +
             $"|m_∞| = {correction.Offset.Size:G3}, √λ_max(S) = {Math.Sqrt(prediction.Covariance.Eigenvalues[^1]):G3}); " +
             $"θ*-fixed exact-S {fixedRate:G4} ({VerdictRule.Ratio(fixedRate, rate.Mean, tolerance):G3} tolerances away), " +
-            $"leading {prediction.LeadingRegChange:G4}; remainder ε₀ = C λ_max(S) + 3γ = {correction.BaseRemainder:G3} (γ = {correction.Gamma:G3})");
+            $"leading {prediction.LeadingRegChange:G4}; remainder ε₀ = max(C λ_max(S), ε₄) + 3γ = {correction.BaseRemainder:G3} (γ = {correction.Gamma:G3})");
         return Resolvability.Assess(SuiteBudget.Budget.Judge("reg_decrease", @case.Name, corrected, rate.Mean, rate.StdErr, bias, detail));
     }
 

@@ -14,6 +14,13 @@ namespace NoiseDrift.Theory.Verdicts;
 /// </summary>
 public sealed class OffsetCorrection
 {
+    /// <summary>
+    /// The covariance change of order T² in units of δS (docs/theory.md §3.5): <c>δS + Δ + Δᵀ</c>
+    /// (<see cref="FluctuationCoupling.CrossCovariance"/>) is 3δS for <c>ηλ ≪ 1</c> and <c>S ∝ Π_N</c>, and smaller at
+    /// finite η on the suite's cases (2.5 to 2.98).
+    /// </summary>
+    public const double CovarianceChangeFactor = 3;
+
     private readonly double[][] _path;
 
     private OffsetCorrection(TheoryCase @case, DriftPrediction prediction, MeanNormalOffset offset, IReadOnlyList<int> steps, double[][] path)
@@ -22,7 +29,7 @@ public sealed class OffsetCorrection
         Prediction = prediction;
         Offset = offset;
         Gamma = Coupling(@case, prediction, offset);
-        BaseRemainder = SuiteBudget.RemainderBound(prediction.Covariance) + 3 * Gamma;
+        BaseRemainder = FourthOrder(@case, prediction) + CovarianceChangeFactor * Gamma;
         Steps = steps;
         _path = path;
     }
@@ -61,7 +68,7 @@ public sealed class OffsetCorrection
     public double Gamma { get; }
 
     /// <summary>
-    /// The relative remainder before the correction's own size enters, <c>ε₀ = C λ_max(S) + 3γ</c>
+    /// The relative remainder before the correction's own size enters, <c>ε₀ = max(C λ_max(S), ε₄) + 3γ</c>
     /// (<see cref="RemainderAt(TheoryCase, DriftPrediction, MeanNormalOffset)"/>).
     /// </summary>
     public double BaseRemainder { get; }
@@ -99,16 +106,17 @@ public sealed class OffsetCorrection
         corrected == 0 ? 0 : baseRemainder * (Math.Abs(leading) + Math.Abs(corrected - leading)) / Math.Abs(corrected);
 
     /// <summary>
-    /// <c>ε₀ = C λ_max(S) + 3γ</c> at θ* (docs/theory.md §3.5): the fourth order in the fluctuation (the stated
-    /// <see cref="SuiteBudget.RemainderBound"/>) plus the covariance change that the second-order force's fluctuation
-    /// causes, <c>γ</c> of <see cref="FluctuationCoupling"/>, once through <c>ũ₂ũ₂ᵀ</c> and at most once each through
-    /// <c>u₁u₃ᵀ</c> and its transpose.
+    /// <c>ε₀ = max(C λ_max(S), ε₄) + 3γ</c> at θ* (docs/theory.md §3.5): the fourth order in the fluctuation (the stated
+    /// <see cref="SuiteBudget.RemainderBound"/>, or the measured <see cref="FourthOrderRemainder"/> ε₄ where larger)
+    /// plus the covariance change that the second-order force's fluctuation causes, <c>γ</c> of
+    /// <see cref="FluctuationCoupling"/>: through <c>ũ₂ũ₂ᵀ</c> once and through <c>u₁u₃ᵀ</c> and its transpose about once
+    /// each (<see cref="CovarianceChangeFactor"/>).
     /// </summary>
     public static double RemainderAt(TheoryCase @case, DriftPrediction prediction, MeanNormalOffset offset)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(prediction);
-        return SuiteBudget.RemainderBound(prediction.Covariance) + 3 * Coupling(@case, prediction, offset);
+        return FourthOrder(@case, prediction) + CovarianceChangeFactor * Coupling(@case, prediction, offset);
     }
 
     /// <summary><see cref="RemainderAt(TheoryCase, DriftPrediction, MeanNormalOffset)"/> with the offset computed here.</summary>
@@ -118,6 +126,18 @@ public sealed class OffsetCorrection
         ArgumentNullException.ThrowIfNull(prediction);
         return RemainderAt(@case, prediction,
             MeanNormalOffset.At(@case.Model, @case.Theta, @case.Data, @case.Frame, prediction.Covariance, @case.Sgd));
+    }
+
+    /// <summary>
+    /// The fourth-order part of ε₀ (docs/theory.md §3.5): the stated <c>C λ_max(S)</c>
+    /// (<see cref="SuiteBudget.RemainderBound"/>), or the case's measured <see cref="FourthOrderRemainder"/> where that
+    /// is larger.
+    /// </summary>
+    public static double FourthOrder(TheoryCase @case, DriftPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(prediction);
+        return Math.Max(SuiteBudget.RemainderBound(prediction.Covariance), FourthOrderRemainder.Of(@case, prediction.Covariance).Relative);
     }
 
     private static double Coupling(TheoryCase @case, DriftPrediction prediction, MeanNormalOffset offset) =>

@@ -11,11 +11,13 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Long horizon (docs/theory.md §3, "Slow flow"): label-noise SGD projected to M tracks <c>reg</c> along the slow flow
+/// Long horizon (docs/theory.md §3, "Slow flow"): label-noise SGD mapped to M tracks <c>reg</c> along the slow flow
 /// <c>dθ/dt = −¼ P∇reg</c>, <c>t = η²σ²k/B</c>. Chains start stationary at θ*; at evenly spaced snapshots the per-pair
-/// mean of <c>reg(Proj θ_k) − reg(Proj θ_0)</c> is compared with <c>reg(Proj_M θ̄_k) − reg(θ*)</c> along the mean path
+/// mean of <c>reg(Φ θ_k) − reg(Φ θ_0)</c> is compared with <c>reg(Φ θ̄_k) − reg(θ*)</c> along the mean path
 /// (docs/theory.md §3.9–§3.10), which carries the exact S and evolves the mean normal offset with the flow, nonlinear
-/// terms included; the leading-order flow's <c>reg(θ(t)) − reg(θ*)</c> is stated beside it. Error budget: z·SE over
+/// terms included; the leading-order flow's <c>reg(θ(t)) − reg(θ*)</c> is stated beside it. Φ is the limit of the
+/// Gauss–Newton flow (<see cref="ProjectedObservable.AtFlowLimit"/>, docs/theory.md §3.11), a smooth map onto M even
+/// where the offset puts the chains beyond the reach of M and the Gauss–Newton iteration jumps between branches. Error budget: z·SE over
 /// pairs plus the stated remainder <see cref="OffsetCorrection.Remainder(double, double, double)"/> times the predicted
 /// change; a snapshot whose remainder it cannot resolve is not asserted (<see cref="Resolvability"/>), and the worst
 /// snapshot is taken over the asserted ones.
@@ -39,14 +41,14 @@ public static class SlowFlowCheck
         var verdicts = new List<CheckResult>();
         for (int s = 0; s < snapshots; s++)
         {
-            var change = MeanEstimate.Of(RegularizerChange.PerPair(@case, experiment.Result.Snapshots[s], experiment.Starts));
+            var change = MeanEstimate.Of(RegularizerChange.PerPair(@case, experiment.Result.Snapshots[s], experiment.Starts, flowLimit: true));
             double leading = flow.Regs[s + 1] - flow.Regs[0];
-            double predicted = ProjectedObservable.Reg(@case.Model, @case.Data).AtProjection(@case.Model, @case.Data, path[s]) - prediction.Regularizer.Reg;
+            double predicted = ProjectedObservable.Reg(@case.Model, @case.Data).AtFlowLimit(@case.Model, @case.Data, path[s]) - prediction.Regularizer.Reg;
             double bias = OffsetCorrection.Remainder(remainder, predicted, leading) * Math.Abs(predicted);
             double tolerance = SuiteBudget.Budget.Z * change.StdErr + bias;
             verdicts.Add(Resolvability.Assess(SuiteBudget.Budget.Judge("slow_flow_reg", @case.Name, predicted, change.Mean, change.StdErr, bias,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"Δreg(Proj θ) at t = {flow.Times[s + 1]:G3} (k = {steps[s]}) vs the mean path; the leading-order slow " +
+                    $"Δreg(Φ θ) at t = {flow.Times[s + 1]:G3} (k = {steps[s]}) vs the mean path; the leading-order slow " +
                     $"flow {leading:G4} is {VerdictRule.Ratio(leading, change.Mean, tolerance):G3} tolerances away; {pairs} pairs; remainder ε₀ = {remainder:G3}"))));
         }
         var asserted = verdicts.Where(v => v.Asserted).ToList();

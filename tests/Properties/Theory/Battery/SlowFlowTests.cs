@@ -25,6 +25,27 @@ public sealed class SlowFlowTests
         Verdicts.Rejected(final, final.Predicted / 2, "flow ÷ 2");
     }
 
+    /// <summary>
+    /// docs/theory.md §3.11: seed 145's softplus/GELU case at η/4 (λ_min/λ_max(G) = 6e-5, λ_max(S) = 1e-4) puts the
+    /// chains' mean normal offset about 25 times √λ_max(S) off M, beyond its reach. Read at the point the Gauss–Newton
+    /// iteration lands on, reg jumped between branches and the worst snapshot failed (1.02 of its tolerance); read at the
+    /// Gauss–Newton flow's limit, every snapshot passes and a flow off by 2 is rejected.
+    /// </summary>
+    [Fact]
+    public void Slow_flow_reg_is_read_at_the_flow_limit_beyond_the_reach_of_M()
+    {
+        const ulong seed = 145;
+        var named = TheoryBattery.BuiltInCases(seed)[1];
+        var @case = named.WithSgd(named.Sgd with { Eta = named.Sgd.Eta / 4 }).WithOuScale(10 * TheoryBattery.OuScale);
+        var results = SlowFlowCheck.Run(@case, 0.05, 8, 5, TheoryBatteryOptions.Quick(seed).Plan.Seed);
+        Verdicts.AllPass(results);
+        foreach (var row in results)
+        {
+            Verdicts.Rejected(row, 2 * row.Predicted, "flow × 2");
+            Verdicts.Rejected(row, row.Predicted / 2, "flow ÷ 2");
+        }
+    }
+
     [Fact]
     public void Drift_vanishes_where_the_slow_flow_has_converged()
     {

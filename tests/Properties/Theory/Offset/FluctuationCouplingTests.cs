@@ -4,6 +4,7 @@ using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.Ou;
+using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Offset;
@@ -69,11 +70,35 @@ public sealed class FluctuationCouplingTests
         }
     }
 
-    [Fact]
-    public void Covariance_change_matches_the_simulated_second_order_response()
+    [Theory]
+    [MemberData(nameof(MeanNormalOffsetTests.BuiltIn), MemberType = typeof(MeanNormalOffsetTests))]
+    public void Covariance_change_of_order_T_squared_is_at_most_three_delta_S(int index)
     {
-        // u₁ Gaussian OU with variances s_j and factors ρ_j; u₂_{k+1} = ρ u₂_k − η(½T[u₁,u₁] − ½T[S]). The sample
-        // covariance of u₂ over 2e6 steps (about 2e4 relaxation times of the slowest mode) must match δS to 6%.
+        // δS + Δ + Δᵀ is 3δS for ηλ ≪ 1 and S ∝ Π_N, less at finite η: its force, tangent and normal parts, is at most
+        // OffsetCorrection.CovarianceChangeFactor times that of δS (the 3γ of ε₀) and more than twice it (Δ matters).
+        var (@case, s, offset, coupling) = Build(index);
+        var v = offset.HessianEigenvectors;
+        int n = offset.HessianEigenvalues.Length;
+        var variances = Enumerable.Range(0, n).Select(j => (s.Matrix * v.Column(j)).DotProduct(v.Column(j))).ToArray();
+        var rho = offset.HessianEigenvalues.Select(l => 1 - offset.Eta * l).ToArray();
+        var cross = FluctuationCoupling.CrossCovariance(coupling.Tensor, variances, rho, offset.Eta);
+        var total = coupling.Covariance + cross + cross.Transpose();
+        var force = SecondOrderForce.Of(@case.Model, @case.Theta, @case.Data, @case.Frame, OuCovariance.Of(v * total * v.Transpose(), "δS + Δ + Δᵀ"));
+        double tangent = Norm(@case.Frame.ProjectTangent(force)) / Norm(@case.Frame.ProjectTangent(coupling.Force));
+        double normal = Norm(@case.Frame.Coordinates(force)) / Norm(@case.Frame.Coordinates(coupling.Force));
+        foreach (var (part, ratio) in new[] { ("tangent", tangent), ("normal", normal) })
+            Assert.True(ratio > 2 && ratio <= OffsetCorrection.CovarianceChangeFactor,
+                $"{part}: |b(δS + Δ + Δᵀ)| / |b(δS)| = {ratio:G4}, outside (2, {OffsetCorrection.CovarianceChangeFactor}]");
+    }
+
+    private static double Norm(double[] x) => Math.Sqrt(x.Sum(c => c * c));
+
+    [Fact]
+    public void Covariance_changes_match_the_simulated_responses()
+    {
+        // u₁ Gaussian OU with variances s_j and factors ρ_j; u₂_{k+1} = ρ u₂_k − η(½T[u₁,u₁] − ½T[S]) and
+        // u₃_{k+1} = ρ u₃_k − η T[u₁, u₂]. Over 1e7 steps (about 1e5 relaxation times of the slowest mode) the sample
+        // covariance of u₂ must match δS and the sample E[u₁u₃ᵀ] must match Δ, each to 6%.
         int n = 2;
         double eta = 0.05;
         double[] lambda = [0.4, 2.0];
@@ -88,31 +113,52 @@ public sealed class FluctuationCouplingTests
             tensor[0, 1, l] = tensor[1, 0, l] = cross[0, l];
         }
         var delta = FluctuationCoupling.CovarianceChange(tensor, s, rho, eta);
+        var delta13 = FluctuationCoupling.CrossCovariance(tensor, s, rho, eta);
         var u1 = new double[n];
         var u2 = new double[n];
+        var u3 = new double[n];
         var mean = new double[n];
         for (int j = 0; j < n; j++) mean[j] = 0.5 * Enumerable.Range(0, n).Sum(k => tensor[k, k, j] * s[k]);
         var random = new System.Random(20200701);
         for (int j = 0; j < n; j++) u1[j] = Math.Sqrt(s[j]) * BoxMuller.Next(random);
         var second = new double[n, n];
-        const int steps = 2_000_000;
+        var third = new double[n, n];
+        var force = new double[n];
+        var coupled = new double[n];
+        const int steps = 10_000_000;
         for (int k = 0; k < steps; k++)
         {
-            var force = new double[n];
             for (int l = 0; l < n; l++)
             {
+                force[l] = -mean[l];
+                coupled[l] = 0;
                 for (int j = 0; j < n; j++)
-                    for (int m = 0; m < n; m++) force[l] += 0.5 * tensor[j, m, l] * u1[j] * u1[m];
-                force[l] -= mean[l];
+                    for (int m = 0; m < n; m++)
+                    {
+                        force[l] += 0.5 * tensor[j, m, l] * u1[j] * u1[m];
+                        coupled[l] += tensor[j, m, l] * u1[j] * u2[m];
+                    }
             }
-            for (int l = 0; l < n; l++) u2[l] = rho[l] * u2[l] - eta * force[l];
+            for (int l = 0; l < n; l++)
+            {
+                u3[l] = rho[l] * u3[l] - eta * coupled[l];
+                u2[l] = rho[l] * u2[l] - eta * force[l];
+            }
             for (int j = 0; j < n; j++) u1[j] = rho[j] * u1[j] + Math.Sqrt(s[j] * (1 - rho[j] * rho[j])) * BoxMuller.Next(random);
             for (int l = 0; l < n; l++)
-                for (int m = 0; m < n; m++) second[l, m] += u2[l] * u2[m] / steps;
+                for (int m = 0; m < n; m++)
+                {
+                    second[l, m] += u2[l] * u2[m] / steps;
+                    third[l, m] += u1[l] * u3[m] / steps;
+                }
         }
-        for (int l = 0; l < n; l++)
-            Assert.True(Math.Abs(second[l, l] - delta[l, l]) <= 0.06 * delta[l, l], $"δS[{l},{l}]: predicted {delta[l, l]:G4}, simulated {second[l, l]:G4}");
-        double scale = Math.Sqrt(delta[0, 0] * delta[1, 1]);
-        Assert.True(Math.Abs(second[0, 1] - delta[0, 1]) <= 0.06 * scale, $"δS[0,1]: predicted {delta[0, 1]:G4}, simulated {second[0, 1]:G4}");
+        foreach (var (name, predicted, simulated) in new[] { ("δS", delta, second), ("Δ", delta13, third) })
+        {
+            double scale = Math.Sqrt(Math.Abs(predicted[0, 0] * predicted[1, 1]));
+            for (int l = 0; l < n; l++)
+                for (int m = 0; m < n; m++)
+                    Assert.True(Math.Abs(simulated[l, m] - predicted[l, m]) <= 0.06 * (l == m ? Math.Abs(predicted[l, l]) : scale),
+                        $"{name}[{l},{m}]: predicted {predicted[l, m]:G4}, simulated {simulated[l, m]:G4}");
+        }
     }
 }
