@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Engine.Activations;

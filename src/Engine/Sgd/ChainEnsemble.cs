@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.ExceptionServices;
 using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
 
@@ -66,7 +67,7 @@ public static class ChainEnsemble
             options.Cancellation);
         if (options.Kernel == ChainKernel.Batched && blocks is null)
             throw new InvalidInputException("kernel",
-                $"batched needs an MLP and AVX-512; {model.Describe()} on this machine runs chain by chain");
+                $"batched needs an MLP and SIMD; {model.Describe()} on this machine runs chain by chain");
         try
         {
             if (blocks is not null)

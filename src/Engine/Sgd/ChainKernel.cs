@@ -1,10 +1,12 @@
+using NoiseDrift.Engine.Lanes;
+
 namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>How <see cref="ChainEnsemble.Run"/> advances its chains; every kernel gives the same result.</summary>
 public enum ChainKernel
 {
     /// <summary>
-    /// Eight chains per SIMD block where the model allows it (MLPs on AVX-512) and it is faster (narrow layers), else
+    /// Eight chains per SIMD block where the model allows it (MLPs on any SIMD machine) and it is faster (narrow layers), else
     /// one by one.
     /// </summary>
     Auto,

@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using FsCheck.Xunit;
 using NoiseDrift.Engine.Activations;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.Generators;
@@ -13,19 +14,15 @@ namespace NoiseDrift.Properties.Simulator;
 /// <summary>
 /// The lane kernels of the chain-batched simulator (THEORY.md §1: batched equals per chain, bit for bit): the fused
 /// clean and noisy gradient pass equals per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c> and
-/// the inline logarithm and cosine <c>Math.Log</c> and <c>Math.Cos</c> (all the paths taken on AVX-512 machines), and the paired antithetic
-/// Gaussians are the scalar keyed Gaussians of every lane.
+/// the lanes' logarithm and cosine are the scalar ones (<see cref="NaturalLog"/>, <see cref="Cosine"/>; their accuracy
+/// is in <c>TranscendentalTests</c>), and the paired antithetic Gaussians are the scalar keyed Gaussians of every lane.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class LaneKernelTests
 {
     /// <summary>On an AVX-512 machine the inline tanh verified (a wrong constant or order turns this off and fails).</summary>
-    [Fact]
-    public void Inline_tanh_is_exact_on_avx512()
-    {
-        if (!Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Fma.IsSupported) return;
-        Assert.True(TanhLanes.Exact);
-    }
+    [Avx512Fact]
+    public void Inline_tanh_is_exact_on_avx512() => Assert.True(TanhLanes.Exact);
 
     /// <summary>
     /// The per-chain forward pass's tanh (<see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>)
@@ -75,6 +72,34 @@ public class LaneKernelTests
     }
 
     /// <summary>
+    /// The lanes' sums and dot products are <c>TensorPrimitives.Sum</c> and <c>Dot</c> in every lane, for every length
+    /// up to 200 on whatever vector width the machine has (a length whose order fails its check at first use sends the
+    /// lanes back to per-chain runs silently, so this also asserts that none does).
+    /// </summary>
+    [Property]
+    public void Summation_order_is_the_library_order(byte lengthSeed, int seed)
+    {
+        int length = 1 + lengthSeed % 200;
+        var order = SummationOrder.For(length);
+        Assert.NotNull(order);
+        var random = new System.Random(seed);
+        var (x, y) = (new double[8][], new double[8][]);
+        for (int lane = 0; lane < 8; lane++)
+        {
+            x[lane] = [.. Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)))];
+            y[lane] = [.. Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)))];
+        }
+        var xv = Enumerable.Range(0, length).Select(t => Vector512.Create<double>([.. x.Select(row => row[t])])).ToArray();
+        var yv = Enumerable.Range(0, length).Select(t => Vector512.Create<double>([.. y.Select(row => row[t])])).ToArray();
+        var (sum, dot) = (order.Sum(xv), order.Dot(xv, yv));
+        for (int lane = 0; lane < 8; lane++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(TensorPrimitives.Sum(x[lane])), BitConverter.DoubleToInt64Bits(sum[lane]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(TensorPrimitives.Dot(x[lane], y[lane])), BitConverter.DoubleToInt64Bits(dot[lane]));
+        }
+    }
+
+    /// <summary>
     /// The fused pass (full batch with the clean gradient recorded, THEORY.md §3.3: the clean and the noisy gradient of
     /// a step computed side by side) is the per-chain run chain by chain, to the last bit of every lane.
     /// </summary>
@@ -94,75 +119,36 @@ public class LaneKernelTests
     }
 
     /// <summary>
-    /// On an AVX-512 machine with the C library they were written from, the inline logarithm and cosine verified (a
-    /// wrong constant or order fails this); with any other library they stay off.
+    /// Power beyond the generated cases: 2²³ keyed Box–Muller draws, the lanes' logarithm and cosine against the scalar
+    /// ones bit for bit (a rounding slip in a correction term of the cosine shows about once in 2.5·10⁶ draws).
     /// </summary>
     [Fact]
-    public void Inline_log_and_cos_are_exact_on_avx512()
-    {
-        // On glibc (Linux, where libc.so.6 is loaded) the version is read, as "major.minor".
-        if (OperatingSystem.IsLinux() && File.Exists("/lib/x86_64-linux-gnu/libc.so.6"))
-            Assert.Matches(@"^\d+\.\d+", SystemLibm.Version() ?? "");
-        Assert.Equal(SystemLibm.Version() == SystemLibm.WrittenFrom, SystemLibm.IsWrittenFrom);
-        if (!SystemLibm.IsWrittenFrom)
-        {
-            Assert.False(LogLanes.Exact);
-            Assert.False(CosLanes.Exact);
-            return;
-        }
-        if (!Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Fma.IsSupported) return;
-        Assert.True(LogLanes.Exact);
-        Assert.True(CosLanes.Exact);
-    }
-
-    /// <summary>
-    /// Power beyond the start-up sample: 2²³ keyed Box–Muller draws (a rounding slip in a correction term of the
-    /// cosine shows about once in 2.5·10⁶ draws, so a sample of 10⁵ can miss it and this cannot).
-    /// </summary>
-    [Fact]
-    public void Inline_log_and_cos_are_the_library_on_many_keyed_draws()
+    public void Lane_log_and_cos_are_the_scalar_ones_on_many_keyed_draws()
     {
         var key = RandomKeyLanes.At(RandomKeyLanes.Streams(17, [0, 1, 2, 3, 4, 5, 6, 7]), 3);
         for (ulong index = 0; index < 1 << 20; index++)
         {
             var u = key.Uniform(Vector512.Create(index));
             var angle = Vector512.Create(2 * Math.PI) * key.Uniform(Vector512.Create(index), 1);
-            var (log, cos) = (LogLanes.Log(u), CosLanes.Cos(angle));
+            var (log, cos) = (NaturalLog.Log(u), Cosine.Cos(angle));
             for (int lane = 0; lane < 8; lane++)
             {
-                Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Log(u[lane])), BitConverter.DoubleToInt64Bits(log[lane]));
-                Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Cos(angle[lane])), BitConverter.DoubleToInt64Bits(cos[lane]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(NaturalLog.Log(u[lane])), BitConverter.DoubleToInt64Bits(log[lane]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Cosine.Cos(angle[lane])), BitConverter.DoubleToInt64Bits(cos[lane]));
             }
         }
     }
 
-    /// <summary>The inline logarithm on keyed uniforms <c>(j + ½) 2⁻⁵³</c> as Box–Muller sees them, and on any doubles.</summary>
-    [Property]
-    public void Inline_log_equals_the_library(double[] values, ulong bits) =>
-        AssertLanes(LogLanes.Log, Math.Log, [.. values, ((bits >> 11) + 0.5) * (1.0 / (1UL << 53))]);
-
-    /// <summary>The inline cosine on keyed angles <c>2π (j + ½) 2⁻⁵³</c>, on any doubles and near multiples of π/4.</summary>
-    [Property]
-    public void Inline_cos_equals_the_library(double[] values, ulong bits, int quarter)
+    /// <summary>
+    /// The CI step that runs the lanes and the snapshots with AVX-512 barred does bar it: under
+    /// <c>DOTNET_EnableAVX512=0</c> the runtime reports <see cref="Vector512"/> off (.NET 10 ignores the older
+    /// <c>DOTNET_EnableAVX512F</c>, which left that step a copy of the default run).
+    /// </summary>
+    [Avx512OffFact]
+    public void The_avx512_switch_turns_vector512_off()
     {
-        double near = Math.Abs(quarter % 400) * Math.PI / 4 + ((bits & 0xFFFF) - 32768.0) * 1e-12;
-        AssertLanes(CosLanes.Cos, Math.Cos, [.. values, 2 * Math.PI * (((bits >> 11) + 0.5) * (1.0 / (1UL << 53))), near]);
-    }
-
-    /// <summary>Every lane of <paramref name="inline"/> has the bits of <paramref name="library"/> (any NaN for NaN).</summary>
-    private static void AssertLanes(Func<Vector512<double>, Vector512<double>> inline, Func<double, double> library, double[] values)
-    {
-        var x = values.Concat(new double[7]).ToArray();
-        for (int t = 0; t + 8 <= x.Length; t += 8)
-        {
-            var got = inline(Vector512.Create<double>(x.AsSpan(t, 8)));
-            for (int lane = 0; lane < 8; lane++)
-            {
-                double expected = library(x[t + lane]);
-                Assert.True(BitConverter.DoubleToInt64Bits(got[lane]) == BitConverter.DoubleToInt64Bits(expected) ||
-                    (double.IsNaN(got[lane]) && double.IsNaN(expected)), $"f({x[t + lane]:R}) = {got[lane]:R}, library {expected:R}");
-            }
-        }
+        Assert.False(Vector512.IsHardwareAccelerated);
+        Assert.False(System.Runtime.Intrinsics.X86.Avx512F.IsSupported);
     }
 
     [Property]

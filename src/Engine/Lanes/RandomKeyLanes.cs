@@ -1,16 +1,17 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using NoiseDrift.Engine.Random;
 
-namespace NoiseDrift.Engine.Random;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// Eight <see cref="RandomKey"/>s side by side, one per lane of a <see cref="Vector512{T}"/>, for the chain-batched
 /// simulator (DESIGN.md "Engine conventions": randomness keyed by (seed, chain, step)). The hashing runs on all eight
 /// lanes at once; every lane returns exactly the number its scalar <see cref="RandomKey"/> would. The logarithm and
-/// cosine of Box–Muller are <see cref="LogLanes"/> and <see cref="CosLanes"/> (the library's bits, verified at
-/// start-up, else the library itself), so Gaussians match bit for bit too.
+/// cosine of Box–Muller are the engine's own (<see cref="NaturalLog"/>, <see cref="Cosine"/>), one source for the scalar
+/// and the lanes, so Gaussians match bit for bit too.
 /// </summary>
-public readonly struct RandomKeyLanes
+internal readonly struct RandomKeyLanes
 {
     private const double TwoPi = 2 * Math.PI;
     private const double Ulp53 = 1.0 / (1UL << 53);
@@ -63,13 +64,12 @@ public readonly struct RandomKeyLanes
     }
 
     /// <summary>
-    /// <see cref="Random.BoxMuller.Normal"/> of the uniforms of lanes 0 and 1 of each indexed state, all on the vector
-    /// (<see cref="LogLanes"/> and <see cref="CosLanes"/> give the library's bits).
+    /// <see cref="Random.BoxMuller.Normal"/> of the uniforms of lanes 0 and 1 of each indexed state, all on the vector.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<double> BoxMuller(Vector512<ulong> indexed) =>
-        Vector512.Sqrt(Vector512.Create(-2.0) * LogLanes.Log(ToUniform(LaneBits(indexed, 0)))) *
-        CosLanes.Cos(Vector512.Create(TwoPi) * ToUniform(LaneBits(indexed, 1)));
+        Vector512.Sqrt(Vector512.Create(-2.0) * NaturalLog.Log(ToUniform(LaneBits(indexed, 0)))) *
+        Cosine.Cos(Vector512.Create(TwoPi) * ToUniform(LaneBits(indexed, 1)));
 
     /// <summary>The state with the index absorbed (shared by the two uniforms of a Gaussian).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

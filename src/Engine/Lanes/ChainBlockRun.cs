@@ -1,9 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using NoiseDrift.Engine.LinearAlgebra;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
+using NoiseDrift.Engine.Sgd;
 
-namespace NoiseDrift.Engine.Sgd;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// The chain-batched loop of <see cref="ChainEnsemble"/>: chains 8b..8b+7 advance together, parameter j of all eight in
@@ -50,7 +52,7 @@ internal sealed class ChainBlockRun
 
     /// <summary>
     /// Whether at least 90% of a forward pass over <paramref name="rows"/> rows runs in the per-chain GEMM's vector
-    /// kernels (<see cref="LinearAlgebra.Gemm.FusedColumns"/>): then one chain's matrix products are already dense SIMD
+    /// kernels (<see cref="Gemm.FusedColumns"/>): then one chain's matrix products are already dense SIMD
     /// and the per-chain path wins (measured: hidden [32, 32] at n = 16 per chain 1.3× faster; [24, 24] or [28, 28],
     /// where a third of the columns are scalar, batched 2.5× faster; drift5 batched about 4×).
     /// </summary>
@@ -60,7 +62,7 @@ internal sealed class ChainBlockRun
         for (int l = 0; l < mlp.Depth; l++)
         {
             int inSize = l == 0 ? mlp.InputDimension : mlp.Hidden[l - 1], outSize = mlp.Hidden[l];
-            for (int i = 0; i < rows; i++) vector += (double)inSize * LinearAlgebra.Gemm.FusedColumns(i, rows, outSize);
+            for (int i = 0; i < rows; i++) vector += (double)inSize * Gemm.FusedColumns(i, rows, outSize);
             all += (double)rows * inSize * outSize;
         }
         return vector >= 0.9 * all;

@@ -4,8 +4,9 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.LinearAlgebra;
+using NoiseDrift.Engine.Models;
 
-namespace NoiseDrift.Engine.Models;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// The loss gradient of an <see cref="Mlp"/> (THEORY.md §1) for eight parameter vectors at once, structure of arrays:
@@ -41,12 +42,13 @@ internal sealed class MlpLanes
 
     /// <summary>
     /// Lane scratch for batches of the given row counts, or null when this machine cannot reproduce the per-chain
-    /// arithmetic (no AVX-512, or a summation order that does not verify); the caller then runs chains one by one.
+    /// arithmetic (no SIMD, or a summation order that does not verify); the caller then runs chains one by one.
     /// </summary>
     public static MlpLanes? Create(Mlp mlp, params int[] rowCounts)
     {
         ArgumentNullException.ThrowIfNull(mlp);
-        if (!Vector512.IsHardwareAccelerated) return null;
+        // Eight lanes run as the widest vectors the machine has (the runtime splits a Vector512 it cannot hold).
+        if (!Vector128.IsHardwareAccelerated) return null;
         var outputDot = SummationOrder.For(mlp.Size(mlp.Depth));
         if (outputDot is null) return null;
         var rowSums = new Dictionary<int, SummationOrder>();

@@ -1,7 +1,6 @@
 using System.Runtime.Intrinsics;
-using NoiseDrift.Engine.Models;
 
-namespace NoiseDrift.Engine.Sgd;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// One worker's scratch for <see cref="ChainBlockRun"/>: eight chains' θ, gradients, Rao–Blackwell sums, noisy targets

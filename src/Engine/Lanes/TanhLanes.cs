@@ -1,9 +1,9 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using static NoiseDrift.Engine.LinearAlgebra.FusedTerms;
+using static NoiseDrift.Engine.Lanes.FusedTerms;
 
-namespace NoiseDrift.Engine.Activations;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// <c>tanh</c> and <c>1 − tanh²</c> over <see cref="Vector512{T}"/> entries with exactly the bits of
@@ -16,7 +16,7 @@ namespace NoiseDrift.Engine.Activations;
 /// to the library itself. <see cref="Exact"/> is checked once against the library on
 /// random and special inputs; if any bit differs (another runtime version), <see cref="Evaluate"/> calls the library.
 /// </summary>
-public static class TanhLanes
+internal static class TanhLanes
 {
     private const ulong ArgumentMax = 0x40862000_00000000; // |x| ≤ 709 (as bits)
     private const double Shifter = 6755399441055744; // 1.5 · 2^52
@@ -147,7 +147,7 @@ public static class TanhLanes
     /// </summary>
     private static bool Verify()
     {
-        if (!Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Fma.IsSupported) return false;
+        if (!System.Runtime.Intrinsics.X86.Fma.IsSupported) return false;
         var random = new System.Random(20201);
         double[] special = [0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-300, 354.0, -354.5, 355.0, 400.0, -800.0,
             double.MaxValue, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 19.0, -0.5493061443340549];

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace NoiseDrift.Engine.LinearAlgebra;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// The order in which <c>TensorPrimitives.Sum</c> and <c>TensorPrimitives.Dot</c> add the terms of a double span of a
@@ -15,13 +15,13 @@ namespace NoiseDrift.Engine.LinearAlgebra;
 /// spans before it is used; a length whose plan does not match returns null, and the caller falls back.
 /// </para>
 /// </summary>
-public sealed class SummationOrder
+internal sealed class SummationOrder
 {
     private static readonly ConcurrentDictionary<int, SummationOrder?> Cache = new();
     private readonly int[] _terms;
     private readonly int[] _slotEnd;
 
-    /// <summary>Below 8 terms: the second term of each slot (the first of slot s is term s), or −1.</summary>
+    /// <summary>With at most two terms a slot: the second term of each slot (the first of slot s is term s), or −1.</summary>
     private readonly int[]? _second;
 
     private SummationOrder(int length, int[] terms, int[] slotEnd)
@@ -29,7 +29,11 @@ public sealed class SummationOrder
         Length = length;
         _terms = terms;
         _slotEnd = slotEnd;
-        if (length < 8) _second = [.. Enumerable.Range(0, slotEnd.Length).Select(s => slotEnd[s] - (s == 0 ? 0 : slotEnd[s - 1]) == 2 ? terms[slotEnd[s] - 1] : -1)];
+        // At most two terms a slot, the first of slot s being term s: the short form.
+        bool small = slotEnd.Length <= 4 && slotEnd[^1] <= 2 * slotEnd.Length &&
+            Enumerable.Range(0, slotEnd.Length).All(s => terms[s == 0 ? 0 : slotEnd[s - 1]] == s &&
+                slotEnd[s] - (s == 0 ? 0 : slotEnd[s - 1]) <= 2);
+        if (small) _second = [.. Enumerable.Range(0, slotEnd.Length).Select(s => slotEnd[s] - (s == 0 ? 0 : slotEnd[s - 1]) == 2 ? terms[slotEnd[s] - 1] : -1)];
     }
 
     /// <summary>The span length this order is for.</summary>
@@ -116,48 +120,38 @@ public sealed class SummationOrder
     };
 
     /// <summary>
-    /// The slots of the library's aggregation for doubles: below 8 terms one 128- or 256-bit vector from the start
-    /// plus a masked one from the end; from 8 terms eight slots fed by the leading vector, 64-term unrolled blocks
-    /// (only above 64 terms), the middle vectors and the masked trailing vector.
+    /// The slots of the library's aggregation for doubles with vectors of w lanes, w the widest accelerated vector
+    /// (8 on AVX-512, 4 on AVX2, 2 on SSE or AdvSimd) or, below w terms, the widest that fits: w slots fed by the
+    /// leading vector, 8w-term unrolled blocks (only above 8w terms), the middle vectors and the masked trailing vector.
     /// </summary>
     private static SummationOrder Build(int length)
     {
-        var slots = new List<int>[length < 2 ? 1 : length < 4 ? 2 : length < 8 ? 4 : 8];
-        for (int s = 0; s < slots.Length; s++) slots[s] = [];
-        int w = slots.Length;
-        if (length < 8)
+        int w = Vector512.IsHardwareAccelerated ? 8 : Vector256.IsHardwareAccelerated ? 4 : Vector128.IsHardwareAccelerated ? 2 : 1;
+        while (w > length) w /= 2;
+        var slots = new List<int>[w];
+        for (int s = 0; s < w; s++) slots[s] = [];
+        int offset = 0, remainder = length;
+        bool unrolled = length > 8 * w;
+        if (unrolled)
         {
-            for (int s = 0; s < Math.Min(w, length); s++) slots[s].Add(s);
-            if (length > w)
+            offset = w;
+            remainder -= w;
+            for (; remainder >= 8 * w; remainder -= 8 * w, offset += 8 * w)
             {
-                for (int s = w - length % w; s < w; s++) slots[s].Add(length - w + s);
-            }
-        }
-        else
-        {
-            int offset = 0, remainder = length;
-            bool unrolled = length > 64;
-            if (unrolled)
-            {
-                offset = 8;
-                remainder -= 8;
-                for (; remainder >= 64; remainder -= 64, offset += 64)
+                for (int v = 0; v < 8; v++)
                 {
-                    for (int v = 0; v < 8; v++)
-                    {
-                        for (int s = 0; s < 8; s++) slots[s].Add(offset + 8 * v + s);
-                    }
+                    for (int s = 0; s < w; s++) slots[s].Add(offset + w * v + s);
                 }
             }
-            for (int s = 0; s < 8; s++) slots[s].Add(s);
-            int blocks = remainder / 8 - (unrolled ? 0 : 1), trailing = remainder % 8;
-            remainder -= trailing;
-            for (int c = blocks; c >= 1; c--)
-            {
-                for (int s = 0; s < 8; s++) slots[s].Add(offset + remainder - 8 * c + s);
-            }
-            for (int s = 8 - trailing; s < 8; s++) slots[s].Add(length - 8 + s);
         }
+        for (int s = 0; s < w; s++) slots[s].Add(s);
+        int blocks = remainder / w - (unrolled ? 0 : 1), trailing = remainder % w;
+        remainder -= trailing;
+        for (int c = blocks; c >= 1; c--)
+        {
+            for (int s = 0; s < w; s++) slots[s].Add(offset + remainder - w * c + s);
+        }
+        for (int s = w - trailing; s < w; s++) slots[s].Add(length - w + s);
         var terms = slots.SelectMany(s => s).ToArray();
         var ends = new int[w];
         for (int s = 0, end = 0; s < w; s++) ends[s] = end += slots[s].Count;
@@ -167,7 +161,6 @@ public sealed class SummationOrder
     /// <summary>The plan if it reproduces <c>TensorPrimitives</c> on 32 random spans of mixed magnitude, else null.</summary>
     private static SummationOrder? Verified(SummationOrder order)
     {
-        if (!Vector512.IsHardwareAccelerated) return null;
         var random = new System.Random(order.Length);
         var x = new double[order.Length];
         var y = new double[order.Length];

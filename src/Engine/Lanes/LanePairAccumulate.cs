@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace NoiseDrift.Engine.Models;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// Two gradients of <see cref="MlpLanes"/> that share a factor, elements side by side: <c>Σ_p a_p b_{p,q}</c> and
