@@ -16,6 +16,9 @@ namespace NoiseDrift.Engine.Lanes;
 /// </summary>
 internal static class Cosine
 {
+    /// <summary>The table, pinned, outside the generic class so the lanes read it as a constant address.</summary>
+    internal static readonly double[] Table = FusedTerms.PinnedTable(CosTable.Table);
+
     /// <summary><c>cos x</c>; NaN at ±∞ and NaN.</summary>
     public static double Cos(double x)
     {
@@ -27,9 +30,15 @@ internal static class Cosine
         return Cosine<ScalarWidth, double, ulong>.Finish(a, da, quadrant, 0, 0);
     }
 
-    /// <summary><see cref="Cosine{TW, TV, TU}.Cos(TV)"/> on eight lanes.</summary>
+    /// <summary><see cref="Cosine{TW, TV, TU}.Cos(TV)"/> on eight lanes, at the width the machine has.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Cos(Vector512<double> x) => Cosine<Width512, Lanes512, Bits512>.Cos(new Lanes512(x)).Value;
+    public static Vector512<double> Cos(Vector512<double> x) => Vector512.IsHardwareAccelerated || !Vector256.IsHardwareAccelerated
+        ? Cosine<Width512, Lanes512, Bits512>.Cos(new Lanes512(x)).Value
+        : Vector512.Create(Cos(x.GetLower()), Cos(x.GetUpper()));
+
+    /// <summary><see cref="Cosine{TW, TV, TU}.Cos(TV)"/> on four lanes (AVX2: eight lanes as two halves).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Cos(Vector256<double> x) => Cosine<Width256, Lanes256, Bits256>.Cos(new Lanes256(x)).Value;
 
     /// <summary>
     /// <c>x = n π/2 + (a + da)</c> for a finite <c>x ≥ 105414350</c>: x times <c>2/π</c> to 1250 bits in integers (Payne
@@ -111,7 +120,6 @@ internal static class Cosine<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     private const double Mp1 = 1.5707963407039642, Mp2 = -1.3909067564377153e-08, Pp3 = -4.97899623147991e-17,
         Pp4 = -1.9034889620193266e-25; // π/2 in four parts
     private const ulong Tiny = 0x3E400000, Near = 0x3FEB6000, Middle = 0x400368FD; // high words
-    private static readonly double[] Table = FusedTerms.PinnedTable(CosTable.Table);
 
     /// <summary><c>cos x</c> per lane, the bits of <c>Cosine.Cos(double)</c> in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -134,15 +142,19 @@ internal static class Cosine<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         var y = TW.C(Hp0) - x;
         var a2 = y + TW.C(Hp1);
         var da2 = y - a2 + TW.C(Hp1);
-        // Beyond: x − n π/2 with n = round(x 2/π), as b + db.
-        var t = TW.Fma(x, TW.C(HpInv), TW.C(ToInt));
-        var xn = t - TW.C(ToInt);
-        var quadrant = TW.Bits(t) & TW.U(3);
-        var y3 = Fnma(xn, TW.C(Mp2), Fnma(xn, TW.C(Mp1), x));
-        var t2 = Fnma(xn, TW.C(Pp3), y3);
-        var db = Fnma(xn, TW.C(Pp3), y3 - t2);
-        var b = Fnma(xn, TW.C(Pp4), t2);
-        db += Fnma(xn, TW.C(Pp4), t2 - b);
+        // Beyond: x − n π/2 with n = round(x 2/π), as b + db (skipped when no lane needs it).
+        var (b, db, quadrant) = (x, TW.C(0.0), TW.U(0));
+        if (TW.Any(~(near | middle)))
+        {
+            var t = TW.Fma(x, TW.C(HpInv), TW.C(ToInt));
+            var xn = t - TW.C(ToInt);
+            quadrant = TW.Bits(t) & TW.U(3);
+            var y3 = Fnma(xn, TW.C(Mp2), Fnma(xn, TW.C(Mp1), x));
+            var t2 = Fnma(xn, TW.C(Pp3), y3);
+            db = Fnma(xn, TW.C(Pp3), y3 - t2);
+            b = Fnma(xn, TW.C(Pp4), t2);
+            db += Fnma(xn, TW.C(Pp4), t2 - b);
+        }
         var arg = TW.Select(near, x, TW.Select(middle, a2, b));
         var darg = TW.Select(near, TW.C(0.0), TW.Select(middle, da2, db));
         return TW.Select(TW.Below(high, TW.U(Tiny)), TW.C(1.0), Finish(arg, darg, quadrant, near, middle));
@@ -159,30 +171,35 @@ internal static class Cosine<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         var even = TW.Same(quadrant & TW.U(1), TW.U(0));
         var useCos = near | (reduced & even);
         var negate = reduced & TW.Same((quadrant + TW.U(1)) & TW.U(2), TW.U(2));
-        var value = TW.Select(useCos, TableCos(arg, darg, out var sine), sine);
+        var value = TW.Select(useCos, TableCos(arg, darg, TW.Any(useCos), TW.Any(~useCos), out var sine), sine);
         return TW.Double(TW.Bits(value) ^ (negate & TW.U(0x8000000000000000)));
     }
 
     /// <summary>
     /// <c>do_cos(a, da)</c> and, in <paramref name="sine"/>, <c>do_sin(a, da)</c> (the Taylor sine below 0.126), from
-    /// one lookup of the table point <c>x_i</c> nearest |a|.
+    /// one lookup of the table point <c>x_i</c> nearest |a|; each only where some lane needs it (else zero).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV TableCos(TV a, TV da, out TV sine)
+    private static TV TableCos(TV a, TV da, bool wantCosine, bool wantSine, out TV sine)
     {
         var abs = TW.Abs(a);
         var u = TW.C(Big) + abs;
         var entry = TW.Min((TW.Bits(u) & TW.U(0xFFFFFFFF)) << 2, TW.U(436));
-        var (sn, ssn) = (TW.Gather(Table, 0, entry), TW.Gather(Table, 1, entry));
-        var (cs, ccs) = (TW.Gather(Table, 2, entry), TW.Gather(Table, 3, entry));
+        var (sn, ssn) = (TW.Gather(Cosine.Table, 0, entry), TW.Gather(Cosine.Table, 1, entry));
+        var (cs, ccs) = (TW.Gather(Cosine.Table, 2, entry), TW.Gather(Cosine.Table, 3, entry));
         var offset = abs - (u - TW.C(Big));
-        var negative = TW.Less(a, TW.C(0.0));
-        // Cosine: da with the sign of a folded in, x = |a| − x_i + da.
-        var xc = offset + TW.Select(negative, -da, da);
-        var xxc = xc * xc;
-        var sc = TW.Fma(xc * xxc, TW.Fma(xxc, TW.C(Sn5), TW.C(Sn3)), xc);
-        var cc = xxc * TW.Fma(xxc, TW.Fma(xxc, TW.C(Cs6), TW.C(Cs4)), TW.C(Cs2));
-        var cosine = cs + Fnma(sc, sn, Fnma(cc, cs, Fnma(sc, ssn, ccs)));
+        var (cosine, zero) = (TW.C(0.0), TW.C(0.0));
+        if (wantCosine)
+        {
+            // Cosine: da with the sign of a folded in, x = |a| − x_i + da.
+            var xc = offset + TW.Select(TW.Less(a, zero), -da, da);
+            var xxc = xc * xc;
+            var sc = TW.Fma(xc * xxc, TW.Fma(xxc, TW.C(Sn5), TW.C(Sn3)), xc);
+            var cc = xxc * TW.Fma(xxc, TW.Fma(xxc, TW.C(Cs6), TW.C(Cs4)), TW.C(Cs2));
+            cosine = cs + Fnma(sc, sn, Fnma(cc, cs, Fnma(sc, ssn, ccs)));
+        }
+        sine = zero;
+        if (!wantSine) return cosine;
         // Sine: x = |a| − x_i, da negated for a ≤ 0, the sign of a put back.
         var ds = TW.Select(TW.Less(TW.C(0.0), a), da, -da);
         var xxs = offset * offset;

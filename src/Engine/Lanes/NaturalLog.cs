@@ -15,6 +15,9 @@ namespace NoiseDrift.Engine.Lanes;
 /// </summary>
 internal static class NaturalLog
 {
+    /// <summary>The table, pinned, outside the generic class so the lanes read it as a constant address.</summary>
+    internal static readonly double[] Table = FusedTerms.PinnedTable(LogTable.Table);
+
 
     /// <summary><c>ln x</c>; −∞ at ±0, NaN below zero and at NaN, +∞ at +∞.</summary>
     public static double Log(double x)
@@ -23,9 +26,15 @@ internal static class NaturalLog
         return (ix >> 48) - 0x10 < 0x7FE0 ? NaturalLog<ScalarWidth, double, ulong>.Core(x, ix) : Special(x, ix);
     }
 
-    /// <summary><see cref="NaturalLog{TW, TV, TU}.Log(TV)"/> on eight lanes.</summary>
+    /// <summary><see cref="NaturalLog{TW, TV, TU}.Log(TV)"/> on eight lanes, at the width the machine has.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Log(Vector512<double> x) => NaturalLog<Width512, Lanes512, Bits512>.Log(new Lanes512(x)).Value;
+    public static Vector512<double> Log(Vector512<double> x) => Vector512.IsHardwareAccelerated || !Vector256.IsHardwareAccelerated
+        ? NaturalLog<Width512, Lanes512, Bits512>.Log(new Lanes512(x)).Value
+        : Vector512.Create(Log(x.GetLower()), Log(x.GetUpper()));
+
+    /// <summary><see cref="NaturalLog{TW, TV, TU}.Log(TV)"/> on four lanes (AVX2: eight lanes as two halves).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> Log(Vector256<double> x) => NaturalLog<Width256, Lanes256, Bits256>.Log(new Lanes256(x)).Value;
 
     /// <summary>Zero, below zero, subnormal, infinite or NaN (the special cases of the ARM routine).</summary>
     private static double Special(double x, ulong ix)
@@ -57,7 +66,6 @@ internal static class NaturalLog<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         B8 = -0.10000486757818193, B9 = 0.09181994006195467, B10 = -0.08328363062289341;
     private const ulong Off = 0x3FE6000000000000, NearLow = 0x3FEE000000000000, NearWidth = 0x3090000000000;
     private const ulong One = 0x3FF0000000000000;
-    private static readonly double[] Table = FusedTerms.PinnedTable(LogTable.Table);
 
     /// <summary><c>ln x</c> per lane, the bits of <c>NaturalLog.Log(double)</c> in every lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -78,7 +86,7 @@ internal static class NaturalLog<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         var kd = TW.Exponent(tmp);
         var z = TW.Double(ix - (tmp & TW.U(0xFFF0000000000000)));
         var entry = index + index;
-        var (invc, logc) = (TW.Gather(Table, 0, entry), TW.Gather(Table, 1, entry));
+        var (invc, logc) = (TW.Gather(NaturalLog.Table, 0, entry), TW.Gather(NaturalLog.Table, 1, entry));
         var w = TW.Fma(kd, TW.C(Ln2Hi), logc);
         var r = TW.Fma(z, invc, TW.C(-1.0));
         var hi = r + w;
