@@ -9,7 +9,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"bench: {e.Message}");
-    Console.Error.WriteLine("usage: bench [--workload small|large|drift5]... [--json] [--threads N] [--seconds S] [--verdict] | --bdn [args]");
+    Console.Error.WriteLine("usage: bench [--workload small|large|drift5|relu1d]... [--json] [--threads N] [--seconds S] [--verdict] | --bdn [args]");
     return 2;
 }
 
@@ -35,6 +35,12 @@ var minimum = TimeSpan.FromSeconds(options.Seconds);
 if (!options.Json) Console.WriteLine(Measurement.TableHeader);
 foreach (string name in options.Workloads)
 {
+    if (name == "relu1d")
+    {
+        foreach (var m in Relu1DRates.Measure(minimum))
+            Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
+        continue;
+    }
     if (name == "drift5")
     {
         foreach (var m in ChainStepRate.Measure(minimum, options.Threads >= 1 ? options.Threads : -1))

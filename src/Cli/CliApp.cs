@@ -30,7 +30,8 @@ public static class CliApp
     public static int Run(string[] args, CliConsoles consoles) => Run(args, consoles, Root(consoles));
 
     /// <summary>
-    /// Runs <paramref name="args"/> against <paramref name="root"/>. Bad input is exit 2 with one line; any other
+    /// Runs <paramref name="args"/> against <paramref name="root"/>. Bad input is exit 2 with one line (for a command
+    /// that reads a spec, under the spec path of the field, <see cref="SpecPath"/>); any other
     /// exception that reaches here is exit 1 with one line naming the command, the spec and the exception type, never
     /// a stack trace.
     /// </summary>
@@ -56,6 +57,7 @@ public static class CliApp
         }
         catch (Exception e) when (Unwrap(e) is InvalidInputException input)
         {
+            if (SpecOf(parsed) is not null) input = SpecPath.Placed(input);
             consoles.Error.WriteLine($"noisedrift: {InputError.Line(input)}");
             return ExitCode.BadInput;
         }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Conformance.Certification;
 using NoiseDrift.Conformance.Protocol;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Commands;
@@ -47,8 +48,7 @@ public static class CertifyCommand
         {
             report = Certifier.Certify(channel, options, row =>
             {
-                consoles.Out.WriteLine(json ? CheckJson.Line(row) : Row(row));
-                consoles.Out.Flush();
+                JsonLine.Write(consoles.Out, json ? CheckJson.Line(row) : Row(row));
             });
         }
         Write(report, json, consoles);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Output;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Commands;
@@ -41,7 +42,7 @@ public static class CheckCommand
         IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, progress);
         if (json)
         {
-            foreach (var r in results) consoles.Out.WriteLine(CheckJson.Line(r));
+            foreach (var r in results) JsonLine.Write(consoles.Out, CheckJson.Line(r));
             consoles.Out.Flush();
         }
         else

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Sweep;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Commands;
 
@@ -25,7 +26,7 @@ public static class MergeCommand
     {
         ArgumentNullException.ThrowIfNull(consoles);
         var summary = SweepSummary.Of(ShardFiles.Read(files));
-        if (json) consoles.Out.WriteLine(SweepJson.Object(summary));
+        if (json) JsonLine.Write(consoles.Out, SweepJson.Object(summary));
         else SweepTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), summary);
         consoles.Out.Flush();
         return summary.Pass ? ExitCode.Pass : ExitCode.Fail;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Output;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class PredictCommand
     {
         var accepted = AcceptedSpec.Load(path);
         consoles.Error.Write(accepted.Notes);
-        if (json) consoles.Out.WriteLine(PredictionJson.Object(accepted.Case, accepted.Summary, accepted.Setting));
+        if (json) JsonLine.Write(consoles.Out, PredictionJson.Object(accepted.Case, accepted.Summary, accepted.Setting));
         else PredictionTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), accepted.Case, accepted.Summary, accepted.Setting);
         consoles.Out.Flush();
         return ExitCode.Pass;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Reproduce;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Reproduction;
 using Spectre.Console;
@@ -68,7 +69,7 @@ public static class ReproduceCommand
         if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, quick, seed);
         if (json)
         {
-            foreach (var v in verdicts) consoles.Out.WriteLine(CheckJson.Line(v));
+            foreach (var v in verdicts) JsonLine.Write(consoles.Out, CheckJson.Line(v));
             consoles.Out.Flush();
         }
         else

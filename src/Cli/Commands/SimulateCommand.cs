@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Output;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Commands;
 
@@ -25,7 +26,7 @@ public static class SimulateCommand
             p => Simulation.Run(specCase.Case, accepted.Summary, plan, p));
         consoles.Error.Write(accepted.Notes);
         if (result.ProjectionNote() is { } note) consoles.Error.WriteLine(note);
-        if (json) consoles.Out.WriteLine(SimulationJson.Object(specCase, result));
+        if (json) JsonLine.Write(consoles.Out, SimulationJson.Object(specCase, result));
         else SimulationTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, result);
         consoles.Out.Flush();
         return ExitCode.Pass;

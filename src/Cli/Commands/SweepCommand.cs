@@ -3,6 +3,7 @@ using System.Globalization;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Sweep;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Commands;
@@ -46,7 +47,7 @@ public static class SweepCommand
             rows.AddRange(seedRows);
             if (json)
             {
-                foreach (var row in seedRows) consoles.Out.WriteLine(row.Line());
+                foreach (var row in seedRows) JsonLine.Write(consoles.Out, row.Line());
                 consoles.Out.Flush();
             }
             if (consoles.ErrorIsTerminal)

@@ -38,14 +38,14 @@ public sealed record AcceptedSpec(Spec.Spec Spec, SimulationPlan Plan, SpecCase 
         PredictionSummary summary;
         try
         {
-            summary = SpecPath.Within(SpecPath.Sgd, () => PredictionSummary.At(c.Model, c.Theta, c.Data, c.Sgd));
+            summary = PredictionSummary.At(c.Model, c.Theta, c.Data, c.Sgd);
         }
         catch (InvalidInputException) when (NonFiniteCause.InDerivatives(c) is { } cause)
         {
             throw cause;
         }
         NonFiniteCause.Require(c, summary);
-        var setting = SpecPath.Within(SpecPath.Sgd, () => SettingReport.Of(c.Model, c.Theta, c.Data, c.Sgd, spec.GroundTruth));
+        var setting = SettingReport.Of(c.Model, c.Theta, c.Data, c.Sgd, spec.GroundTruth);
         return new AcceptedSpec(spec, plan, specCase, summary, setting, notes.ToString());
     }
 }

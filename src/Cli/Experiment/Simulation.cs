@@ -42,9 +42,9 @@ public static class Simulation
         ChainExperiment experiment;
         try
         {
-            experiment = SpecPath.Within(SpecPath.Sgd, () => ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress));
+            experiment = ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress);
         }
-        catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" or "sgd.eta" })
+        catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" })
         {
             throw Diverged(@case, e.Message);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Output;
@@ -11,7 +12,7 @@ namespace NoiseDrift.Cli.Output;
 public static class CheckJson
 {
     /// <summary>The JSON line of one verdict, without the newline.</summary>
-    public static string Line(CheckResult r) => JsonFields.Object(json => Members(json, r));
+    public static string Line(CheckResult r) => JsonLine.Of(json => Members(json, r));
 
     /// <summary>Writes the members of one verdict into an open object.</summary>
     public static void Members(Utf8JsonWriter json, CheckResult r)
@@ -20,11 +21,11 @@ public static class CheckJson
         ArgumentNullException.ThrowIfNull(r);
         json.WriteString("check", r.Check);
         json.WriteString("case", r.Case);
-        JsonFields.Number(json, "predicted", r.Predicted);
-        JsonFields.Number(json, "measured", r.Measured);
-        JsonFields.Number(json, "stderr", r.StdErr);
+        JsonLine.Number(json, "predicted", r.Predicted);
+        JsonLine.Number(json, "measured", r.Measured);
+        JsonLine.Number(json, "stderr", r.StdErr);
         json.WriteBoolean("pass", r.Pass);
-        JsonFields.Number(json, "tolerance", r.Tolerance);
+        JsonLine.Number(json, "tolerance", r.Tolerance);
         json.WriteString("detail", r.Detail);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;
 
@@ -13,10 +14,10 @@ namespace NoiseDrift.Cli.Output;
 /// </summary>
 internal static class PredictionJson
 {
-    public static string Object(SpecCase specCase, PredictionSummary summary, SettingReport? setting = null) => JsonFields.Object(json =>
+    public static string Object(SpecCase specCase, PredictionSummary summary, SettingReport? setting = null) => JsonLine.Of(json =>
     {
         Header(json, specCase);
-        JsonFields.Vector(json, "theta", specCase.Case.Theta);
+        JsonLine.Numbers(json, "theta", specCase.Case.Theta);
         Fields(json, summary);
         if (setting is not null) SettingJson.Members(json, setting, summary, specCase.Case.Sgd);
     });
@@ -32,15 +33,15 @@ internal static class PredictionJson
     /// <summary>Every predicted field; <c>simulate</c> repeats them so its output is self-contained.</summary>
     public static void Fields(Utf8JsonWriter json, PredictionSummary s)
     {
-        JsonFields.Number(json, "reg", s.Reg);
-        JsonFields.Vector(json, "grad_reg", s.GradReg);
-        JsonFields.Vector(json, "p_grad_reg", s.PGradReg);
-        JsonFields.Vector(json, "drift_leading", s.DriftLeading);
-        JsonFields.Vector(json, "drift_exact", s.DriftExact);
-        JsonFields.Vector(json, "ou_cov", s.OuCovariance.Eigenvalues);
-        JsonFields.Number(json, "ou_cov_leading", s.OuCovarianceLeading);
-        JsonFields.Number(json, "reg_change_leading", s.RegChangeLeading);
-        JsonFields.Number(json, "reg_change_exact", s.RegChangeExact);
-        JsonFields.Number(json, "eta_limit", s.StepSizeLimit);
+        JsonLine.Number(json, "reg", s.Reg);
+        JsonLine.Numbers(json, "grad_reg", s.GradReg);
+        JsonLine.Numbers(json, "p_grad_reg", s.PGradReg);
+        JsonLine.Numbers(json, "drift_leading", s.DriftLeading);
+        JsonLine.Numbers(json, "drift_exact", s.DriftExact);
+        JsonLine.Numbers(json, "ou_cov", s.OuCovariance.Eigenvalues);
+        JsonLine.Number(json, "ou_cov_leading", s.OuCovarianceLeading);
+        JsonLine.Number(json, "reg_change_leading", s.RegChangeLeading);
+        JsonLine.Number(json, "reg_change_exact", s.RegChangeExact);
+        JsonLine.Number(json, "eta_limit", s.StepSizeLimit);
     }
 }

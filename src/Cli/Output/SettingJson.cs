@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;
@@ -17,19 +18,19 @@ internal static class SettingJson
     {
         var c = report.ClosedForm;
         json.WriteStartObject("closed_form");
-        JsonFields.Number(json, "reg", c.Reg);
-        JsonFields.Vector(json, "grad_reg", c.GradReg);
-        JsonFields.Vector(json, "p_grad_reg", c.PGradReg);
-        JsonFields.Vector(json, "drift_leading", c.DriftLeading);
-        JsonFields.Vector(json, "drift_exact", c.DriftExact);
+        JsonLine.Number(json, "reg", c.Reg);
+        JsonLine.Numbers(json, "grad_reg", c.GradReg);
+        JsonLine.Numbers(json, "p_grad_reg", c.PGradReg);
+        JsonLine.Numbers(json, "drift_leading", c.DriftLeading);
+        JsonLine.Numbers(json, "drift_exact", c.DriftExact);
         json.WriteEndObject();
-        JsonFields.Number(json, "closed_form_agreement", RouteAgreement.Worst(c, general, sgd));
+        JsonLine.Number(json, "closed_form_agreement", RouteAgreement.Worst(c, general, sgd));
         json.WriteStartObject("setting");
         json.WriteString("kind", report.Kind);
         foreach (var q in report.Quantities)
         {
-            if (q.IsVector) JsonFields.Vector(json, q.Name, q.Values);
-            else JsonFields.Number(json, q.Name, q.Values[0]);
+            if (q.IsVector) JsonLine.Numbers(json, q.Name, q.Values);
+            else JsonLine.Number(json, q.Name, q.Values[0]);
         }
         json.WriteEndObject();
     }

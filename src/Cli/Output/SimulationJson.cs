@@ -1,4 +1,5 @@
 using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Output;
 
@@ -9,30 +10,30 @@ namespace NoiseDrift.Cli.Output;
 /// </summary>
 internal static class SimulationJson
 {
-    public static string Object(SpecCase specCase, SimulationResult r) => JsonFields.Object(json =>
+    public static string Object(SpecCase specCase, SimulationResult r) => JsonLine.Of(json =>
     {
         PredictionJson.Header(json, specCase);
         json.WriteNumber("steps", r.Plan.Steps);
         json.WriteNumber("chains", 2 * r.Plan.Pairs);
-        JsonFields.Vector(json, "drift_measured", r.Drift.Mean);
-        JsonFields.Vector(json, "drift_stderr", r.Drift.StdErr);
-        JsonFields.Number(json, "drift_along_exact_measured", r.DriftAlongPredicted.Mean);
-        JsonFields.Number(json, "drift_along_exact_stderr", r.DriftAlongPredicted.StdErr);
-        JsonFields.Vector(json, "ou_cov_measured", r.OuEigenvalues);
-        JsonFields.Number(json, "ou_trace_measured", r.OuTrace.Mean);
-        JsonFields.Number(json, "ou_trace_stderr", r.OuTrace.StdErr);
+        JsonLine.Numbers(json, "drift_measured", r.Drift.Mean);
+        JsonLine.Numbers(json, "drift_stderr", r.Drift.StdErr);
+        JsonLine.Number(json, "drift_along_exact_measured", r.DriftAlongPredicted.Mean);
+        JsonLine.Number(json, "drift_along_exact_stderr", r.DriftAlongPredicted.StdErr);
+        JsonLine.Numbers(json, "ou_cov_measured", r.OuEigenvalues);
+        JsonLine.Number(json, "ou_trace_measured", r.OuTrace.Mean);
+        JsonLine.Number(json, "ou_trace_stderr", r.OuTrace.StdErr);
         json.WriteStartArray("reg_trace");
         foreach (var sample in r.RegTrace)
         {
             json.WriteStartObject();
             json.WriteNumber("step", sample.Step);
-            JsonFields.Number(json, "reg", sample.Reg);
+            JsonLine.Number(json, "reg", sample.Reg);
             json.WriteNumber("unprojected", sample.Unprojected);
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        JsonFields.Number(json, "reg_change_measured", r.RegChange.Rate.Mean);
-        JsonFields.Number(json, "reg_change_stderr", r.RegChange.Rate.StdErr);
+        JsonLine.Number(json, "reg_change_measured", r.RegChange.Rate.Mean);
+        JsonLine.Number(json, "reg_change_stderr", r.RegChange.Rate.StdErr);
         json.WriteNumber("reg_change_pairs", r.RegChange.Pairs);
         PredictionJson.Fields(json, r.Predicted);
     });

@@ -1,4 +1,5 @@
 using NoiseDrift.Cli.Sweep;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Output;
 
@@ -8,19 +9,19 @@ namespace NoiseDrift.Cli.Output;
 /// </summary>
 internal static class SweepJson
 {
-    public static string Object(SweepSummary s) => JsonFields.Object(json =>
+    public static string Object(SweepSummary s) => JsonLine.Of(json =>
     {
         json.WriteNumber("seeds", s.Seeds.Count);
         json.WriteString("seed_ranges", SweepTable.Ranges(s.Seeds));
         json.WriteNumber("rows", s.Rows);
         json.WriteNumber("failures", s.Failures);
         json.WriteNumber("failed_seeds", s.FailedSeeds);
-        JsonFields.Number(json, "z_run", s.Budget.RunZ);
-        JsonFields.Number(json, "z_union", s.Budget.Z);
+        JsonLine.Number(json, "z_run", s.Budget.RunZ);
+        JsonLine.Number(json, "z_union", s.Budget.Z);
         json.WriteNumber("union_failures", s.UnionFailures);
         json.WriteBoolean("pass", s.Pass);
         json.WriteStartObject("ratio_quantiles");
-        foreach (var (level, ratio) in s.RatioQuantiles) JsonFields.Number(json, $"q{level:0.###}", ratio);
+        foreach (var (level, ratio) in s.RatioQuantiles) JsonLine.Number(json, $"q{level:0.###}", ratio);
         json.WriteEndObject();
         json.WriteStartArray("checks");
         foreach (var c in s.Checks)
@@ -29,7 +30,7 @@ internal static class SweepJson
             json.WriteString("check", c.Check);
             json.WriteNumber("rows", c.Rows);
             json.WriteNumber("failures", c.Failures);
-            JsonFields.Number(json, "worst_ratio", c.WorstRatio);
+            JsonLine.Number(json, "worst_ratio", c.WorstRatio);
             json.WriteNumber("worst_seed", c.WorstSeed);
             json.WriteString("worst_case", c.WorstCase);
             json.WriteEndObject();

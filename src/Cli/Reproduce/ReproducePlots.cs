@@ -20,7 +20,7 @@ internal static class ReproducePlots
         var plot = new Plot();
         int[] tracked = [.. Enumerable.Range(1, runs.Steps.Length - 1)];
         double[] x = [.. tracked.Select(j => Math.Log10(runs.Steps[j]))];
-        foreach (var (kind, color, text) in new[] { (RunKind.LabelNoise, LabelNoiseColor, "label-noise SGD"), (RunKind.PlainGd, GdColor, "plain GD (σ = 0)"), (RunKind.IsotropicNoise, IsotropicColor, "isotropic noise") })
+        foreach (var (kind, color, text) in new[] { (RunKind.LabelNoise, LabelNoiseColor, "label-noise SGD"), (RunKind.PlainGd, GdColor, "plain GD (σ = 0)"), (RunKind.IsotropicNoise, IsotropicColor, "isotropic noise") }.Where(k => runs.Runs.ContainsKey(k.Item1)))
             AddMean(plot, x, [.. tracked.Select(j => runs.Runs[kind].Values[name][j])], color, text);
         var flow = runs.FlowValues(name);
         var line = plot.Add.Scatter(x, [.. tracked.Select(j => flow[j])], FlowColor);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
 
@@ -23,13 +24,13 @@ internal static class GroundTruthSpecReader
     {
         if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty(Field, out var element) || element.ValueKind == JsonValueKind.Null)
             return null;
-        string path = SpecPath.Field(dataPath, Field);
+        string path = JsonPath.Field(dataPath, Field);
         if (model is not MatrixSensing sensing)
             throw new InvalidInputException(path, $"is only for model kind matrix_sensing, not {model.Describe()}");
         int d = sensing.Size;
-        double[][] rows = SpecValue.Array(element, path, (e, p) =>
+        double[][] rows = JsonValues.Array(element, path, (e, p) =>
         {
-            double[] row = SpecValue.Numbers(e, p);
+            double[] row = JsonValues.Numbers(e, p);
             if (row.Length != d) throw new InvalidInputException(p, $"has {row.Length} entries, expected d = {d}");
             return row;
         });
@@ -41,7 +42,7 @@ internal static class GroundTruthSpecReader
             for (int b = a + 1; b < d; b++)
             {
                 if (Math.Abs(x[a, b] - x[b, a]) > Tolerance * scale)
-                    throw new InvalidInputException(SpecPath.Item(SpecPath.Item(path, a), b),
+                    throw new InvalidInputException(JsonPath.Item(JsonPath.Item(path, a), b),
                         $"is {Guard.Format(x[a, b])} but [{b}][{a}] is {Guard.Format(x[b, a])}; X* = U*U*ᵀ is symmetric");
             }
         }

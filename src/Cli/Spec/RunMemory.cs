@@ -7,8 +7,9 @@ namespace NoiseDrift.Cli.Spec;
 
 /// <summary>
 /// The memory a spec's run needs, estimated before anything is allocated, in 64-bit checked arithmetic: the
-/// per-thread model workspaces, J and its factorizations (<c>n × p</c>), the chain states (starts, finals and the
-/// snapshots of <see cref="Simulation"/>, <c>chains × p</c> each) and, for a minibatch, the stationary-covariance
+/// per-thread model workspaces (the engine's own estimate, <see cref="Model.WorkspaceDoubles"/>), J and its
+/// factorizations (<c>n × p</c>), the chain states (starts, finals and the snapshots of <see cref="Simulation"/>,
+/// <c>chains × p</c> each) and, for a minibatch, the stationary-covariance
 /// system on symmetric <c>n × n</c> matrices (THEORY.md §2, size <c>(n(n+1)/2)²</c>). A run that needs more than the
 /// process may use (<c>GC.GetGCMemoryInfo().TotalAvailableMemoryBytes</c>) is refused, naming the spec field of the
 /// largest term.
@@ -25,14 +26,12 @@ public static class RunMemory
     {
         ArgumentNullException.ThrowIfNull(spec);
         var model = spec.Model;
-        long p = model.ParameterCount, n = spec.Data.Count, input = model.InputDimension;
-        var (modelField, units) = Units(model);
+        long p = model.ParameterCount, n = spec.Data.Count;
+        string modelField = Field(model);
         long threads = Environment.ProcessorCount + 1L;
         var terms = new List<Term>
         {
-            // Per workspace: nine n × width blocks per layer and two n × widest transposes (≤ 11 n (input + units)),
-            // and, for a model that splits its rows, a second workspace of half the rows: 17 covers both.
-            new(modelField, "model workspaces", Bytes(() => checked(threads * ((17 * n * (input + units)) + (3 * p))))),
+            new(modelField, "model workspaces", Bytes(() => checked(threads * model.WorkspaceDoubles(n)))),
             new(modelField, "J and its factorizations", Bytes(() => checked(4 * n * p))),
             new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Chains * p * (Simulation.Snapshots + 3L)))),
         };
@@ -54,12 +53,13 @@ public static class RunMemory
             $"{Gigabytes(limit)} available (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)"));
     }
 
-    private static (string Field, long Units) Units(Model model) => model switch
+    /// <summary>The spec field that sizes the model's workspaces.</summary>
+    private static string Field(Model model) => model switch
     {
-        Mlp mlp => ("model.hidden", mlp.Hidden.Sum(w => (long)w)),
-        DagNetwork dag => ("model.neurons", dag.Neurons.Count),
-        MatrixSensing ms => ("model.d", (long)ms.Size * ms.Width),
-        _ => ("model", model.ParameterCount),
+        Mlp => "model.hidden",
+        DagNetwork => "model.neurons",
+        MatrixSensing => "model.d",
+        _ => "model",
     };
 
     private static long Bytes(Func<long> doubles)

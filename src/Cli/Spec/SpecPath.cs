@@ -1,46 +1,57 @@
-using NoiseDrift.Engine.Sgd;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Cli.Spec;
 
-/// <summary>JSON paths as they appear in error messages: <c>sgd.eta</c>, <c>data.x[2][0]</c>.</summary>
+/// <summary>
+/// The one place where the engine's and the theory's bare field names become the JSON paths of a spec file: a field
+/// whose first name belongs to one block of the spec (<c>hidden</c>, <c>x[2][0]</c>, <c>eta</c>) is placed under it
+/// (<c>model.hidden</c>, <c>data.x[2][0]</c>, <c>sgd.eta</c>). Fields that name no block member (<c>theta</c>,
+/// <c>data</c>, a path already rooted at a block) are left as they are. The reader applies it
+/// (<see cref="SpecReader.Parse(ReadOnlyMemory{byte})"/>), and so does <see cref="CliApp"/> to the error of any
+/// command that reads a spec.
+/// </summary>
 internal static class SpecPath
 {
-    /// <summary>The path of field <paramref name="name"/> inside the object at <paramref name="parent"/>.</summary>
-    public static string Field(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
+    /// <summary>The blocks of a spec and the names of their members.</summary>
+    private static readonly (string Block, IReadOnlySet<string> Members)[] Blocks =
+    [
+        ("model", ModelJson.FieldNames),
+        ("data", DataSpecReader.FieldNames),
+        ("sgd", SgdSpecReader.FieldNames),
+    ];
 
-    /// <summary>The path of element <paramref name="index"/> of the array at <paramref name="parent"/>.</summary>
-    public static string Item(string parent, int index) => $"{parent}[{index}]";
+    /// <summary>The spec path of an engine field: <c>eta</c> → <c>sgd.eta</c>; anything else unchanged.</summary>
+    public static string Of(string field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        string root = JsonPath.Root(field);
+        foreach (var (block, members) in Blocks)
+        {
+            if (members.Contains(root)) return JsonPath.Field(block, field);
+        }
+        return field;
+    }
 
-    /// <summary>The JSON path of the spec's <c>sgd</c> block.</summary>
-    public const string Sgd = "sgd";
+    /// <summary>The error under the spec path of its field (itself when the field is not an engine field).</summary>
+    public static InvalidInputException Placed(InvalidInputException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        string field = Of(e.Field);
+        return field == e.Field ? e : new InvalidInputException(field, InputError.Problem(e));
+    }
 
-    /// <summary>
-    /// Runs <paramref name="compute"/>; an error on a bare <see cref="SgdProblem"/> field (<c>eta</c>, <c>sigma</c>,
-    /// <c>batch</c>, <c>noise</c>) is re-raised under <paramref name="parent"/>, e.g. <c>sgd.eta</c>. This is the one
-    /// place where the CLI maps the engine's and the theory's field names to JSON paths.
-    /// </summary>
-    public static T Within<T>(string parent, Func<T> compute)
+    /// <summary>Runs <paramref name="compute"/>; an error on an engine field is re-raised under its spec path.</summary>
+    public static T Within<T>(Func<T> compute)
     {
         ArgumentNullException.ThrowIfNull(compute);
         try
         {
             return compute();
         }
-        catch (InvalidInputException e) when (SgdProblem.FieldNames.Contains(e.Field))
+        catch (InvalidInputException e) when (Of(e.Field) != e.Field)
         {
-            throw new InvalidInputException(Field(parent, e.Field), InputError.Problem(e));
+            throw Placed(e);
         }
-    }
-
-    /// <summary><see cref="Within{T}(string, Func{T})"/> for an action.</summary>
-    public static void Within(string parent, Action action)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        Within(parent, () =>
-        {
-            action();
-            return 0;
-        });
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
 
@@ -70,13 +71,13 @@ public static class SpecReader
             throw new InvalidInputException("spec",
                 $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}");
         }
-        using (document) return Read(document.RootElement);
+        using (document) return SpecPath.Within(() => Read(document.RootElement));
     }
 
     private static Spec Read(JsonElement root)
     {
-        var o = new SpecObject(root, "", "model", "data", "theta", "sgd");
-        var model = ModelSpecReader.Read(o.Required("model"), "model");
+        var o = new ClosedObject(root, "", "model", "data", "theta", "sgd");
+        var (_, model) = ModelJson.Read(o.Required("model"), "model");
         var data = DataSpecReader.Read(o.Required("data"), "data", model);
         var groundTruth = GroundTruthSpecReader.Read(o.Required("data"), "data", model);
         double[]? theta = o.Optional("theta") is { } t ? Theta(t, model) : null;
@@ -88,7 +89,7 @@ public static class SpecReader
 
     private static double[] Theta(JsonElement element, Model model)
     {
-        double[] theta = SpecValue.Numbers(element, "theta");
+        double[] theta = JsonValues.Numbers(element, "theta");
         if (theta.Length != model.ParameterCount)
             throw new InvalidInputException("theta",
                 $"has length {theta.Length}, but {model.Describe()} has p = {model.ParameterCount} parameters");

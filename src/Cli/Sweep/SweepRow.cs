@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NoiseDrift.Cli.Output;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory.Checks;
 
 namespace NoiseDrift.Cli.Sweep;
@@ -13,7 +14,7 @@ namespace NoiseDrift.Cli.Sweep;
 public sealed record SweepRow(ulong Seed, CheckResult Verdict)
 {
     /// <summary>The JSON line, without the newline.</summary>
-    public string Line() => JsonFields.Object(json =>
+    public string Line() => JsonLine.Of(json =>
     {
         json.WriteNumber("seed", Seed);
         CheckJson.Members(json, Verdict);

@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using NoiseDrift.Conformance.Cases;
+using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Conformance.Protocol;
 
@@ -12,45 +13,46 @@ namespace NoiseDrift.Conformance.Protocol;
 /// <param name="Input">The typed fields (null for <c>hello</c> and <c>bye</c>).</param>
 public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
 {
-    /// <summary>The JSON line (without newline).</summary>
-    public string Line => Json().ToJsonString();
+    /// <summary>The request as one JSON line (without newline), with the field names of CONFORMANCE.md §2.</summary>
+    public string Line => JsonLine.Of(Members);
 
-    /// <summary>The request as a JSON object with the field names of CONFORMANCE.md §2.</summary>
-    public JsonObject Json()
+    private void Members(Utf8JsonWriter json)
     {
-        var json = new JsonObject { ["id"] = Id, ["op"] = Op };
-        if (Op == "hello") json["protocol"] = 1;
-        if (Input is null) return json;
+        json.WriteNumber("id", Id);
+        json.WriteString("op", Op);
+        if (Op == "hello") json.WriteNumber("protocol", 1);
+        if (Input is null) return;
         var i = Input;
-        json["model"] = JsonNode.Parse(i.Model.SpecJson);
-        json["theta"] = Array(i.Theta);
-        json["x"] = new JsonArray(i.X.Select(row => (JsonNode)Array(row)).ToArray());
+        json.WritePropertyName("model");
+        i.Model.Write(json);
+        JsonLine.Numbers(json, "theta", i.Theta);
+        json.WritePropertyName("x");
+        JsonLine.Rows(json, i.X);
         switch (Op)
         {
             case "hvp":
-                json["v"] = Array(i.V!);
+                JsonLine.Numbers(json, "v", i.V!);
                 break;
             case "sgd_step":
-                json["y"] = Array(i.Y!);
-                json["eta"] = i.Eta;
-                json["batch"] = new JsonArray(i.BatchIndices!.Select(b => (JsonNode)b).ToArray());
-                json["noise"] = Array(i.Noise!);
+                JsonLine.Numbers(json, "y", i.Y!);
+                JsonLine.Number(json, "eta", i.Eta);
+                json.WriteStartArray("batch");
+                foreach (int b in i.BatchIndices!) json.WriteNumberValue(b);
+                json.WriteEndArray();
+                JsonLine.Numbers(json, "noise", i.Noise!);
                 break;
             case "run":
-                json["y"] = Array(i.Y!);
-                json["eta"] = i.Eta;
-                json["sigma"] = i.Sigma;
-                json["batch"] = i.BatchSize;
-                json["law"] = "gaussian";
-                json["steps"] = i.Steps;
-                json["chains"] = i.Chains;
-                json["seed"] = i.Seed;
+                JsonLine.Numbers(json, "y", i.Y!);
+                JsonLine.Number(json, "eta", i.Eta);
+                JsonLine.Number(json, "sigma", i.Sigma);
+                json.WriteNumber("batch", i.BatchSize);
+                json.WriteString("law", "gaussian");
+                json.WriteNumber("steps", i.Steps);
+                json.WriteNumber("chains", i.Chains);
+                json.WriteNumber("seed", i.Seed);
                 break;
         }
-        return json;
     }
-
-    private static JsonArray Array(double[] values) => new(values.Select(v => (JsonNode)v).ToArray());
 }
 
 /// <summary>

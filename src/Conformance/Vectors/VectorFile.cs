@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using NoiseDrift.Engine.Json;
 using NoiseDrift.Engine.Sgd;
 
 namespace NoiseDrift.Conformance.Vectors;
 
-/// <summary>One case file of <c>noisedrift vectors</c>, with the fields of CONFORMANCE.md §1 in its order.</summary>
+/// <summary>
+/// One case file of <c>noisedrift vectors</c>, with the fields of CONFORMANCE.md §1 in its order; numbers with 17
+/// significant digits, so every double round-trips.
+/// </summary>
 public static class VectorFile
 {
     /// <summary>The protocol version written in every file.</summary>
@@ -27,7 +31,7 @@ public static class VectorFile
         var top = new List<(string, string)>
         {
             ("protocol", Protocol.ToString(CultureInfo.InvariantCulture)),
-            ("case", Compact(json => json.WriteStringValue(c.Name))),
+            ("case", JsonLine.Value(json => json.WriteStringValue(c.Name))),
             ("model", c.Model.SpecJson),
             ("x", Rows(c.Rows)),
             ("y", Array(c.Data.Y)),
@@ -48,15 +52,15 @@ public static class VectorFile
             ("drift_leading", Array(e.DriftLeading)),
             ("drift_exact", Array(e.DriftExact)),
             ("ou_cov", Array(e.OuCov)),
-            ("sgd_step", Compact(json =>
+            ("sgd_step", JsonLine.Value(json =>
             {
                 json.WriteStartObject();
                 json.WritePropertyName("batch");
                 json.WriteStartArray();
                 foreach (int i in c.StepBatch) json.WriteNumberValue(i);
                 json.WriteEndArray();
-                JsonNumbers.Write(json, "noise", c.Noise);
-                JsonNumbers.Write(json, "theta", e.SgdStepTheta);
+                JsonLine.Numbers(json, "noise", c.Noise, JsonDigits.Seventeen);
+                JsonLine.Numbers(json, "theta", e.SgdStepTheta, JsonDigits.Seventeen);
                 json.WriteEndObject();
             })),
         };
@@ -69,23 +73,12 @@ public static class VectorFile
         return text.ToString();
     }
 
-    private static string Number(double value) => Compact(json => JsonNumbers.Write(json, value));
+    private static string Number(double value) => JsonLine.Value(json => JsonLine.Number(json, value, JsonDigits.Seventeen));
 
-    private static string Array(IEnumerable<double> values) => Compact(json => JsonNumbers.WriteArray(json, values));
+    private static string Array(IEnumerable<double> values) =>
+        JsonLine.Value(json => JsonLine.Numbers(json, values, JsonDigits.Seventeen));
 
-    private static string Rows(IEnumerable<double[]> rows) => Compact(json =>
-    {
-        json.WriteStartArray();
-        foreach (var row in rows) JsonNumbers.WriteArray(json, row);
-        json.WriteEndArray();
-    });
-
-    private static string Compact(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer)) write(json);
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    private static string Rows(IEnumerable<double[]> rows) => JsonLine.Value(json => JsonLine.Rows(json, rows, JsonDigits.Seventeen));
 
     /// <summary>The index line of a case: name, file, model kind, n, p, B, noise law, tolerance.</summary>
     internal static void WriteIndexEntry(Utf8JsonWriter json, CertifiedCase certified)
@@ -99,7 +92,7 @@ public static class VectorFile
         json.WriteNumber("p", c.ParameterCount);
         json.WriteNumber("batch", c.Batch);
         json.WriteString("noise", c.Law == NoiseLaw.Gaussian ? "gaussian" : "rademacher");
-        JsonNumbers.Write(json, "relative", certified.RelativeTolerance);
+        JsonLine.Number(json, "relative", certified.RelativeTolerance, JsonDigits.Seventeen);
         json.WriteEndObject();
     }
 }

@@ -12,16 +12,16 @@ public sealed class Dataset
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        Guard.Positive(dimension, "data.dimension");
-        if (y.Length == 0) throw new InvalidInputException("data.y", "is empty; at least one example is needed");
-        Guard.Length(x.Length, y.Length * dimension, "data.x");
+        Guard.Positive(dimension, "dimension");
+        if (y.Length == 0) throw new InvalidInputException("y", "is empty; at least one example is needed");
+        Guard.Length(x.Length, y.Length * dimension, "x");
         for (int i = 0; i < x.Length; i++)
         {
             if (!double.IsFinite(x[i]))
-                throw new InvalidInputException($"data.x[{i / dimension}][{i % dimension}]",
+                throw new InvalidInputException($"x[{i / dimension}][{i % dimension}]",
                     $"must be finite, got {Guard.Format(x[i])}");
         }
-        Guard.Finite(y, "data.y");
+        Guard.Finite(y, "y");
         X = x;
         Y = y;
         Dimension = dimension;
@@ -31,14 +31,14 @@ public sealed class Dataset
     public static Dataset FromRows(IReadOnlyList<double[]> rows, double[] y)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Count == 0) throw new InvalidInputException("data.x", "is empty; at least one example is needed");
-        Guard.Length(y.Length, rows.Count, "data.y");
+        if (rows.Count == 0) throw new InvalidInputException("x", "is empty; at least one example is needed");
+        Guard.Length(y.Length, rows.Count, "y");
         int d = rows[0].Length;
-        if (d == 0) throw new InvalidInputException("data.x[0]", "has no features");
+        if (d == 0) throw new InvalidInputException("x[0]", "has no features");
         var x = new double[rows.Count * d];
         for (int i = 0; i < rows.Count; i++)
         {
-            Guard.Length(rows[i].Length, d, $"data.x[{i}]");
+            Guard.Length(rows[i].Length, d, $"x[{i}]");
             rows[i].CopyTo(x, i * d);
         }
         return new Dataset(x, y, d);

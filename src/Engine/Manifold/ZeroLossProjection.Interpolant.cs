@@ -51,10 +51,10 @@ public static partial class ZeroLossProjection
             {
                 if (!data.Row(i).SequenceEqual(data.Row(j))) continue;
                 if (data.Y[i] != data.Y[j])
-                    throw new InvalidInputException($"data.y[{j}]", $"= {Guard.Format(data.Y[j])} differs from data.y[{i}] = " +
+                    throw new InvalidInputException($"y[{j}]", $"= {Guard.Format(data.Y[j])} differs from data.y[{i}] = " +
                         $"{Guard.Format(data.Y[i])} although data.x[{i}] and data.x[{j}] are identical: no model can " +
                         $"interpolate the data ({sizes})");
-                throw new InvalidInputException($"data.x[{j}]", $"duplicates data.x[{i}]: J has two equal rows and is " +
+                throw new InvalidInputException($"x[{j}]", $"duplicates data.x[{i}]: J has two equal rows and is " +
                     $"rank-deficient everywhere, so the zero-loss set is not a regular manifold ({sizes}); drop the duplicate");
             }
     }

@@ -111,6 +111,9 @@ public sealed class DagNetwork : Model
     public override Workspace CreateWorkspace(int maxRows) =>
         new DagWorkspace(ParameterCount, maxRows, _inputs + _neurons.Length, _neurons.Length);
 
+    /// <summary>One unit per neuron.</summary>
+    protected override long WorkspaceUnits => _neurons.Length;
+
     /// <summary><c>h(x; θ)</c>, one forward pass over the DAG (THEORY.md §1).</summary>
     public override double Value(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Workspace ws)
     {

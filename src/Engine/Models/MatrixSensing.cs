@@ -47,6 +47,9 @@ public sealed class MatrixSensing : Model
     /// <inheritdoc/>
     public override int InputDimension => Size * Size;
 
+    /// <summary>The d·k entries of U, in 64 bits.</summary>
+    protected override long WorkspaceUnits => (long)Size * Width;
+
     /// <summary>E.g. <c>matrix_sensing d=4 k=4</c>.</summary>
     public override string Describe() => $"matrix_sensing d={Size} k={Width}";
 

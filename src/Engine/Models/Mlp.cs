@@ -31,13 +31,13 @@ public sealed partial class Mlp : Model
     {
         ArgumentNullException.ThrowIfNull(hidden);
         ArgumentNullException.ThrowIfNull(activations);
-        Guard.Positive(inputDimension, "model.input");
+        Guard.Positive(inputDimension, "input");
         if (hidden.Count is < 1 or > MaxDepth)
-            throw new InvalidInputException("model.hidden", $"has {hidden.Count} layers; 1 to {MaxDepth} are supported");
+            throw new InvalidInputException("hidden", $"has {hidden.Count} layers; 1 to {MaxDepth} are supported");
         if (activations.Count != hidden.Count)
-            throw new InvalidInputException("model.activations",
-                $"has {activations.Count} entries but model.hidden has {hidden.Count} layers");
-        for (int l = 0; l < hidden.Count; l++) Guard.Positive(hidden[l], $"model.hidden[{l}]");
+            throw new InvalidInputException("activations",
+                $"has {activations.Count} entries but hidden has {hidden.Count} layers");
+        for (int l = 0; l < hidden.Count; l++) Guard.Positive(hidden[l], $"hidden[{l}]");
 
         _sizes = [inputDimension, .. hidden];
         _activations = [.. activations];
@@ -60,7 +60,7 @@ public sealed partial class Mlp : Model
     }
 
     /// <summary>Sizes are summed in 64 bits: a p beyond what an array holds is refused, never wrapped around.</summary>
-    private InvalidInputException TooLarge(long parameters) => new("model.hidden",
+    private InvalidInputException TooLarge(long parameters) => new("hidden",
         $"gives p ≥ {parameters} parameters (input {_sizes[0]}, widths [{string.Join(", ", _sizes.Skip(1))}]), " +
         $"more than the {Array.MaxLength} numbers an array can hold");
 
@@ -104,6 +104,9 @@ public sealed partial class Mlp : Model
         (OutputBias ? "" : " no-output-bias");
 
     public override Workspace CreateWorkspace(int maxRows) => new MlpWorkspace(this, Math.Max(1, maxRows));
+
+    /// <summary>The hidden units, summed in 64 bits.</summary>
+    protected override long WorkspaceUnits => Hidden.Sum(w => (long)w);
 
     internal int Size(int index) => _sizes[index];
 

@@ -33,6 +33,17 @@ public abstract class Model
     /// <summary>Scratch memory for batches of up to <paramref name="maxRows"/> rows.</summary>
     public virtual Workspace CreateWorkspace(int maxRows) => new(ParameterCount, maxRows);
 
+    /// <summary>
+    /// An upper estimate of the doubles one workspace for <paramref name="rows"/> rows holds, with the second
+    /// workspace of half the rows a model that splits its rows adds: <c>17 n (d + units) + 3p</c>, from nine
+    /// <c>n × width</c> blocks per layer and two <c>n × widest</c> transposes (at most <c>11 n (d + units)</c>) per
+    /// workspace. In 64-bit checked arithmetic: a size beyond 64 bits throws <see cref="OverflowException"/>.
+    /// </summary>
+    public long WorkspaceDoubles(long rows) => checked((17 * rows * (InputDimension + WorkspaceUnits)) + (3L * ParameterCount));
+
+    /// <summary>The units a workspace holds per row besides the input: p unless a model says otherwise.</summary>
+    protected virtual long WorkspaceUnits => ParameterCount;
+
     /// <summary><c>h(x; θ)</c>.</summary>
     public abstract double Value(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Workspace ws);
 
@@ -153,7 +164,7 @@ public abstract class Model
     }
 
     /// <summary>Throws, naming the field, unless the data match this model's input dimension.</summary>
-    public void ValidateData(Data.Dataset data, string field = "data.x")
+    public void ValidateData(Data.Dataset data, string field = "x")
     {
         if (data.Dimension != InputDimension)
             throw new InvalidInputException(field,

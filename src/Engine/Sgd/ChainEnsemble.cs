@@ -102,7 +102,7 @@ public static class ChainEnsemble
 
     private static int[] Validate(Model model, IReadOnlyList<double[]> starts, ChainEnsembleOptions options)
     {
-        if (options.Steps < 1) throw new InvalidInputException("sgd.steps", $"must be at least 1, got {options.Steps}");
+        if (options.Steps < 1) throw new InvalidInputException("steps", $"must be at least 1, got {options.Steps}");
         if (starts.Count == 0) throw new InvalidInputException("starts", "is empty; at least one chain is needed");
         if (options.Antithetic && starts.Count % 2 != 0)
             throw new InvalidInputException("starts", $"has {starts.Count} chains; antithetic pairs need an even number");

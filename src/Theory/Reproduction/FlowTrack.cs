@@ -8,7 +8,9 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <summary>
 /// The slow flow <c>dθ/dt = −¼ P∇reg</c> (THEORY.md §3) from the reproduction's start, read at given flow times, with
 /// the observables evaluated along it. Integrated interval by interval with <see cref="RiemannianSlowFlow"/>. When
-/// the retraction fails (J loses rank, THEORY.md §4.2) the flow stops there and says so; later times read NaN.
+/// its retraction fails (J loses rank, docs/theory.md §4.2), the interval and every later one run with
+/// <see cref="RankTolerantSlowFlow"/> on the constraints that remain independent, and the steps at lost rank are kept;
+/// only when that retraction fails too does the flow stop and say so (later times read NaN).
 /// </summary>
 /// <param name="Times">The flow times read, ascending, starting at 0.</param>
 /// <param name="Thetas">θ(t) at each time (null after a stop).</param>
@@ -26,13 +28,30 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
         var thetas = new double[]?[sorted.Length];
         thetas[0] = (double[])start.Clone();
         string stopped = "";
+        var losses = new List<RankLoss>();
         for (int j = 1; j < sorted.Length && stopped.Length == 0; j++)
         {
             double span = sorted[j] - sorted[j - 1];
             int steps = Math.Max(1, (int)Math.Ceiling(span / maxStep));
             try
             {
-                thetas[j] = RiemannianSlowFlow.Integrate(model, thetas[j - 1]!, data, span, steps, steps).Final;
+                if (losses.Count == 0)
+                {
+                    try
+                    {
+                        thetas[j] = RiemannianSlowFlow.Integrate(model, thetas[j - 1]!, data, span, steps, steps).Final;
+                        continue;
+                    }
+                    catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
+                    {
+                        // J lost rank in this interval (docs/theory.md §4.2): from its start on, the flow runs on the
+                        // constraints that remain independent.
+                        losses.Add(new RankLoss(sorted[j - 1], -1, []));
+                    }
+                }
+                var (final, lost) = RankTolerantSlowFlow.Integrate(model, thetas[j - 1]!, data, sorted[j - 1], span, steps);
+                thetas[j] = final;
+                losses.AddRange(lost);
             }
             catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
             {
@@ -41,8 +60,21 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
         }
         var values = observables.ToDictionary(o => o.Name,
             o => thetas.Select(t => t is null ? double.NaN : o.Of(t)).ToArray());
-        return new FlowTrack(sorted, thetas, values, stopped);
+        return new FlowTrack(sorted, thetas, values, stopped) { RankLosses = [.. losses.Where(l => l.Rank >= 0)], TolerantFrom = losses.Count == 0 ? double.NaN : losses[0].Time };
     }
+
+    /// <summary>The flow's steps taken at lost rank, in order (empty when J kept full rank along the flow).</summary>
+    public IReadOnlyList<RankLoss> RankLosses { get; init; } = [];
+
+    /// <summary>The flow time from which the flow ran on the independent constraints (NaN if it never had to).</summary>
+    public double TolerantFrom { get; init; } = double.NaN;
+
+    /// <summary>When and where the flow crossed lost rank, for the report; empty when it never did.</summary>
+    public string RankLossSummary => RankLosses.Count == 0
+        ? (double.IsNaN(TolerantFrom) ? "" : $"the regular flow failed in the interval from t = {TolerantFrom:G4} (near-singular J); the tolerant flow kept full rank")
+        : $"J lost rank on {RankLosses.Count} flow steps, first at t = {RankLosses[0].Time:G4} (rank {RankLosses[0].Rank}, " +
+          $"dependent rows at x = {string.Join(", ", RankLosses[0].Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}), " +
+          $"last at t = {RankLosses[^1].Time:G4}; the flow went on along the remaining constraints";
 
     /// <summary>The value of an observable at flow time t (one of <see cref="Times"/>, up to rounding).</summary>
     public double At(string name, double time) => Values[name][IndexOf(time)];

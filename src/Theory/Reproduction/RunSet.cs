@@ -29,9 +29,12 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
     /// <summary>The label-noise chains.</summary>
     public TrackedRun LabelNoise => Runs[RunKind.LabelNoise];
 
-    /// <summary>Runs the three kinds (progress in thirds) and integrates the flow to every tracked time t, t/2 and (1 − δ)t.</summary>
+    /// <summary>
+    /// Runs the three kinds, or those in <paramref name="kinds"/> (progress by chains), and integrates the flow to every
+    /// tracked time t, t/2 and (1 − δ)t.
+    /// </summary>
     public static RunSet Simulate(Model model, Dataset data, InterpolatingStart start, ExperimentPlan plan,
-        IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
+        IReadOnlyList<Observable> observables, IProgress<double>? progress = null, IReadOnlyCollection<RunKind>? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(start);
@@ -39,15 +42,15 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
         var sgd = SgdProblem.FullBatch(plan.Eta, plan.Sigma, data.Count);
         double tau = MatchedParameterNoise.Scale(model, start.Theta, data, sgd);
         var runs = new Dictionary<RunKind, TrackedRun>();
-        var kinds = Enum.GetValues<RunKind>();
+        var run = kinds is null ? Enum.GetValues<RunKind>() : [.. Enum.GetValues<RunKind>().Where(kinds.Contains)];
         double weight = 0;
-        var weights = kinds.Select(k => k == RunKind.PlainGd ? 2.0 : plan.Chains).ToArray();
+        var weights = run.Select(k => k == RunKind.PlainGd ? 2.0 : plan.Chains).ToArray();
         double total = weights.Sum();
-        for (int i = 0; i < kinds.Length; i++)
+        for (int i = 0; i < run.Length; i++)
         {
             double offset = weight / total, share = weights[i] / total;
             var part = progress is null ? null : new ScaledProgress(progress, offset, share);
-            runs[kinds[i]] = TrackedRun.Run(model, data, start.Theta, plan, kinds[i], tau, observables, part);
+            runs[run[i]] = TrackedRun.Run(model, data, start.Theta, plan, run[i], tau, observables, part);
             weight += weights[i];
         }
         var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);

@@ -3,6 +3,7 @@ using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Reproduction;
@@ -22,7 +23,10 @@ namespace NoiseDrift.Theory.Reproduction;
 public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<string, MeanEstimate[]> Values,
     double[]?[][] Projected, int ProjectionFailures, string FirstFailure)
 {
-    /// <summary>The chains of a run; plain GD, being deterministic, runs two identical chains.</summary>
+    /// <summary>
+    /// The chains of a run; plain GD, being deterministic, is one <see cref="DeterministicChain"/> read as two identical
+    /// chains.
+    /// </summary>
     public static TrackedRun Run(Model model, Dataset data, double[] start, ExperimentPlan plan, RunKind kind, double tau,
         IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
     {
@@ -38,11 +42,13 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
         };
         int chains = kind == RunKind.PlainGd ? 2 : plan.Chains;
         var starts = Enumerable.Range(0, chains).Select(_ => (double[])start.Clone()).ToArray();
-        var result = ChainEnsemble.Run(model, data, settings, starts,
-            new ChainEnsembleOptions(plan.Steps) { CleanGradient = false, SnapshotSteps = steps, Progress = progress });
+        var snapshots = kind == RunKind.PlainGd
+            ? Replicate(DeterministicChain.Run(model, data, settings, start, steps).Snapshots, chains, progress)
+            : ChainEnsemble.Run(model, data, settings, starts,
+                new ChainEnsembleOptions(plan.Steps) { CleanGradient = false, SnapshotSteps = steps, Progress = progress }).Snapshots;
 
         var projected = new double[]?[steps.Length][];
-        int failures = 0;
+        int failures = 0, tolerantFailures = 0;
         string first = "";
         for (int s = 0; s < steps.Length; s++)
         {
@@ -51,17 +57,52 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
             {
                 try
                 {
-                    projected[s][c] = s == 0 ? (double[])start.Clone() : ZeroLossProjection.Project(model, data, result.Snapshots[s][c]);
+                    projected[s][c] = s == 0 ? (double[])start.Clone() : ZeroLossProjection.Project(model, data, snapshots[s][c]);
                 }
                 catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
                 {
                     failures++;
                     if (first.Length == 0) first = $"step {steps[s]}, chain {c}: {e.Message}";
+                    projected[s][c] = TolerantProjection(model, data, snapshots[s][c], ref tolerantFailures);
                 }
             }
         }
         var values = observables.ToDictionary(o => o.Name, o => projected.Select(row => Mean(row, o)).ToArray());
-        return new TrackedRun(kind, steps, values, projected, failures, first);
+        var raw = observables.ToDictionary(o => o.Name, o => snapshots.Select(row => Mean(row, o)).ToArray());
+        return new TrackedRun(kind, steps, values, projected, failures, first) { RawValues = raw, TolerantFailures = tolerantFailures };
+    }
+
+    /// <summary>
+    /// Per observable, the mean over chains of the raw iterate θ_k itself, not projected (docs/theory.md §4.2: label noise
+    /// does not stop where M is not smooth, so its function is read where no projection exists). Empty when not read.
+    /// </summary>
+    public IReadOnlyDictionary<string, MeanEstimate[]> RawValues { get; init; } = new Dictionary<string, MeanEstimate[]>();
+
+    /// <summary>Of the failed projections, those that the rank-tolerant retraction could not replace either.</summary>
+    public int TolerantFailures { get; init; }
+
+    /// <summary>
+    /// Where <see cref="ZeroLossProjection"/> fails because J (nearly) lost rank, the damped Gauss–Newton retraction on
+    /// the constraints that remain independent (<see cref="RankTolerantSlowFlow.Retract"/>), or null when that fails too.
+    /// </summary>
+    private static double[]? TolerantProjection(Model model, Dataset data, double[] theta, ref int failures)
+    {
+        try
+        {
+            return RankTolerantSlowFlow.Retract(model, data, (double[])theta.Clone());
+        }
+        catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
+        {
+            failures++;
+            return null;
+        }
+    }
+
+    /// <summary>The deterministic control's snapshots as <paramref name="chains"/> identical chains.</summary>
+    private static double[][][] Replicate(double[][] snapshots, int chains, IProgress<double>? progress)
+    {
+        progress?.Report(1);
+        return [.. snapshots.Select(theta => Enumerable.Range(0, chains).Select(_ => (double[])theta.Clone()).ToArray())];
     }
 
     /// <summary>The mean of an observable over the chains that projected (NaN, SE NaN when fewer than two did).</summary>

@@ -17,17 +17,17 @@ public sealed class LinearSpline
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
-        Guard.Length(y.Count, x.Count, "data.y");
-        if (x.Count == 0) throw new InvalidInputException("data.x", "needs at least one point");
+        Guard.Length(y.Count, x.Count, "y");
+        if (x.Count == 0) throw new InvalidInputException("x", "needs at least one point");
         var order = Enumerable.Range(0, x.Count).OrderBy(i => x[i]).ToArray();
         _x = order.Select(i => x[i]).ToArray();
         _y = order.Select(i => y[i]).ToArray();
-        Guard.Finite(_x, "data.x");
-        Guard.Finite(_y, "data.y");
+        Guard.Finite(_x, "x");
+        Guard.Finite(_y, "y");
         for (int k = 1; k < _x.Length; k++)
         {
             if (_x[k] == _x[k - 1])
-                throw new InvalidInputException("data.x", $"has the point {Guard.Format(_x[k])} twice; a spline needs distinct x");
+                throw new InvalidInputException("x", $"has the point {Guard.Format(_x[k])} twice; a spline needs distinct x");
         }
     }
 

@@ -104,7 +104,7 @@ public sealed class MatrixSensingSetting : SymbolicSetting
         Guard.Positive(k, "k");
         ArgumentNullException.ThrowIfNull(data);
         if (data.Dimension != d * d)
-            throw new InvalidInputException("data.x", $"rows have {data.Dimension} entries, expected d² = {d * d}");
+            throw new InvalidInputException("x", $"rows have {data.Dimension} entries, expected d² = {d * d}");
         return d * k;
     }
 }

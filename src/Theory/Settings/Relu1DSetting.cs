@@ -147,7 +147,7 @@ public sealed class Relu1DSetting : SymbolicSetting
         Guard.Positive(width, "width");
         ArgumentNullException.ThrowIfNull(data);
         if (data.Dimension != 1)
-            throw new InvalidInputException("data.x", $"rows have {data.Dimension} features; the 1-D ReLU network takes 1");
+            throw new InvalidInputException("x", $"rows have {data.Dimension} features; the 1-D ReLU network takes 1");
         return 3 * width + 1;
     }
 }

@@ -137,7 +137,7 @@ public sealed class Sigmoid2Setting : SymbolicSetting
         Guard.Positive(width, "width");
         ArgumentNullException.ThrowIfNull(data);
         if (data.Dimension != input)
-            throw new InvalidInputException("data.x", $"rows have {data.Dimension} features; the network takes {input}");
+            throw new InvalidInputException("x", $"rows have {data.Dimension} features; the network takes {input}");
         return width * (input + 2);
     }
 }

@@ -22,7 +22,7 @@ public abstract class SymbolicSetting
         ArgumentNullException.ThrowIfNull(data);
         Guard.Length(theta.Length, parameterCount, "theta");
         Guard.Finite(theta, "theta");
-        Guard.Finite(data.X, "data.x");
+        Guard.Finite(data.X, "x");
         Theta = theta;
         Data = data;
     }

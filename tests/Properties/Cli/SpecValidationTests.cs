@@ -39,6 +39,10 @@ public class SpecValidationTests
         { SpecJson.With(o => o["model"] = JsonNode.Parse("""{ "kind": "dag", "input": 2, "neurons": [{ "activation": "tanh", "sources": [0, 2] }] }""")), "model.neurons[0].sources[1]", "node 2" },
         { SpecJson.With(o => o["model"] = JsonNode.Parse("""{ "kind": "dag", "input": 2, "neurons": [{ "activation": "tanh", "sources": [0], "bias": 1 }] }""")), "model.neurons[0].bias", "unknown field" },
         { SpecJson.With(o => o["model"] = JsonNode.Parse("""{ "kind": "matrix_sensing", "d": 2, "k": 0 }""")), "model.k", "at least 1" },
+        // Raised by the engine on its bare field names (hidden, d, eta) and placed under the spec path by SpecPath.
+        { SpecJson.With(o => { o["model"]!["hidden"] = new JsonArray(1 << 20, 1 << 20); o["model"]!["activations"] = new JsonArray("tanh", "tanh"); }), "model.hidden", "more than the" },
+        { SpecJson.With(o => o["model"] = JsonNode.Parse("""{ "kind": "matrix_sensing", "d": 50000, "k": 1 }""")), "model.d", "too large" },
+        { SpecJson.With(o => o["sgd"]!["eta"] = 0), "sgd.eta", "positive" },
         { "{ \"model\": 1, ", "spec", "invalid JSON" },
         { "[1, 2]", "spec", "expected an object" },
         { """{ "model": { "kind": "relu1d", "width": 2, "width": 3 } }""", "model.width", "duplicate" },

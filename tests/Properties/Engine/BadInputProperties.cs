@@ -58,21 +58,21 @@ public class BadInputProperties
         {
             var x = (double[])data.X.Clone();
             x[last * d + d - 1] = bad;
-            Throws(() => _ = new Dataset(x, data.Y, d), $"data.x[{last}][{d - 1}]", Guard.Format(bad));
+            Throws(() => _ = new Dataset(x, data.Y, d), $"x[{last}][{d - 1}]", Guard.Format(bad));
             var y = (double[])data.Y.Clone();
             y[last] = bad;
-            Throws(() => _ = new Dataset(data.X, y, d), $"data.y[{last}]", Guard.Format(bad));
+            Throws(() => _ = new Dataset(data.X, y, d), $"y[{last}]", Guard.Format(bad));
         }
-        Throws(() => _ = new Dataset(data.X[..^1], data.Y, d), "data.x", $"{data.X.Length - 1}");
+        Throws(() => _ = new Dataset(data.X[..^1], data.Y, d), "x", $"{data.X.Length - 1}");
         var wider = new Dataset(new double[data.Count * (d + 1)], data.Y, d + 1);
-        Throws(() => c.Model.ValidateData(wider), "data.x", $"{d + 1}");
+        Throws(() => c.Model.ValidateData(wider), "x", $"{d + 1}");
     }
 
     [Fact]
     public void Empty_data_is_rejected()
     {
-        Throws(() => _ = new Dataset([], [], 1), "data.y", "empty");
-        Throws(() => Dataset.FromRows([], []), "data.x", "empty");
+        Throws(() => _ = new Dataset([], [], 1), "y", "empty");
+        Throws(() => Dataset.FromRows([], []), "x", "empty");
     }
 
     [Theory]

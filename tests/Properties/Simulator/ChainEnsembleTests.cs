@@ -141,7 +141,7 @@ public class ChainEnsembleTests
             Assert.Throws<InvalidInputException>(() => ChainEnsemble.Run(Case.Model, Case.Data, settings, starts, o));
         var s = Case.ThetaStar;
         Assert.Equal("starts", Fails([s, s, s], new ChainEnsembleOptions(5) { Antithetic = true }).Field);
-        Assert.Equal("sgd.steps", Fails([s], new ChainEnsembleOptions(0)).Field);
+        Assert.Equal("steps", Fails([s], new ChainEnsembleOptions(0)).Field);
         Assert.Equal("snapshotSteps[1]", Fails([s], new ChainEnsembleOptions(5) { SnapshotSteps = [2, 6] }).Field);
         Assert.Equal("starts[0]", Fails([new double[3]], new ChainEnsembleOptions(5)).Field);
     }

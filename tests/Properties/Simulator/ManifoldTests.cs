@@ -144,11 +144,11 @@ public class ManifoldTests
         x[2] = x[0];
         x[3] = x[1]; // x_1 = x_0
         var conflicting = new Dataset(x, Case.Data.Y, 2);
-        Assert.Equal("data.y[1]", Assert.Throws<InvalidInputException>(() =>
+        Assert.Equal("y[1]", Assert.Throws<InvalidInputException>(() =>
             ZeroLossProjection.FindInterpolant(Case.Model, conflicting, Case.Start)).Field);
         var y = (double[])Case.Data.Y.Clone();
         y[1] = y[0];
-        Assert.Equal("data.x[1]", Assert.Throws<InvalidInputException>(() =>
+        Assert.Equal("x[1]", Assert.Throws<InvalidInputException>(() =>
             ZeroLossProjection.FindInterpolant(Case.Model, new Dataset(x, y, 2), Case.Start)).Field);
     }
 }

@@ -1,24 +1,24 @@
 using System.Text.Json;
 using NoiseDrift.Engine.Validation;
 
-namespace NoiseDrift.Cli.Spec;
+namespace NoiseDrift.Engine.Json;
 
 /// <summary>
-/// A JSON object of a spec file with a closed set of field names. Construction rejects anything that is not an object,
-/// unknown fields and duplicate fields, each error naming the JSON path.
+/// A JSON object (of a spec file, a model) with a closed set of field names. Construction rejects anything that is
+/// not an object, unknown fields and duplicate fields, each error naming the JSON path.
 /// </summary>
-internal sealed class SpecObject
+public sealed class ClosedObject
 {
     private readonly Dictionary<string, JsonElement> _fields = new(StringComparer.Ordinal);
 
-    public SpecObject(JsonElement element, string path, params string[] allowed)
+    public ClosedObject(JsonElement element, string path, params string[] allowed)
     {
         Path = path;
         if (element.ValueKind != JsonValueKind.Object)
-            throw new InvalidInputException(Label(path), $"expected an object, got {SpecValue.Show(element)}");
+            throw new InvalidInputException(Label(path), $"expected an object, got {JsonValues.Show(element)}");
         foreach (var property in element.EnumerateObject())
         {
-            string field = SpecPath.Field(path, property.Name);
+            string field = JsonPath.Field(path, property.Name);
             if (Array.IndexOf(allowed, property.Name) < 0)
                 throw new InvalidInputException(field, $"unknown field; expected one of {string.Join(", ", allowed)}");
             if (!_fields.TryAdd(property.Name, property.Value))
@@ -30,7 +30,7 @@ internal sealed class SpecObject
     public string Path { get; }
 
     /// <summary>The path of one of this object's fields.</summary>
-    public string PathOf(string name) => SpecPath.Field(Path, name);
+    public string PathOf(string name) => JsonPath.Field(Path, name);
 
     /// <summary>The value of a field that must be present.</summary>
     public JsonElement Required(string name) =>

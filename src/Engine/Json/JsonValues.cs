@@ -1,13 +1,13 @@
 using System.Text.Json;
 using NoiseDrift.Engine.Validation;
 
-namespace NoiseDrift.Cli.Spec;
+namespace NoiseDrift.Engine.Json;
 
 /// <summary>
-/// Typed reads of JSON values. Every failure is an <see cref="InvalidInputException"/> naming the JSON path and
-/// showing the offending value.
+/// Typed reads of JSON values (spec files, the model codec). Every failure is an <see cref="InvalidInputException"/>
+/// naming the JSON path it was given and showing the offending value.
 /// </summary>
-internal static class SpecValue
+public static class JsonValues
 {
     private const int ShownLength = 40;
 
@@ -19,7 +19,7 @@ internal static class SpecValue
     }
 
     /// <summary>An integer of at least <paramref name="min"/>.</summary>
-    public static int Integer(JsonElement element, string path, int min)
+    public static int WholeNumber(JsonElement element, string path, int min)
     {
         if (element.ValueKind != JsonValueKind.Number)
             throw new InvalidInputException(path, $"expected an integer, got {Show(element)}");
@@ -40,7 +40,7 @@ internal static class SpecValue
     }
 
     /// <summary>A non-negative 64-bit integer (seeds).</summary>
-    public static ulong Unsigned(JsonElement element, string path)
+    public static ulong NonNegative(JsonElement element, string path)
     {
         if (element.ValueKind != JsonValueKind.Number || !element.TryGetUInt64(out ulong value))
             throw new InvalidInputException(path, $"expected a non-negative integer, got {Show(element)}");
@@ -85,7 +85,7 @@ internal static class SpecValue
         int i = 0;
         foreach (var item in element.EnumerateArray())
         {
-            result[i] = read(item, SpecPath.Item(path, i), i);
+            result[i] = read(item, JsonPath.Item(path, i), i);
             i++;
         }
         return result;

@@ -1,0 +1,151 @@
+using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Theory.Geometry;
+
+namespace NoiseDrift.Theory.SlowFlow;
+
+/// <summary>
+/// The slow flow <c>dθ/dt = −¼ P ∇reg</c> (docs/theory.md §3) continued where J loses rank (§4.2): Heun's method as in
+/// <see cref="RiemannianSlowFlow"/>, with P and the retraction on the constraints that remain independent
+/// (<see cref="TruncatedFrame"/>). The retraction is damped Gauss–Newton on those constraints: minimum-norm least-squares
+/// steps, halved until <c>||r||</c> shrinks, until <c>max|r_i| &lt; </c><see cref="Tolerance"/>; where it can get no
+/// further it accepts a point with <c>max|r_i| &lt; </c><see cref="AcceptedResidual"/>; a residual along a dropped direction is reached by Levenberg–Marquardt steps
+/// <c>Jᵀ (J Jᵀ + μ λ_max I)⁻¹ r</c> with growing μ. A Heun step whose retraction fails is split in two (step-size
+/// control at kinks). Every step taken at lost rank is recorded.
+/// </summary>
+public static class RankTolerantSlowFlow
+{
+    /// <summary>The residual the retraction aims for, that of <see cref="Engine.Manifold.ZeroLossProjection"/>.</summary>
+    public const double Tolerance = 1e-12;
+
+    /// <summary>
+    /// The largest residual a stalled retraction accepts: a residual r moves the point by about <c>|r| / σ_min(J)</c>
+    /// off M and reg by that times <c>||∇reg||</c>, O(1e-6) at the conditioning accepted (σ_min(J)² ≥ 1e-9 λ_max), far
+    /// below the reproductions' tolerances (1e-2 and up). Seen: a retraction at a kink sitting on a data point stalled
+    /// at 1.95e-8 (generic data, seed 1, t ≈ 5), where J's linearisation from one side of the kink is wrong on the other.
+    /// </summary>
+    public const double AcceptedResidual = 1e-7;
+
+    private const int MaxIterations = 200;
+    private const int MaxHalvings = 40;
+    private const int MaxSplits = 10;
+
+    /// <summary>Levenberg–Marquardt damping, relative to <c>λ_max(J Jᵀ)</c>, tried in turn when truncated steps stall.</summary>
+    private static readonly double[] Dampings = [1e-10, 1e-8, 1e-6, 1e-4, 1e-2];
+
+    /// <summary>The velocity <c>−¼ P ∇reg</c> at θ on the kept constraints, and the frame used.</summary>
+    public static (double[] Velocity, TruncatedFrame Frame) Velocity(Model model, ReadOnlySpan<double> theta, Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var gradient = new double[model.ParameterCount];
+        model.RegGradient(theta, data.X, gradient, model.CreateWorkspace(data.Count));
+        var frame = TruncatedFrame.At(model, theta, data);
+        var velocity = frame.Tangent(gradient);
+        for (int j = 0; j < velocity.Length; j++) velocity[j] *= -0.25;
+        return (velocity, frame);
+    }
+
+    /// <summary>
+    /// Integrates from θ₀ (retracted first) over <paramref name="duration"/> in <paramref name="steps"/> Heun steps,
+    /// starting at flow time <paramref name="time"/>; returns θ at the end and the steps taken at lost rank.
+    /// Throws <see cref="InvalidOperationException"/> when a retraction cannot reach <see cref="AcceptedResidual"/>.
+    /// </summary>
+    public static (double[] Final, IReadOnlyList<RankLoss> Losses) Integrate(Model model, ReadOnlySpan<double> theta0,
+        Dataset data, double time, double duration, int steps)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        double dt = duration / steps;
+        var losses = new List<RankLoss>();
+        var theta = Retract(model, data, theta0.ToArray());
+        for (int k = 0; k < steps; k++) theta = HeunStep(model, data, theta, time + k * dt, dt, 0, losses);
+        return (theta, losses);
+    }
+
+    /// <summary>
+    /// One Heun step of length dt; where a retraction fails (the step crossed a kink on a data point, where the
+    /// linearisation of the other side is wrong) the step is taken as two of half the length, down to 2⁻¹⁰ dt.
+    /// </summary>
+    private static double[] HeunStep(Model model, Dataset data, double[] theta, double time, double dt, int depth, List<RankLoss> losses)
+    {
+        try
+        {
+            var (first, frame) = Velocity(model, theta, data);
+            var predictor = Retract(model, data, Step(theta, first, dt));
+            var (second, _) = Velocity(model, predictor, data);
+            for (int j = 0; j < first.Length; j++) first[j] = (first[j] + second[j]) / 2;
+            var next = Retract(model, data, Step(theta, first, dt));
+            if (frame.Rank < frame.Count)
+                losses.Add(new RankLoss(time, frame.Rank, [.. frame.Dependent.Select(i => data.X[i * data.Dimension])]));
+            return next;
+        }
+        catch (InvalidOperationException) when (depth < MaxSplits)
+        {
+            var half = HeunStep(model, data, theta, time, dt / 2, depth + 1, losses);
+            return HeunStep(model, data, half, time + dt / 2, dt / 2, depth + 1, losses);
+        }
+    }
+
+    /// <summary>Damped Gauss–Newton onto the level set r = 0 of the kept constraints (see the class summary).</summary>
+    public static double[] Retract(Model model, Dataset data, double[] theta)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var current = theta;
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            var frame = TruncatedFrame.At(model, current, data);
+            double worst = frame.Residuals.Max(Math.Abs);
+            if (worst < Tolerance) return current;
+            double norm = Vectors.Norm(frame.Residuals);
+            var accepted = Descend(model, data, current, frame.MinimumNormSolution(frame.Residuals), norm);
+            // A residual along a dropped direction is out of reach of the truncated step: damped full-rank steps reach it.
+            for (int d = 0; d < Dampings.Length && accepted is null; d++)
+                accepted = Descend(model, data, current, frame.DampedSolution(frame.Residuals, Dampings[d]), norm);
+            if (accepted is null)
+            {
+                if (worst < AcceptedResidual) return current;
+                throw new InvalidOperationException($"the rank-tolerant retraction stalled at max|r_i| = {worst:G3} " +
+                    $"(rank {frame.Rank} of {frame.Count}) after {iteration} damped Gauss–Newton steps");
+            }
+            current = accepted;
+        }
+        double last = Residuals(model, data, current).Max(Math.Abs);
+        if (last < AcceptedResidual) return current;
+        throw new InvalidOperationException($"the rank-tolerant retraction reached only max|r_i| = {last:G3} after {MaxIterations} steps");
+    }
+
+    /// <summary>θ − α δ for the first α = 1, ½, ¼, … that shrinks <c>||r||</c> below <paramref name="norm"/>, or null.</summary>
+    private static double[]? Descend(Model model, Dataset data, double[] current, double[] step, double norm)
+    {
+        double alpha = 1;
+        for (int halving = 0; halving <= MaxHalvings; halving++, alpha /= 2)
+        {
+            var trial = (double[])current.Clone();
+            Vectors.AddScaled(trial, step, -alpha);
+            if (Vectors.Norm(Residuals(model, data, trial)) < norm) return trial;
+        }
+        return null;
+    }
+
+    private static double[] Residuals(Model model, Dataset data, double[] theta)
+    {
+        var outputs = new double[data.Count];
+        model.Forward(theta, data.X, outputs, model.CreateWorkspace(data.Count));
+        for (int i = 0; i < outputs.Length; i++) outputs[i] -= data.Y[i];
+        return outputs;
+    }
+
+    private static double[] Step(double[] theta, double[] velocity, double dt)
+    {
+        var next = (double[])theta.Clone();
+        Vectors.AddScaled(next, velocity, dt);
+        return next;
+    }
+}
+
+/// <summary>A slow-flow step taken where J had lost rank (docs/theory.md §4.2).</summary>
+/// <param name="Time">The flow time of the step.</param>
+/// <param name="Rank">The constraints kept.</param>
+/// <param name="Inputs">The data inputs that weigh most in the dropped directions.</param>
+public sealed record RankLoss(double Time, int Rank, double[] Inputs);

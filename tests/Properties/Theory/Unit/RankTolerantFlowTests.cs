@@ -1,0 +1,106 @@
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Sgd;
+using NoiseDrift.Theory.Reproduction;
+using NoiseDrift.Theory.SlowFlow;
+using Xunit;
+
+namespace NoiseDrift.Properties.Theory.Unit;
+
+/// <summary>
+/// The slow flow where J loses rank (docs/theory.md §4.2) and the σ = 0 control's fixed-point shortcut: the
+/// rank-tolerant flow is the regular flow at a regular point, goes on where the regular one throws, and the shortcut
+/// gives the per-chain simulator's bits.
+/// </summary>
+public sealed class RankTolerantFlowTests
+{
+    private const int Width = 20;
+
+    /// <summary>
+    /// The straight line 0.5x + 0.2 from 20 neurons whose kinks lie at −2 − 0.1j, left of the hull: every neuron is
+    /// active on every data point, so each row of J is affine in x_i and J has rank 2 of 6.
+    /// </summary>
+    private static double[] StraightLine()
+    {
+        var theta = new double[3 * Width + 1];
+        double intercept = 0;
+        for (int j = 0; j < Width; j++)
+        {
+            theta[j] = 1;
+            theta[Width + j] = 2 + 0.1 * j;
+            theta[2 * Width + j] = 0.5 / Width;
+            intercept += theta[2 * Width + j] * theta[Width + j];
+        }
+        theta[3 * Width] = 0.2 - intercept;
+        return theta;
+    }
+
+    [Fact]
+    public void At_a_regular_point_the_tolerant_flow_is_the_regular_flow()
+    {
+        var model = new ProductModel(1);
+        var regular = RiemannianSlowFlow.Integrate(model, [2.0, 0.5], HandData.SinglePoint(), 1, 20).Final;
+        var (tolerant, losses) = RankTolerantSlowFlow.Integrate(model, [2.0, 0.5], HandData.SinglePoint(), 0, 1, 20);
+        Assert.Empty(losses);
+        for (int k = 0; k < 2; k++) Assert.Equal(regular[k], tolerant[k], 10);
+    }
+
+    [Fact]
+    public void Where_J_has_lost_rank_the_tolerant_flow_goes_on_and_lowers_reg()
+    {
+        var model = Mlp.Relu1D(Width);
+        var data = Relu1DData.Collinear.Data;
+        var start = StraightLine();
+        var frame = TruncatedFrame.At(model, start, data);
+        Assert.Equal(2, frame.Rank);
+        Assert.ThrowsAny<Exception>(() => RiemannianSlowFlow.Integrate(model, start, data, 0.2, 4));
+
+        var (final, losses) = RankTolerantSlowFlow.Integrate(model, start, data, 0, 0.2, 4);
+        Assert.Equal(4, losses.Count);
+        Assert.All(losses, l => Assert.Equal(2, l.Rank));
+        var outputs = new double[data.Count];
+        model.Forward(final, data.X, outputs, model.CreateWorkspace(data.Count));
+        for (int i = 0; i < data.Count; i++) Assert.True(Math.Abs(outputs[i] - data.Y[i]) < RankTolerantSlowFlow.AcceptedResidual, $"r_{i}");
+        var ws = model.CreateWorkspace(data.Count);
+        double before = model.Reg(start, data.X, ws), after = model.Reg(final, data.X, ws);
+        Assert.True(after < before - 1e-3, $"reg {before} -> {after}");
+    }
+
+    [Fact]
+    public void The_flow_track_goes_on_past_lost_rank_and_says_where()
+    {
+        var model = Mlp.Relu1D(Width);
+        var data = Relu1DData.Collinear.Data;
+        var track = FlowTrack.Integrate(model, data, StraightLine(), [0.1, 0.2], 0.05,
+            [new Observable("reg", t => model.Reg(t, data.X, model.CreateWorkspace(data.Count)))]);
+        Assert.Equal("", track.Stopped);
+        Assert.All(track.Values["reg"], v => Assert.True(double.IsFinite(v)));
+        Assert.NotEmpty(track.RankLosses);
+        Assert.Equal(0, track.TolerantFrom);
+        Assert.Contains("rank 2", track.RankLossSummary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1e-3)]
+    public void The_sigma_zero_shortcut_gives_the_per_chain_bits(double offset)
+    {
+        // On M (offset 0) θ becomes fixed within the run (here after about 1800 steps); off M plain GD moves first.
+        var model = Mlp.Relu1D(Width);
+        var data = Relu1DData.Collinear.Data;
+        var start = StraightLine();
+        start[3 * Width] += offset;
+        var settings = new SgdSettings(SgdProblem.FullBatch(0.02, 0, data.Count), 7);
+        int[] steps = [0, 1, 10, 100, 1000, 5000];
+        var (snapshots, fixedFrom) = DeterministicChain.Run(model, data, settings, start, steps);
+        var reference = ChainEnsemble.Run(model, data, settings, [start], new ChainEnsembleOptions(steps[^1])
+        {
+            CleanGradient = false,
+            SnapshotSteps = steps,
+            Kernel = ChainKernel.PerChain,
+        });
+        for (int s = 0; s < steps.Length; s++)
+            Assert.Equal(reference.Snapshots[s][0].Select(BitConverter.DoubleToInt64Bits), snapshots[s].Select(BitConverter.DoubleToInt64Bits));
+        if (offset == 0) Assert.InRange(fixedFrom, 0, steps[^1] - 1);
+        else Assert.True(fixedFrom is -1 or > 10, $"fixed from {fixedFrom}");
+    }
+}

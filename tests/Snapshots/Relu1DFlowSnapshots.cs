@@ -1,0 +1,34 @@
+using NoiseDrift.Engine.Models;
+using NoiseDrift.Theory.Reproduction;
+using Snapshooter.Xunit;
+using Xunit;
+
+namespace NoiseDrift.Snapshots;
+
+/// <summary>
+/// The slow flow of the generic ReLU data set from seed 1's start (docs/theory.md §4.2) over t ∈ [0, 3], across the
+/// interval where J loses rank (the regular retraction fails between t ≈ 1.7 and 2.6): it runs to t = 3 on the
+/// constraints that remain independent, and reg along it is snapshotted (4 significant digits). A flow that stops at
+/// the first rank loss again reads NaN after it and turns this red.
+/// </summary>
+public sealed class Relu1DFlowSnapshots
+{
+    [Fact]
+    public void Generic_flow_through_lost_rank()
+    {
+        var plan = Relu1DExperiment.Plan(quick: true, seed: 1);
+        var set = Relu1DData.Generic;
+        var model = Mlp.Relu1D(Relu1DExperiment.Width);
+        var (start, _) = Relu1DExperiment.Start(set, plan);
+        double[] times = [0.5, 1, 1.5, 2, 2.5, 3];
+        var track = FlowTrack.Integrate(model, set.Data, start.Theta, times, plan.FlowStep,
+            [new Observable("reg", t => model.Reg(t, set.Data.X, model.CreateWorkspace(set.Data.Count)))]);
+        Assert.Equal("", track.Stopped);
+        Snapshot.Match(new
+        {
+            Times = track.Times,
+            Reg = track.Values["reg"].Select(Rounding.Four).ToArray(),
+            RegularUntil = track.TolerantFrom,
+        });
+    }
+}
