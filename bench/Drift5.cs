@@ -7,8 +7,8 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// The <c>drift5</c> workload (DESIGN.md "Benchmarks"): the Rao–Blackwell drift check on a small MLP, in 3, [6] tanh,
-/// n = 5, full batch, 4000 chains (2000 antithetic pairs), 2000 steps (THEORY.md §3). θ is a seeded
+/// The <c>drift5</c> workload (docs/design.md "Benchmarks"): the Rao–Blackwell drift check on a small MLP, in 3, [6] tanh,
+/// n = 5, full batch, 4000 chains (2000 antithetic pairs), 2000 steps (docs/theory.md §3). θ is a seeded
 /// <c>N(0, 1/fan_in)</c> draw made a point of M by taking its own outputs as labels; <c>η λ_max = 0.2</c>, σ = 0.1;
 /// the pairs start at <c>θ ± u_j</c> with small keyed offsets.
 /// </summary>

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.LinearAlgebra;
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// The engine's own GEMM peak (DESIGN.md "Benchmarks"): <c>Gemm.MultiplyAdd</c> on square n × n products for each size
+/// The engine's own GEMM peak (docs/design.md "Benchmarks"): <c>Gemm.MultiplyAdd</c> on square n × n products for each size
 /// in <see cref="Sizes"/>, as many independent copies as threads started together; the best aggregate GFLOP/s is the
 /// reference of <c>peak_fraction</c> on lines with that thread count.
 /// </summary>

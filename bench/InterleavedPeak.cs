@@ -1,7 +1,7 @@
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// An operation's rate and the GEMM peak measured in alternating windows (DESIGN.md "Benchmarks": ratios measured in
+/// An operation's rate and the GEMM peak measured in alternating windows (docs/design.md "Benchmarks": ratios measured in
 /// one run). The shared VM's speed drifts by up to 1.7× within seconds, so a peak timed once before the operations
 /// can come from a fast or a slow spell; alternating op, peak, op, peak … windows of a quarter second puts both
 /// under the same conditions, and <c>peak_fraction</c> is the ratio of their mean rates.

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// BenchmarkDotNet view of the same operations as the harness (DESIGN.md "Benchmarks"), for detailed profiling:
+/// BenchmarkDotNet view of the same operations as the harness (docs/design.md "Benchmarks"), for detailed profiling:
 /// <c>dotnet run -c Release --project bench -- --bdn --filter '*'</c>.
 /// </summary>
 [MemoryDiagnoser]

@@ -47,7 +47,7 @@ public sealed class OpKernel
     public double GradReg() => _workload.Model.RegGradient(_theta, _workload.X, _gradient, _workspace);
 
     /// <summary>
-    /// One full-batch label-noise SGD step (THEORY.md §1): <c>t = y + ε</c> with the next row of precomputed noise,
+    /// One full-batch label-noise SGD step (docs/theory.md §1): <c>t = y + ε</c> with the next row of precomputed noise,
     /// <c>θ ← θ − η ∇_θ (1/2n) Σ_i (h(x_i; θ) − t_i)²</c>.
     /// </summary>
     public double SgdStep()

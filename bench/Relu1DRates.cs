@@ -21,10 +21,10 @@ public static class Relu1DRates
         var plan = Relu1DExperiment.Plan(quick: false, seed: 1);
         var set = Relu1DData.Collinear;
         var model = Mlp.Relu1D(Relu1DExperiment.Width);
-        var (start, _) = Relu1DExperiment.Start(set, plan);
-        var settings = new SgdSettings(SgdProblem.FullBatch(plan.Eta, plan.Sigma, set.Data.Count), plan.Seed);
-        var starts = Enumerable.Range(0, plan.Chains).Select(_ => (double[])start.Theta.Clone()).ToArray();
-        double chainRate = Rate(minimum, (long)plan.Chains * Steps, () => ChainEnsemble.Run(model, set.Data, settings, starts,
+        var start = Relu1DExperiment.Start(set, plan);
+        var settings = new SgdSettings(plan.Sgd, plan.Run.Seed);
+        var starts = Enumerable.Range(0, plan.Run.Chains).Select(_ => (double[])start.Theta.Clone()).ToArray();
+        double chainRate = Rate(minimum, (long)plan.Run.Chains * Steps, () => ChainEnsemble.Run(model, set.Data, settings, starts,
             new ChainEnsembleOptions(Steps) { CleanGradient = false }));
         yield return new Measurement("relu1d", "sim_chain_steps", 1, chainRate) { Kernel = "auto" };
         double flowRate = Rate(minimum, 1, () => FlowTrack.Integrate(model, set.Data, start.Theta, [1.0], plan.FlowStep, []));

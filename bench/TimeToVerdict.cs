@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// "Time to verdict" (THEORY.md §3 and §5): the seconds the Rao–Blackwell drift check needs to pin the workload's
+/// "Time to verdict" (docs/theory.md §3 and §5): the seconds the Rao–Blackwell drift check needs to pin the workload's
 /// per-step drift along <c>d/|d|</c> to a relative half-width <c>z · SE/|d| ≤ 10%</c> at the suite's false-alarm
 /// rate, and to pass <c>drift_dynamic_along</c>. The workload's θ becomes a point of M by taking its own outputs as
 /// labels; <c>η λ_max = 0.2</c>, full batch, <c>λ_max(S) = 1e-5</c>. Steps are fixed at
@@ -24,7 +26,7 @@ public static class TimeToVerdict
     /// <summary>The search gives up (reporting <c>reached: false</c>) beyond this many pairs.</summary>
     public const int MaximumPairs = 1 << 16;
 
-    /// <summary>Steps per chain, in slowest relaxation times (THEORY.md §2).</summary>
+    /// <summary>Steps per chain, in slowest relaxation times (docs/theory.md §2).</summary>
     public const double RelaxationTimes = 3;
 
     /// <summary>Runs the doubling search on <paramref name="workload"/>.</summary>
@@ -36,7 +38,7 @@ public static class TimeToVerdict
             .WithOuScale(TheoryBattery.OuScale);
         double relaxation = TransientCovariance.RelaxationSteps(@case.Frame, @case.Sgd);
         int steps = (int)Math.Clamp(Math.Ceiling(RelaxationTimes * relaxation), 100, 50_000);
-        var prepared = StationaryExperiment.Prepare(@case, new SimulationPlan(MinimumPairs, steps, 0, 1));
+        var prepared = StationaryExperiment.Prepare(@case, RunPlan.Antithetic(MinimumPairs, steps, 0, 1));
         double bias = prepared.DynamicBias;
         for (int pairs = MinimumPairs, runs = 1; ; pairs *= 2, runs++)
         {

@@ -5,7 +5,7 @@ namespace NoiseDrift.Bench;
 
 /// <summary>
 /// The outcome of a <see cref="TimeToVerdict"/> search: the final run's size and timing, and the drift verdict along
-/// <c>d/|d|</c> it reached (THEORY.md §3, §5).
+/// <c>d/|d|</c> it reached (docs/theory.md §3, §5).
 /// </summary>
 /// <param name="Workload">The workload name.</param>
 /// <param name="Seconds">Wall-clock seconds of the final (successful) simulation and verdict.</param>
@@ -13,7 +13,7 @@ namespace NoiseDrift.Bench;
 /// <param name="Runs">How many runs the doubling took (1 when the first pair count sufficed).</param>
 /// <param name="Pairs">Antithetic pairs of the final run.</param>
 /// <param name="Steps">Steps per chain K.</param>
-/// <param name="RelaxationSteps"><c>1/(η λ_min)</c>, the slowest OU relaxation time in steps (THEORY.md §2).</param>
+/// <param name="RelaxationSteps"><c>1/(η λ_min)</c>, the slowest OU relaxation time in steps (docs/theory.md §2).</param>
 /// <param name="Z">The suite's critical value (Bonferroni over the suite's comparisons).</param>
 /// <param name="StdErrOverSize"><c>SE/|d|</c> of the drift along <c>d/|d|</c>.</param>
 /// <param name="BiasBound">The stated relative bias bound: K-step base-point motion plus the higher-order remainder.</param>

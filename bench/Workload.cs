@@ -5,7 +5,7 @@ using NoiseDrift.Engine.Random;
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// A fixed benchmark workload (DESIGN.md "Benchmarks"): a tanh MLP with scalar output in double precision, a seeded θ
+/// A fixed benchmark workload (docs/design.md "Benchmarks"): a tanh MLP with scalar output in double precision, a seeded θ
 /// (entries <c>N(0, 1/fan_in)</c>), seeded inputs <c>N(0, 1)</c>, labels <c>y = h(x; θ)</c> (θ on the zero-loss
 /// manifold), and a precomputed table of label noise <c>ε ~ N(0, σ²)</c> for the SGD step.
 /// </summary>

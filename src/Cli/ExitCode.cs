@@ -1,6 +1,6 @@
 namespace NoiseDrift.Cli;
 
-/// <summary>The exit codes of <c>noisedrift</c> (DESIGN.md "CLI contract").</summary>
+/// <summary>The exit codes of <c>noisedrift</c> (docs/design.md "CLI contract").</summary>
 public static class ExitCode
 {
     /// <summary>Every check passed (or the command succeeded).</summary>

@@ -1,3 +1,4 @@
 using NoiseDrift.Cli;
+using NoiseDrift.Cli.Commands;
 
 return CliApp.Run(args, CliConsoles.System());

@@ -5,7 +5,7 @@ using Xunit;
 namespace NoiseDrift.Conformance.Xunit;
 
 /// <summary>
-/// Subclass this in an xunit test project to certify a .NET implementation in-process (CONFORMANCE.md §2): return it
+/// Subclass this in an xunit test project to certify a .NET implementation in-process (docs/conformance.md §2): return it
 /// from <see cref="CreateImplementation"/>, and the inherited fact runs every op it declares through the same judges as
 /// <c>noisedrift certify</c> (deterministic ops against the engine, <c>run</c> under the suite's error budget) and
 /// fails with the verdict line and every failing row.
@@ -40,7 +40,7 @@ public abstract class CertificationTests
         return Certifier.Certify(channel, new CertificationOptions(Tier));
     }
 
-    /// <summary>Every row obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c> (THEORY.md §5).</summary>
+    /// <summary>Every row obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c> (docs/theory.md §5).</summary>
     public static void AssertRowsObeyTheRule(CertificationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

@@ -9,7 +9,7 @@ using NoiseDrift.Theory.Stability;
 namespace NoiseDrift.Theory;
 
 /// <summary>
-/// Every first-order prediction at θ* ∈ M in one record (THEORY.md §1–§3): what <c>noisedrift predict</c> prints.
+/// Every first-order prediction at θ* ∈ M in one record (docs/theory.md §1–§3): what <c>noisedrift predict</c> prints.
 /// Exact finite-η and leading-order forms side by side.
 /// </summary>
 /// <param name="Reg"><c>reg(θ*)</c> (§1).</param>
@@ -28,7 +28,7 @@ public sealed record PredictionSummary(
     OuCovariance OuCovariance, double OuCovarianceLeading, double RegChangeLeading, double RegChangeExact,
     StabilityClassification Stability, double StepSizeLimit)
 {
-    /// <summary>All predictions for (model, θ*, data, η, σ, B, noise law) (THEORY.md §1–§3).</summary>
+    /// <summary>All predictions for (model, θ*, data, η, σ, B, noise law) (docs/theory.md §1–§3).</summary>
     public static PredictionSummary At(Model model, ReadOnlySpan<double> theta, Dataset data, SgdProblem sgd)
     {
         var drift = TangentDrift.At(model, theta, data, sgd);

@@ -8,7 +8,7 @@ using Xunit;
 namespace NoiseDrift.Snapshots;
 
 /// <summary>
-/// The derivative battery (THEORY.md §1) on a fixed MLP and a fixed DAG with a skip connection: every check's
+/// The derivative battery (docs/theory.md §1) on a fixed MLP and a fixed DAG with a skip connection: every check's
 /// reference and engine value, rounded to 6 significant digits (for a scalar check; a vector check records its
 /// component count and verdict).
 /// </summary>

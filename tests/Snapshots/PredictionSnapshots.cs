@@ -7,7 +7,7 @@ using Xunit;
 namespace NoiseDrift.Snapshots;
 
 /// <summary>
-/// The predictions of THEORY.md §2–§3 for the built-in theory cases (seed 1): hyper-parameters, the spectrum of G,
+/// The predictions of docs/theory.md §2–§3 for the built-in theory cases (seed 1): hyper-parameters, the spectrum of G,
 /// reg, ||P∇reg||, exact and leading drift and their ratio, the predicted per-step reg change, and the OU spectra
 /// (exact finite-η S and leading order ησ²/(2B), eigenvalues ascending). Pure functions of the case, so any
 /// change in a formula shows up as a diff in this table.

@@ -1,4 +1,5 @@
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Reproduction;
 using Snapshooter.Xunit;
 using Xunit;
@@ -19,10 +20,10 @@ public sealed class Relu1DFlowSnapshots
         var plan = Relu1DExperiment.Plan(quick: true, seed: 1);
         var set = Relu1DData.Generic;
         var model = Mlp.Relu1D(Relu1DExperiment.Width);
-        var (start, _) = Relu1DExperiment.Start(set, plan);
+        var start = Relu1DExperiment.Start(set, plan);
         double[] times = [0.5, 1, 1.5, 2, 2.5, 3];
         var track = FlowTrack.Integrate(model, set.Data, start.Theta, times, plan.FlowStep,
-            [new Observable("reg", t => model.Reg(t, set.Data.X, model.CreateWorkspace(set.Data.Count)))]);
+            [ProjectedObservable.Reg(model, set.Data)]);
         Assert.Equal("", track.Stopped);
         Snapshot.Match(new
         {

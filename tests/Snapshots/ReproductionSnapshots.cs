@@ -1,4 +1,4 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Reproduction;
 using Snapshooter.Xunit;
 using Xunit;
@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Snapshots;
 
 /// <summary>
-/// The quick reproductions of THEORY.md §4 (<c>noisedrift reproduce all --quick</c>, seed 1), run once for the class:
+/// The quick reproductions of docs/theory.md §4 (<c>noisedrift reproduce all --quick</c>, seed 1), run once for the class:
 /// every verdict passes and obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c>; every power check (flow at half
 /// speed, the σ = 0 control in place of label noise, the wrong sigmoid allocation) is rejected; and the rounded
 /// verdict rows are snapshotted (derived numbers 6 significant digits, simulated 4).

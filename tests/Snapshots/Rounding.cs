@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NoiseDrift.Snapshots;
 
 /// <summary>
-/// Rounding before snapshotting (DESIGN.md "Snapshot library"): last bits differ across CPUs, so numbers are written
+/// Rounding before snapshotting (docs/design.md "Snapshot library"): last bits differ across CPUs, so numbers are written
 /// with a fixed number of significant digits.
 /// </summary>
 internal static class Rounding

@@ -22,7 +22,7 @@ public class ReferenceImplementation : IConformanceImplementation
 
     public IReadOnlyCollection<string> Ops { get; } = ["forward", "jacobian", "reg", "grad_reg", "hvp", "sgd_step", "run"];
 
-    public IReadOnlyCollection<string> Models { get; } = ["mlp", "dag", "matrix_sensing", "relu1d", "sigmoid2"];
+    public IReadOnlyCollection<string> Models { get; } = ["mlp", "dag", "matrix_sensing", "relu1d", "sigmoid2", "quadratic", "quadratic_signed"];
 
     public double[] Forward(OpInput input) => Jacobian(input).H;
 

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""NoiseDrift conformance adapter in Python + NumPy (CONFORMANCE.md section 2).
+"""NoiseDrift conformance adapter in Python + NumPy (docs/conformance.md section 2).
 
 Speaks the JSON-lines protocol on stdin/stdout: one request per line, one response per line. Logs go to stderr.
-Models: mlp (any depth, any activation), relu1d, sigmoid2 (both are MLPs) and matrix_sensing.
-theta order (THEORY.md section 1): per hidden layer W (out x in, row-major) then b; then output weights a; then the
+Models: mlp (any depth, any activation), relu1d, sigmoid2 (both are MLPs), matrix_sensing, quadratic and
+quadratic_signed.
+theta order (docs/theory.md section 1): per hidden layer W (out x in, row-major) then b; then output weights a; then the
 output bias c (not for sigmoid2). matrix_sensing: theta = U (d x k, row-major), x = A (d x d, row-major).
+quadratic: h = <theta * theta, x>, theta in R^d; quadratic_signed: h = <u * u - v * v, x>, theta = (u, v) in R^2d.
 
 Copy this file to start your own adapter. The module-level hooks below (step, draw_batch, ...) are where the
 deliberately broken copies in broken/ change one thing each.
@@ -17,17 +19,17 @@ import numpy as np
 
 NAME = "noisedrift-numpy reference"
 OPS = ["forward", "jacobian", "reg", "grad_reg", "hvp", "sgd_step", "run"]
-MODELS = ["mlp", "relu1d", "sigmoid2", "matrix_sensing"]
+MODELS = ["mlp", "relu1d", "sigmoid2", "matrix_sensing", "quadratic", "quadratic_signed"]
 USE_SECOND_DERIVATIVE = True   # the activation's phi'' term in the HVP
 NOISE_FACTOR = 1.0             # label noise is NOISE_FACTOR * sigma * N(0, 1)
-LOSS_FACTOR = 1.0              # 1 with the 1/2 in the loss (THEORY.md section 1)
+LOSS_FACTOR = 1.0              # 1 with the 1/2 in the loss (docs/theory.md section 1)
 GRADIENT_NOISE = False         # put the noise on the gradient instead of the labels
 
 GELU_K = math.sqrt(2.0 / math.pi)
 
 
 def activation(name, z):
-    """Value, first and second derivative (CONFORMANCE.md section 1; derivative 0 at a ReLU kink)."""
+    """Value, first and second derivative (docs/conformance.md section 1; derivative 0 at a ReLU kink)."""
     if name == "identity":
         return z, np.ones_like(z), np.zeros_like(z)
     if name == "tanh":
@@ -172,10 +174,26 @@ def sensing_gradients(model, theta, X):
     return h, G
 
 
+def quadratic_signs(model):
+    """+1 on u and -1 on v: beta = sum_k sign_k theta_k^2 over the d features (quadratic_signed: theta = (u, v))."""
+    d = model["d"]
+    return np.concatenate([np.ones(d), -np.ones(d)]) if model["kind"] == "quadratic_signed" else np.ones(d)
+
+
+def quadratic_gradients(model, theta, X):
+    """h = <beta, x>, g = 2 sign * theta * x (x repeated over u and v)."""
+    s = quadratic_signs(model)
+    Xr = np.tile(X, (1, 1, len(s) // model["d"]))
+    h = np.einsum("cmk,ck->cm", Xr, s * theta * theta)
+    return h, 2.0 * s * theta[:, None, :] * Xr
+
+
 def gradients(model, theta, X):
     """h (C, m) and per-example gradients G (C, m, p) for chains theta (C, p) on inputs X (C, m, d)."""
     if model["kind"] == "matrix_sensing":
         return sensing_gradients(model, theta, X)
+    if model["kind"].startswith("quadratic"):
+        return quadratic_gradients(model, theta, X)
     return mlp_gradients(model, theta, X)
 
 
@@ -184,11 +202,14 @@ def hvp_rows(model, theta, X, V):
         d, k = model["d"], model["k"]
         A = X.reshape(-1, d, d)
         return np.einsum("mab,mbk->mak", A + np.swapaxes(A, 1, 2), V.reshape(-1, d, k)).reshape(X.shape[0], -1)
+    if model["kind"].startswith("quadratic"):
+        s = quadratic_signs(model)
+        return 2.0 * s * np.tile(X, (1, len(s) // model["d"])) * V
     return mlp_hvp(model, theta, X, V)
 
 
 def reg_of(G):
-    """reg = (1/n) sum_i ||g_i||^2 (THEORY.md section 1)."""
+    """reg = (1/n) sum_i ||g_i||^2 (docs/theory.md section 1)."""
     return float(np.sum(G * G) / G.shape[0])
 
 

@@ -6,7 +6,8 @@ namespace NoiseDrift.Cli.Battery;
 
 /// <summary>
 /// The built-in models of <c>noisedrift check</c>: MLPs of several depths covering every activation (ReLU included),
-/// a DAG with skip connections, matrix sensing, and the paper's two-layer settings (THEORY.md §4). The standard and deep
+/// a DAG with skip connections, matrix sensing, the paper's two-layer settings (docs/theory.md §4) and the quadratic model
+/// in both forms (docs/theory.md §7). The standard and deep
 /// tiers add ten random MLPs and DAGs drawn from the seed (<see cref="RandomArchitectures"/>).
 /// </summary>
 internal static class Architectures
@@ -25,11 +26,13 @@ internal static class Architectures
             new(SkipDag(), "dag skip 3-in 4-neurons"),
             new(new MatrixSensing(3, 2)),
             new(Mlp.Relu1D(5), "relu1d m=5"),
-            new(Mlp.TwoLayerSigmoid(3, 4), "sigmoid2 3-in m=4", Rows: 1), // THEORY.md §4.3: one point
+            new(Mlp.TwoLayerSigmoid(3, 4), "sigmoid2 3-in m=4", Rows: 1), // docs/theory.md §4.3: one point
+            new(new QuadraticLinear(5)), // docs/theory.md §7
+            new(new QuadraticLinear(4, difference: true)),
         };
         return tier switch
         {
-            Tier.Quick => [fixedSet[0], fixedSet[1], fixedSet[6], fixedSet[7], fixedSet[8], fixedSet[9]],
+            Tier.Quick => [fixedSet[0], fixedSet[1], fixedSet[6], fixedSet[7], fixedSet[8], fixedSet[9], fixedSet[11]],
             _ => [.. fixedSet, .. RandomArchitectures.Draw(seed, count: 10)],
         };
     }

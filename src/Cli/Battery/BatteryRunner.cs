@@ -1,4 +1,4 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Battery;
 
@@ -21,7 +21,7 @@ public static class BatteryRunner
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
         {
-            return [new CheckResult("error", checkCase.Name, double.NaN, double.NaN, 0, 0, false,
+            return [VerdictRule.Exact("error", checkCase.Name, double.NaN, double.NaN, 0,
                 $"{e.GetType().Name}: {e.Message}")];
         }
     }

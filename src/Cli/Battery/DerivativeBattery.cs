@@ -1,11 +1,12 @@
 using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Battery;
 
 /// <summary>
 /// The derivative battery: one case per built-in architecture, each running <see cref="AllDerivativeChecks"/> on a
 /// specimen — gradient, loss gradient, <c>reg</c> by brute force and by finite differences, and for smooth models
-/// (<see cref="Engine.Models.Model.IsSmooth"/>) also HVP, HVP symmetry and <c>∇reg</c> (DESIGN.md "Engine conventions").
+/// (<see cref="Engine.Models.Model.IsSmooth"/>) also HVP, HVP symmetry and <c>∇reg</c> (docs/design.md "Engine conventions").
 /// </summary>
 public sealed class DerivativeBattery : IBattery
 {

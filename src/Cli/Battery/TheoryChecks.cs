@@ -3,10 +3,10 @@ using NoiseDrift.Theory.Verdicts;
 namespace NoiseDrift.Cli.Battery;
 
 /// <summary>
-/// The theory-versus-simulation battery (THEORY.md §2, §3, §5): <see cref="TheoryBattery"/> on its built-in cases —
+/// The theory-versus-simulation battery (docs/theory.md §2, §3, §5): <see cref="TheoryBattery"/> on its built-in cases —
 /// OU covariance, drift (static and dynamic, with the leading-order offset), regularizer decrease, the σ = 0 and
 /// isotropic-noise controls, and at the standard and deep tiers the η, σ, B scaling exponents — each verdict with
-/// predicted, measured and stderr. <c>--quick</c> runs the smaller plan. The paper's three settings (THEORY.md §4,
+/// predicted, measured and stderr. <c>--quick</c> runs the smaller plan. The paper's three settings (docs/theory.md §4,
 /// <see cref="SettingCases"/>) run the same checks without the scaling fits, which the other cases already cover.
 /// </summary>
 public sealed class TheoryChecks : IBattery

@@ -3,12 +3,12 @@ using NoiseDrift.Cli.Output;
 using NoiseDrift.Conformance.Certification;
 using NoiseDrift.Conformance.Protocol;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift certify --impl "COMMAND" [--cases quick|standard] [--timeout S] [--json]</c> (CONFORMANCE.md §2):
+/// <c>noisedrift certify --impl "COMMAND" [--cases quick|standard] [--timeout S] [--json]</c> (docs/conformance.md §2):
 /// starts COMMAND through the shell, speaks JSON lines with it, prints one row per op and case (or <c>--json</c> lines
 /// with the <c>check</c> contract), then the one-line verdict. Exit 0 certified, 1 failed, 2 bad arguments, 3 the
 /// program broke the protocol (the offending line is quoted).
@@ -66,7 +66,13 @@ public static class CertifyCommand
         text.Flush();
     }
 
-    private static string Row(CheckResult r) =>
-        $"{(r.Pass ? "pass" : "FAIL"),-5} {r.Check,-22} {r.Case,-40} suite {r.Predicted,14:g8}  yours {r.Measured,14:g8}  " +
-        $"|diff| {Math.Abs(r.Measured - r.Predicted),9:g3} <= {r.Tolerance,9:g3}?";
+    /// <summary>One table row; a row without a measurement (the program answered an error) shows its detail instead.</summary>
+    public static string Row(CheckResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        string head = $"{(r.Pass ? "pass" : "FAIL"),-5} {r.Check,-22} {r.Case,-40}";
+        if (double.IsNaN(r.Measured)) return $"{head} {r.Detail}";
+        double diff = Math.Abs(r.Measured - r.Predicted);
+        return $"{head} suite {r.Predicted,14:g8}  yours {r.Measured,14:g8}  |diff| {diff,9:g3} {(r.Pass ? "<=" : "> ")} tol {r.Tolerance,9:g3}";
+    }
 }

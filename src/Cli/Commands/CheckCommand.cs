@@ -2,13 +2,14 @@ using System.CommandLine;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift check [--quick|--deep] [--json] [--seed S]</c>: runs the standard battery on the built-in cases,
-/// shows a progress bar and a summary table (or JSON lines), and exits 1 if any check fails (DESIGN.md "CLI contract").
+/// <c>noisedrift check [--quick|--deep] [--json] [--seed S] [--impl "COMMAND"]</c>: runs the standard battery on the
+/// built-in cases (or, with <c>--impl</c>, <see cref="OwnModelCheck"/> on a program's own model), shows a progress bar
+/// and a summary table (or JSON lines), and exits 1 if any check fails (docs/design.md "CLI contract").
 /// </summary>
 public static class CheckCommand
 {
@@ -24,10 +25,29 @@ public static class CheckCommand
             Description = "Seed of the random θ, data and extra architectures.",
             DefaultValueFactory = _ => DefaultSeed,
         };
-        var command = new Command("check", "Run the derivative battery on built-in random architectures.") { json, seed };
+        var impl = new Option<string>("--impl")
+        {
+            Description = "Check the model a program owns (model kind own, docs/conformance.md) instead of the built-in cases.",
+        };
+        var timeout = new Option<double>("--timeout") { Description = "With --impl: seconds to wait for each answer (default 600).", DefaultValueFactory = _ => 600 };
+        var command = new Command("check", "Run the derivative and theory batteries on built-in cases, or on a program's own model.")
+        {
+            json, seed, impl, timeout,
+        };
         tiers.AddTo(command);
         command.SetAction(parsed =>
-            Execute(new BatteryOptions(tiers.Of(parsed), parsed.GetValue(seed)), parsed.GetValue(json), consoles));
+        {
+            var options = new BatteryOptions(tiers.Of(parsed), parsed.GetValue(seed));
+            if (parsed.GetValue(impl) is not { } program)
+                return Execute(options, parsed.GetValue(json), consoles);
+            double seconds = parsed.GetValue(timeout);
+            if (!(seconds > 0 && seconds < 1e6))
+            {
+                consoles.Error.WriteLine($"noisedrift: --timeout: must be a positive number of seconds below 1e6, got {seconds}");
+                return ExitCode.BadInput;
+            }
+            return OwnModelCheck.Execute(program, options, parsed.GetValue(json), TimeSpan.FromSeconds(seconds), consoles);
+        });
         return command;
     }
 

@@ -6,9 +6,9 @@ using NoiseDrift.Engine.Json;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift merge FILES… [--json]</c> (DESIGN.md "CLI contract"): joins the <c>sweep --json</c> outputs of the
+/// <c>noisedrift merge FILES… [--json]</c> (docs/design.md "CLI contract"): joins the <c>sweep --json</c> outputs of the
 /// shards, reports the failures and the worst <c>|m − p|/tolerance</c> per check name, and judges the union under one
-/// error budget (<see cref="SweepSummary"/>, THEORY.md §5). Exit 0 when the union passes, 1 when a row fails under
+/// error budget (<see cref="SweepSummary"/>, docs/theory.md §5). Exit 0 when the union passes, 1 when a row fails under
 /// it, 2 when a file is unreadable, holds a line that is not a sweep row, or repeats another file's seed.
 /// </summary>
 public static class MergeCommand

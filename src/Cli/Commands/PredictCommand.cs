@@ -6,10 +6,10 @@ using NoiseDrift.Engine.Json;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift predict --spec FILE [--json]</c> (DESIGN.md "CLI contract"): every prediction of THEORY.md §1–§3 at
+/// <c>noisedrift predict --spec FILE [--json]</c> (docs/design.md "CLI contract"): every prediction of docs/theory.md §1–§3 at
 /// the spec's θ* — <c>reg</c>, <c>∇reg</c>, <c>P∇reg</c>, the per-step drift (leading order and exact), the OU
 /// covariance eigenvalues and the step-size limit 2/λ_max. η beyond the limit exits 2 naming it. On the paper's
-/// settings (THEORY.md §4) it adds the symbolic route's <c>closed_form</c> and the setting's own quantities.
+/// settings (docs/theory.md §4) it adds the symbolic route's <c>closed_form</c> and the setting's own quantities.
 /// </summary>
 public static class PredictCommand
 {

@@ -6,9 +6,9 @@ using NoiseDrift.Engine.Json;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift simulate --spec FILE [--json]</c> (DESIGN.md "CLI contract"): runs <c>sgd.chains</c> label-noise SGD
+/// <c>noisedrift simulate --spec FILE [--json]</c> (docs/design.md "CLI contract"): runs <c>sgd.chains</c> label-noise SGD
 /// chains (antithetic pairs, so an even number) for <c>sgd.steps</c> steps from the stationary start around θ*, and
-/// prints the measured drift, OU covariance and reg trace beside their predictions (THEORY.md §2–§3). The progress bar
+/// prints the measured drift, OU covariance and reg trace beside their predictions (docs/theory.md §2–§3). The progress bar
 /// goes to stderr, and only when stderr is a terminal and the output is not JSON.
 /// </summary>
 public static class SimulateCommand

@@ -4,13 +4,13 @@ using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Cli.Sweep;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift sweep --seeds A..B [--quick|--deep] [--shard i/k] [--json]</c> (DESIGN.md "CLI contract";
-/// THEORY.md §5: a seed sweep measures the real false-alarm rate): runs the <c>check</c> battery once per seed of the
+/// <c>noisedrift sweep --seeds A..B [--quick|--deep] [--shard i/k] [--json]</c> (docs/design.md "CLI contract";
+/// docs/theory.md §5: a seed sweep measures the real false-alarm rate): runs the <c>check</c> battery once per seed of the
 /// shard. With <c>--json</c>, stdout holds one <see cref="SweepRow"/> per check per seed, written seed by seed, so a
 /// shard's file holds every finished seed; without it, the <see cref="SweepSummary"/> table. Exit 1 if a row failed.
 /// </summary>

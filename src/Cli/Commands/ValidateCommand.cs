@@ -22,7 +22,7 @@ public static class ValidateCommand
     {
         var accepted = AcceptedSpec.Load(path);
         var spec = accepted.Spec;
-        var (sgd, run) = (spec.Sgd.Problem, spec.Sgd);
+        var (sgd, run) = (spec.Sgd.Problem, spec.Sgd.Run);
         consoles.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ok: {spec.Model.Describe()}, p={spec.Model.ParameterCount}, n={spec.Data.Count}, " +
             $"theta={accepted.Case.Source.ToString().ToLowerInvariant()}, eta={sgd.Eta}, eta_limit={accepted.Summary.StepSizeLimit:G6}, " +

@@ -4,7 +4,7 @@ using NoiseDrift.Conformance.Vectors;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift vectors --out DIR</c> (CONFORMANCE.md §1): certifies every canonical case by two independent routes
+/// <c>noisedrift vectors --out DIR</c> (docs/conformance.md §1): certifies every canonical case by two independent routes
 /// and writes one JSON file per case plus <c>index.json</c>. A case whose routes disagree is not written, and the
 /// command exits 1 naming it.
 /// </summary>

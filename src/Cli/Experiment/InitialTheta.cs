@@ -4,19 +4,16 @@ using NoiseDrift.Engine.Random;
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// The start θ₀ from which a spec without <c>theta</c> is trained onto the zero-loss manifold M (THEORY.md §1):
+/// The start θ₀ from which a spec without <c>theta</c> is trained onto the zero-loss manifold M (docs/theory.md §1):
 /// every parameter <c>~ N(0, 1/fan_in)</c>, drawn from <c>sgd.seed</c> on a stream of its own, so the SGD noise drawn
 /// from the same seed stays independent of it.
 /// </summary>
 internal static class InitialTheta
 {
-    /// <summary>Purpose tag of the initialization stream.</summary>
-    private const ulong InitStream = 0x494E4954UL;
-
-    /// <summary>θ₀ with entry k drawn from <c>N(0, 1/fan_in(k))</c>.</summary>
-    public static double[] Draw(Model model, ulong seed)
+    /// <summary>Draw <paramref name="attempt"/> of θ₀, entry k from <c>N(0, 1/fan_in(k))</c>.</summary>
+    public static double[] Draw(Model model, ulong seed, int attempt = 0)
     {
-        var key = CounterRandom.Key(CounterRandom.DeriveSeed(seed, InitStream), 0, 0);
+        var key = CounterRandom.Key(RandomStreams.SpecInitialisation(seed), attempt, 0);
         int[] fanIn = FanIn(model);
         return Enumerable.Range(0, fanIn.Length).Select(k => key.Gaussian(k) / Math.Sqrt(fanIn[k])).ToArray();
     }

@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Experiments;
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// A non-finite intermediate is bad input (THEORY.md §1: every prediction is a finite function of finite θ*, data,
+/// A non-finite intermediate is bad input (docs/theory.md §1: every prediction is a finite function of finite θ*, data,
 /// η, σ), refused on the spec field that caused it. With finite inputs, overflow starts in the model's derivatives
 /// at θ* — <c>g_i = ∇_θ h(x_i; θ*)</c>, <c>H_i v</c>, the row's <c>∇reg</c> — for one data row (its numbers, or θ*'s, are too large for
 /// double precision), or else in S, which scales as σ².

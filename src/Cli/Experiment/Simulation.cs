@@ -10,46 +10,49 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// The run behind <c>noisedrift simulate</c> (THEORY.md §2–§3): <c>sgd.chains</c> label-noise SGD chains in antithetic
+/// The run behind <c>noisedrift simulate</c> (docs/theory.md §2–§3): <c>sgd.chains</c> label-noise SGD chains in antithetic
 /// pairs from the stationary start <c>u₀ ~ N(0, S)</c> around θ*, <c>sgd.steps</c> steps each, measured with the
 /// Rao–Blackwell drift estimator, the per-pair OU second moments and <c>reg</c> of the projected iterates.
 /// </summary>
 public static class Simulation
 {
-    /// <summary>About this many snapshots are taken (plus step 0) for the OU moments and the reg trace.</summary>
-    public const int Snapshots = 10;
-
     /// <summary>
     /// The plan for the spec's SGD block: pairs = chains/2, snapshots every ⌈steps/10⌉ steps. Throws on
     /// <c>sgd.chains</c> unless it is even (antithetic pairs) and at least 4 (two pairs for a standard error).
     /// </summary>
-    public static SimulationPlan PlanFor(SgdOptions sgd)
+    public static RunPlan PlanFor(SgdOptions sgd)
     {
         ArgumentNullException.ThrowIfNull(sgd);
-        if (sgd.Chains % 2 != 0)
-            throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; simulate runs antithetic pairs, so it must be even");
-        if (sgd.Chains < 4)
-            throw new InvalidInputException("sgd.chains", $"is {sgd.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
-        return new SimulationPlan(sgd.Chains / 2, sgd.Steps, (int)((sgd.Steps + (long)Snapshots - 1) / Snapshots), sgd.Seed);
+        var run = sgd.Run;
+        if (run.Chains % 2 != 0)
+            throw new InvalidInputException("sgd.chains", $"is {run.Chains}; simulate runs antithetic pairs, so it must be even");
+        if (run.Chains < 4)
+            throw new InvalidInputException("sgd.chains", $"is {run.Chains}; at least 4 (two antithetic pairs) are needed for a standard error");
+        return run with { SampleEvery = (int)((run.Steps + (long)SgdOptions.Snapshots - 1) / SgdOptions.Snapshots) };
     }
 
-    /// <summary>Runs the chains and measures; <paramref name="progress"/> receives the completed fraction of steps.</summary>
-    public static SimulationResult Run(TheoryCase @case, PredictionSummary predicted, SimulationPlan plan,
+    /// <summary>
+    /// Runs the stationary pipeline (<see cref="StationaryExperiment"/>: the chains from <c>u₀ ~ N(0, S)</c>, the
+    /// Rao–Blackwell drift, the OU moments) and reads reg of the projected iterates; <paramref name="progress"/>
+    /// receives the completed fraction of steps.
+    /// </summary>
+    public static SimulationResult Run(TheoryCase @case, PredictionSummary predicted, RunPlan plan,
         IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(predicted);
+        var stationary = StationaryExperiment.Prepare(@case, plan, progress);
         ChainExperiment experiment;
         try
         {
-            experiment = ChainExperiment.Run(@case, plan, predicted.OuCovariance, progress: progress);
+            experiment = stationary.Chains;
         }
         catch (Exception e) when (e is SgdDivergedException or InvalidInputException { Field: "eta" })
         {
             throw Diverged(@case, e.Message);
         }
-        var drift = DriftMeasurement.RaoBlackwell(experiment);
-        var ou = OuMeasurement.Stationary(experiment);
+        var drift = stationary.Drift;
+        var ou = stationary.Ou;
         var meanMoment = ou.PerPair.Aggregate((a, b) => a + b) / ou.PerPair.Count;
         return new SimulationResult(predicted, plan, drift.Estimate,
             VectorMeanEstimate.Projection(drift.Samples, UnitDirection(predicted.DriftExact)),
@@ -58,7 +61,7 @@ public static class Simulation
     }
 
     /// <summary>
-    /// A chain that blew up, stated against the one stability limit, <c>2/λ_max</c> at θ* (THEORY.md §2,
+    /// A chain that blew up, stated against the one stability limit, <c>2/λ_max</c> at θ* (docs/theory.md §2,
     /// <see cref="SgdProblem.RequireStable"/>), which η passed before the run: the chain left the region where that
     /// limit holds. The engine's own detail (the curvature at the chain's start, its internal residual bound) stays out.
     /// </summary>

@@ -1,11 +1,11 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory;
-using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Cli.Experiment;
 
 /// <summary>
-/// What <c>noisedrift simulate</c> measured (THEORY.md §2–§3), beside the predictions it is compared with.
+/// What <c>noisedrift simulate</c> measured (docs/theory.md §2–§3), beside the predictions it is compared with.
 /// </summary>
 /// <param name="Predicted">Every prediction at θ*.</param>
 /// <param name="Plan">Pairs, steps, snapshot interval and seed of the run.</param>
@@ -17,7 +17,7 @@ namespace NoiseDrift.Cli.Experiment;
 /// <param name="RegChange">Per-step change of <c>reg(Proj_M θ)</c> from start to end, with the SE over pairs, and the
 /// number of pairs whose states could all be projected onto M.</param>
 public sealed record SimulationResult(
-    PredictionSummary Predicted, SimulationPlan Plan, VectorMeanEstimate Drift, MeanEstimate DriftAlongPredicted,
+    PredictionSummary Predicted, RunPlan Plan, VectorMeanEstimate Drift, MeanEstimate DriftAlongPredicted,
     double[] OuEigenvalues, MeanEstimate OuTrace, IReadOnlyList<RegSample> RegTrace, (MeanEstimate Rate, int Pairs) RegChange)
 {
     /// <summary>The one-line note for chains that could not be projected onto M, or null when every chain could.</summary>

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
-/// One JSON object per verdict per line (DESIGN.md "CLI contract"):
+/// One JSON object per verdict per line (docs/design.md "CLI contract"):
 /// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c> and <c>"detail"</c>.
 /// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN.
 /// </summary>
@@ -36,14 +36,23 @@ public static class CheckJson
         return Read(document.RootElement);
     }
 
-    /// <summary>Reads one verdict object.</summary>
-    public static CheckResult Read(JsonElement row) => new(
-        row.GetProperty("check").GetString() ?? throw new JsonException("check is null"),
-        row.GetProperty("case").GetString() ?? throw new JsonException("case is null"),
-        Number(row, "predicted"), Number(row, "measured"), Number(row, "stderr"),
-        row.TryGetProperty("tolerance", out _) ? Number(row, "tolerance") : double.NaN,
-        row.GetProperty("pass").GetBoolean(),
-        row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
+    /// <summary>
+    /// Reads one verdict object. A line carries the tolerance but not its parts; every row of <c>check</c> is judged
+    /// under <see cref="SuiteBudget"/>, so a row with a standard error is read with the suite's z and the bias bound
+    /// <c>tolerance − z · SE</c>, and a row without one (an exact check) with its tolerance as the bound.
+    /// </summary>
+    public static CheckResult Read(JsonElement row)
+    {
+        double stdErr = Number(row, "stderr");
+        double tolerance = row.TryGetProperty("tolerance", out _) ? Number(row, "tolerance") : double.NaN;
+        double z = stdErr > 0 ? SuiteBudget.Budget.Z : 0;
+        return new CheckResult(
+            row.GetProperty("check").GetString() ?? throw new JsonException("check is null"),
+            row.GetProperty("case").GetString() ?? throw new JsonException("case is null"),
+            Number(row, "predicted"), Number(row, "measured"), stdErr, z, tolerance - z * stdErr,
+            row.GetProperty("pass").GetBoolean(),
+            row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
+    }
 
     private static double Number(JsonElement row, string name)
     {

@@ -7,10 +7,10 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
-/// The JSON object of <c>noisedrift predict</c> (DESIGN.md "CLI contract"): <c>reg</c>, <c>grad_reg</c>,
+/// The JSON object of <c>noisedrift predict</c> (docs/design.md "CLI contract"): <c>reg</c>, <c>grad_reg</c>,
 /// <c>p_grad_reg</c>, <c>drift_leading</c>, <c>drift_exact</c>, <c>ou_cov</c> (eigenvalues ascending) and
-/// <c>eta_limit</c> = 2/λ_max, plus the θ* used and the predicted reg change per step (THEORY.md §1–§3); on the paper's
-/// settings also <see cref="SettingJson"/>'s members (THEORY.md §4).
+/// <c>eta_limit</c> = 2/λ_max, plus the θ* used and the predicted reg change per step (docs/theory.md §1–§3); on the paper's
+/// settings also <see cref="SettingJson"/>'s members (docs/theory.md §4).
 /// </summary>
 internal static class PredictionJson
 {

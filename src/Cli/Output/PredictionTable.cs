@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
-/// The human-readable output of <c>noisedrift predict</c>: one row per prediction of THEORY.md §1–§3, vectors abridged
+/// The human-readable output of <c>noisedrift predict</c>: one row per prediction of docs/theory.md §1–§3, vectors abridged
 /// with their norms.
 /// </summary>
 internal static class PredictionTable

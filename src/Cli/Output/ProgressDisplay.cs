@@ -1,5 +1,5 @@
 using NoiseDrift.Cli.Battery;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 using Spectre.Console;
 
 namespace NoiseDrift.Cli.Output;

@@ -1,4 +1,4 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 using Spectre.Console;
 
 namespace NoiseDrift.Cli.Output;

@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
-/// The setting members of <c>noisedrift predict --json</c> on the paper's settings (THEORY.md §4): <c>closed_form</c>
+/// The setting members of <c>noisedrift predict --json</c> on the paper's settings (docs/theory.md §4): <c>closed_form</c>
 /// with the same five field names as the general route (<c>reg</c>, <c>grad_reg</c>, <c>p_grad_reg</c>,
 /// <c>drift_leading</c>, <c>drift_exact</c>), <c>closed_form_agreement</c> (the largest difference between the two
 /// routes relative to each field's scale), and <c>setting</c> with the kind and the setting's own quantities.

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
-/// The setting part of <c>noisedrift predict</c>'s table on the paper's settings (THEORY.md §4): the symbolic route's
+/// The setting part of <c>noisedrift predict</c>'s table on the paper's settings (docs/theory.md §4): the symbolic route's
 /// five fields beside the general route's, their agreement, and the setting's own quantities with their meaning.
 /// </summary>
 internal static class SettingTable
@@ -14,7 +14,7 @@ internal static class SettingTable
     public static void Write(IAnsiConsole console, SettingReport report, PredictionSummary general, SgdProblem sgd)
     {
         var c = report.ClosedForm;
-        console.MarkupLine(Markup.Escape($"closed form ({report.Kind}, THEORY.md §4): agrees with the general route to " +
+        console.MarkupLine(Markup.Escape($"closed form ({report.Kind}, docs/theory.md §4): agrees with the general route to " +
             $"{NumberFormat.Short(RouteAgreement.Worst(c, general, sgd))} relative"));
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("quantity");

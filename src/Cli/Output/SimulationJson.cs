@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Json;
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
-/// The JSON object of <c>noisedrift simulate</c> (DESIGN.md "CLI contract"): <c>drift_measured</c>,
+/// The JSON object of <c>noisedrift simulate</c> (docs/design.md "CLI contract"): <c>drift_measured</c>,
 /// <c>drift_stderr</c>, <c>ou_cov_measured</c>, <c>reg_trace</c> (<c>[{step, reg, unprojected}]</c>), summary measurements with
 /// their standard errors, and every predicted field of <see cref="PredictionJson"/>.
 /// </summary>

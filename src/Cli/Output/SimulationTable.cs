@@ -9,7 +9,7 @@ namespace NoiseDrift.Cli.Output;
 /// <summary>
 /// The human-readable output of <c>noisedrift simulate</c>: predicted (exact and leading order) against measured, with
 /// the standard error and <c>z = (measured − exact)/stderr</c>, for the drift along the predicted direction, the OU
-/// trace and the reg change per step (THEORY.md §2–§3); then the reg trace.
+/// trace and the reg change per step (docs/theory.md §2–§3); then the reg trace.
 /// </summary>
 internal static class SimulationTable
 {

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace NoiseDrift.Cli.Reproduce;
 
 /// <summary>
-/// The PNG plots of <c>noisedrift reproduce --out</c> (THEORY.md §4), drawn with ScottPlot: observables against steps
+/// The PNG plots of <c>noisedrift reproduce --out</c> (docs/theory.md §4), drawn with ScottPlot: observables against steps
 /// per run kind with ±2 SE bands, reg against slow time for SGD and the flow, and the sigmoid shares predicted beside
 /// measured. Each method returns the file name it wrote and its caption.
 /// </summary>
@@ -102,7 +102,7 @@ internal static class ReproducePlots
         var curves = new (double[]? Theta, Color Color, string Text)[]
         {
             (runs.Start.Theta, GdColor, "h at the GD start"),
-            (runs.LabelNoise.Projected[^1].FirstOrDefault(t => t is not null), LabelNoiseColor, $"h after {runs.Plan.Steps:N0} label-noise steps (chain 0, projected)"),
+            (runs.LabelNoise.Projected[^1].FirstOrDefault(t => t is not null), LabelNoiseColor, $"h after {runs.Plan.Run.Steps:N0} label-noise steps (chain 0, projected)"),
             (runs.Flow.Thetas.LastOrDefault(t => t is not null), FlowColor,
                 $"h at the end of the slow flow (t = {runs.Flow.Times[Array.FindLastIndex(runs.Flow.Thetas, t => t is not null)]:G3})"),
         };

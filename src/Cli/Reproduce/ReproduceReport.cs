@@ -6,21 +6,22 @@ using NoiseDrift.Theory.Reproduction;
 namespace NoiseDrift.Cli.Reproduce;
 
 /// <summary>
-/// <c>report.md</c> and the PNG plots of <c>noisedrift reproduce --out DIR</c> (THEORY.md §4–§5): per claim, a
+/// <c>report.md</c> and the PNG plots of <c>noisedrift reproduce --out DIR</c> (docs/theory.md §4–§5): per claim, a
 /// sentence, the verdict table (predicted, measured, stderr, tolerance, pass), the power checks, the figures reported
-/// without a verdict, and the plots with their captions.
+/// without a verdict, and the plots with their captions; then each experiment that could not run, with the reason.
 /// </summary>
 internal static class ReproduceReport
 {
     /// <summary>Writes the report and plots into <paramref name="directory"/> (created if missing).</summary>
-    public static void Write(string directory, string setting, IReadOnlyList<Reproduction> results, IReadOnlyList<TimeSpan> timings, bool quick, ulong seed)
+    public static void Write(string directory, string setting, IReadOnlyList<Reproduction> results, IReadOnlyList<TimeSpan> timings,
+        IReadOnlyList<ReproduceFailure> failures, bool quick, ulong seed)
     {
         Directory.CreateDirectory(directory);
         var md = new StringBuilder();
         md.AppendLine("# NoiseDrift: the paper's claims, reproduced");
         md.AppendLine();
         md.AppendLine(FormattableString.Invariant($"`noisedrift reproduce {setting}{(quick ? " --quick" : "")} --seed {seed}`.") + " Every verdict passes when " +
-            "|measured − predicted| ≤ tolerance, tolerance = z·SE + stated bias (THEORY.md §5). Power checks judge the same " +
+            "|measured − predicted| ≤ tolerance, tolerance = z·SE + stated bias (docs/theory.md §5). Power checks judge the same " +
             "measurement against a wrong prediction and must reject it.");
         for (int i = 0; i < results.Count; i++)
         {
@@ -56,6 +57,13 @@ internal static class ReproduceReport
                 md.AppendLine();
             }
         }
+        foreach (var f in failures)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {f.Experiment}: could not run");
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**FAIL**: {f.Reason}");
+        }
         File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
     }
 
@@ -74,6 +82,9 @@ internal static class ReproduceReport
                     yield return ReproducePlots.Relu1DFunction(directory, $"relu1d-function-{c.Set.Name}.png", c);
                     yield return ReproducePlots.RegAgainstSlowTime(directory, $"relu1d-reg-{c.Set.Name}.png", c.Runs, $"relu1d {c.Set.Name}");
                 }
+                break;
+            case SparseRegressionReproduction sparse:
+                foreach (var plot in SparseRegressionPlots.Write(directory, sparse)) yield return plot;
                 break;
             case SigmoidReproduction sig:
                 yield return ReproducePlots.SigmoidShares(directory, "sigmoid-shares.png", sig);

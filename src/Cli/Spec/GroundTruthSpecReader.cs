@@ -7,7 +7,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Cli.Spec;
 
 /// <summary>
-/// Reads the optional <c>data.ground_truth</c> of a matrix-sensing spec (THEORY.md §4.1): X* as d rows of d finite
+/// Reads the optional <c>data.ground_truth</c> of a matrix-sensing spec (docs/theory.md §4.1): X* as d rows of d finite
 /// numbers, symmetric and positive semi-definite (it is <c>U*U*ᵀ</c>), to within <see cref="Tolerance"/> of its
 /// largest entry. Returned row-major. Any other model kind has no such field.
 /// </summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
 
@@ -8,9 +7,9 @@ namespace NoiseDrift.Cli.Spec;
 /// <summary>
 /// The memory a spec's run needs, estimated before anything is allocated, in 64-bit checked arithmetic: the
 /// per-thread model workspaces (the engine's own estimate, <see cref="Model.WorkspaceDoubles"/>), J and its
-/// factorizations (<c>n × p</c>), the chain states (starts, finals and the snapshots of <see cref="Simulation"/>,
+/// factorizations (<c>n × p</c>), the chain states (starts, finals and the <see cref="SgdOptions.Snapshots"/> snapshots,
 /// <c>chains × p</c> each) and, for a minibatch, the stationary-covariance
-/// system on symmetric <c>n × n</c> matrices (THEORY.md §2, size <c>(n(n+1)/2)²</c>). A run that needs more than the
+/// system on symmetric <c>n × n</c> matrices (docs/theory.md §2, size <c>(n(n+1)/2)²</c>). A run that needs more than the
 /// process may use (<c>GC.GetGCMemoryInfo().TotalAvailableMemoryBytes</c>) is refused, naming the spec field of the
 /// largest term.
 /// </summary>
@@ -33,7 +32,7 @@ public static class RunMemory
         {
             new(modelField, "model workspaces", Bytes(() => checked(threads * model.WorkspaceDoubles(n)))),
             new(modelField, "J and its factorizations", Bytes(() => checked(4 * n * p))),
-            new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Chains * p * (Simulation.Snapshots + 3L)))),
+            new("sgd.chains", "chain states", Bytes(() => checked(spec.Sgd.Run.Chains * p * (SgdOptions.Snapshots + 3L)))),
         };
         if (spec.Sgd.Problem.Batch < n)
             terms.Add(new Term("data.x", "minibatch covariance system", Bytes(() => checked(2 * (n * (n + 1) / 2) * (n * (n + 1) / 2)))));

@@ -31,7 +31,7 @@ internal static class SgdSpecReader
         int steps = o.Optional("steps") is { } s ? JsonValues.WholeNumber(s, o.PathOf("steps"), 1) : SgdOptions.DefaultSteps;
         int chains = o.Optional("chains") is { } c ? JsonValues.WholeNumber(c, o.PathOf("chains"), 1) : SgdOptions.DefaultChains;
         ulong seed = o.Optional("seed") is { } k ? JsonValues.NonNegative(k, o.PathOf("seed")) : SgdOptions.DefaultSeed;
-        return new SgdOptions(problem, steps, chains, seed);
+        return new SgdOptions(problem, new RunPlan(chains, steps, 0, seed));
     }
 
     private static NoiseLaw Noise(JsonElement element, string path) => JsonValues.Text(element, path) switch

@@ -8,7 +8,7 @@ namespace NoiseDrift.Cli.Spec;
 /// whose first name belongs to one block of the spec (<c>hidden</c>, <c>x[2][0]</c>, <c>eta</c>) is placed under it
 /// (<c>model.hidden</c>, <c>data.x[2][0]</c>, <c>sgd.eta</c>). Fields that name no block member (<c>theta</c>,
 /// <c>data</c>, a path already rooted at a block) are left as they are. The reader applies it
-/// (<see cref="SpecReader.Parse(ReadOnlyMemory{byte})"/>), and so does <see cref="CliApp"/> to the error of any
+/// (<see cref="SpecReader.Parse(ReadOnlyMemory{byte})"/>), and so does <c>Commands.CliApp</c> to the error of any
 /// command that reads a spec.
 /// </summary>
 internal static class SpecPath

@@ -7,7 +7,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Cli.Spec;
 
 /// <summary>
-/// Parses and validates a spec file (DESIGN.md "Spec file"): <c>{ model, data, theta?, sgd }</c>. Every field is
+/// Parses and validates a spec file (docs/design.md "Spec file"): <c>{ model, data, theta?, sgd }</c>. Every field is
 /// checked and unknown fields are errors; each error is an <see cref="InvalidInputException"/> whose field is the JSON
 /// path, e.g. <c>sgd.etaa: unknown field</c> or <c>data.x[2][0]: expected a finite number, got "a"</c>.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Cli.Sweep;
 
 /// <summary>
-/// What a sweep reports per check name (THEORY.md §5): rows, failures, and the worst <c>|m − p|/tolerance</c> with
+/// What a sweep reports per check name (docs/theory.md §5): rows, failures, and the worst <c>|m − p|/tolerance</c> with
 /// the seed and case where it occurred; a worst ratio close to 1 means the tolerance is tight, far below 1 that it is
 /// conservative (and costs power).
 /// </summary>

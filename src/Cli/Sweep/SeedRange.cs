@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Cli.Sweep;
 
-/// <summary>The seeds <c>A..B</c> of a sweep, both ends included (THEORY.md §5: a seed sweep measures the false-alarm rate).</summary>
+/// <summary>The seeds <c>A..B</c> of a sweep, both ends included (docs/theory.md §5: a seed sweep measures the false-alarm rate).</summary>
 /// <param name="First">A, the first seed.</param>
 /// <param name="Last">B, the last seed (≥ A).</param>
 public sealed record SeedRange(ulong First, ulong Last)

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Cli.Sweep;
 
 /// <summary>
-/// Shard <c>i/k</c> of a sweep (DESIGN.md "CLI contract"): the k shards, numbered <c>0..k−1</c> like a Slurm array
+/// Shard <c>i/k</c> of a sweep (docs/design.md "CLI contract"): the k shards, numbered <c>0..k−1</c> like a Slurm array
 /// index, split the seeds round-robin, so shard i runs the seeds <c>A + i, A + i + k, …</c> up to B. The union of the
 /// k shards is every seed exactly once, whatever k.
 /// </summary>

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using NoiseDrift.Cli.Output;
 using NoiseDrift.Engine.Json;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Sweep;
 
 /// <summary>
 /// One line of a sweep's output: the verdict of one check for one seed, <c>{"seed":S, "check":…, …}</c>, i.e. a
-/// <c>check --json</c> row with its seed in front (DESIGN.md "CLI contract").
+/// <c>check --json</c> row with its seed in front (docs/design.md "CLI contract").
 /// </summary>
 /// <param name="Seed">The <c>--seed</c> the row came from.</param>
 /// <param name="Verdict">The verdict, as <c>check</c> reports it.</param>

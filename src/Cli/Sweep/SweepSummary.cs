@@ -1,10 +1,9 @@
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Cli.Sweep;
 
 /// <summary>
-/// The union of a sweep's rows, judged under one error budget (THEORY.md §5, <see cref="UnionBudget"/>): the false
+/// The union of a sweep's rows, judged under one error budget (docs/theory.md §5, <see cref="UnionBudget"/>): the false
 /// alarms of the rows' own verdicts, the failures under the union's z, and the distribution of
 /// <c>|measured − predicted|/tolerance</c> per check and overall.
 /// </summary>

@@ -7,9 +7,9 @@ using NoiseDrift.Theory.Geometry;
 namespace NoiseDrift.Conformance.Cases;
 
 /// <summary>
-/// The canonical conformance cases (CONFORMANCE.md §1): every model kind, every activation, a minibatch case and a
+/// The canonical conformance cases (docs/conformance.md §1): every model kind, every activation, a minibatch case and a
 /// Rademacher case. Inputs, θ and v are fixed draws; the labels are the model's own outputs, so θ lies on the zero-loss
-/// manifold M (THEORY.md §1) and the OU covariance and drift of §2–§3 are defined there. η is
+/// manifold M (docs/theory.md §1) and the OU covariance and drift of §2–§3 are defined there. η is
 /// <c>0.2 / λ_max(G)</c> rounded down to one significant digit; σ = 0.2.
 /// </summary>
 public static class CaseCatalog
@@ -27,11 +27,11 @@ public static class CaseCatalog
     public static IReadOnlyList<ConformanceCase> All { get; } = Build();
 
     /// <summary>
-    /// The few cases of <c>certify --cases quick</c>: one per model kind, with the minibatch case (CONFORMANCE.md §2).
+    /// The few cases of <c>certify --cases quick</c>: one per model kind, with the minibatch case (docs/conformance.md §2).
     /// </summary>
     public static IReadOnlyList<ConformanceCase> Quick { get; } =
         All.Where(c => c.Name is "mlp-tanh-2x3" or "mlp-tanh-2x4-minibatch" or "dag-3" or "matrix_sensing-d3k2"
-            or "relu1d-w4" or "sigmoid2-2x3").ToArray();
+            or "relu1d-w4" or "sigmoid2-2x3" or "quadratic-d4" or "quadratic_signed-d3").ToArray();
 
     private static ConformanceCase[] Build()
     {
@@ -56,6 +56,8 @@ public static class CaseCatalog
         cases.Add(MakeMatrixSensing(stream++));
         cases.Add(Make("relu1d-w4", ConformanceModel.Relu1D(4), 3, stream++));
         cases.Add(Make("sigmoid2-2x3", ConformanceModel.Sigmoid2(2, 3), 2, stream++));
+        cases.Add(Make("quadratic-d4", ConformanceModel.Quadratic(4, difference: false), 3, stream++));
+        cases.Add(Make("quadratic_signed-d3", ConformanceModel.Quadratic(3, difference: true), 3, stream++));
         return cases.ToArray();
     }
 
@@ -67,7 +69,7 @@ public static class CaseCatalog
         return Complete(name, model, x, n, draw, batch, law);
     }
 
-    /// <summary>Symmetric sensing matrices <c>A_i = (Z_i + Z_iᵀ)/2</c> (THEORY.md §4.1), d = 3, k = 2, n = 3.</summary>
+    /// <summary>Symmetric sensing matrices <c>A_i = (Z_i + Z_iᵀ)/2</c> (docs/theory.md §4.1), d = 3, k = 2, n = 3.</summary>
     private static ConformanceCase MakeMatrixSensing(long stream)
     {
         const int d = 3, n = 3;

@@ -16,7 +16,7 @@ internal sealed class CaseDraw(ulong seed, long stream)
     public double[] Rademacher(long purpose, int count, double scale) =>
         Enumerable.Range(0, count).Select(i => scale * CounterRandom.Rademacher(seed, stream, purpose, i)).ToArray();
 
-    /// <summary>A uniformly random batch of B distinct indices out of n (the engine's sampler, THEORY.md §1).</summary>
+    /// <summary>A uniformly random batch of B distinct indices out of n (the engine's sampler, docs/theory.md §1).</summary>
     public int[] Batch(long purpose, int n, int b)
     {
         var buffer = new int[n];

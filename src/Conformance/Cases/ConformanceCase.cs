@@ -4,8 +4,8 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Conformance.Cases;
 
 /// <summary>
-/// One conformance case (CONFORMANCE.md §1): a model at θ on data, a direction v for the HVP, the label-noise SGD
-/// hyper-parameters (THEORY.md §1) and one fixed SGD step (batch indices and noise values).
+/// One conformance case (docs/conformance.md §1): a model at θ on data, a direction v for the HVP, the label-noise SGD
+/// hyper-parameters (docs/theory.md §1) and one fixed SGD step (batch indices and noise values).
 /// </summary>
 /// <param name="Name">The case name, e.g. <c>mlp-tanh-2x3</c>.</param>
 /// <param name="Model">The model.</param>
@@ -37,7 +37,7 @@ public sealed record ConformanceCase(
     /// <summary>p.</summary>
     public int ParameterCount => Model.Engine.ParameterCount;
 
-    /// <summary>The theory's hyper-parameter record for this case (THEORY.md §1).</summary>
+    /// <summary>The theory's hyper-parameter record for this case (docs/theory.md §1).</summary>
     public Engine.Sgd.SgdProblem Sgd => new(Eta, Sigma, Batch, Law);
 
     /// <summary>The inputs as a list of rows.</summary>

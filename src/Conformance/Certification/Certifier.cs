@@ -1,14 +1,16 @@
 using NoiseDrift.Conformance.Cases;
 using NoiseDrift.Conformance.Protocol;
 using NoiseDrift.Conformance.Run;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Conformance.Certification;
 
 /// <summary>
-/// Certifies an implementation over a channel (CONFORMANCE.md §2): <c>hello</c>, then every op it declares on every
-/// case of a model kind it supports, deterministic ops against the engine (<see cref="DeterministicJudge"/>) and
-/// <c>run</c> statistically (<see cref="RunJudge"/>), then <c>bye</c>. A protocol violation stops certification.
+/// Certifies an implementation over a channel (docs/conformance.md): <c>hello</c>, then every op it declares on every
+/// case of a model kind (and, when it lists <c>activations</c>, of activations) it supports, deterministic ops against
+/// the engine (<see cref="DeterministicJudge"/>) and <c>run</c> statistically (<see cref="RunJudge"/>), then
+/// <c>bye</c>. A protocol violation stops certification. The report carries the <see cref="CertificationCoverage"/>:
+/// what was judged and what was not.
 /// </summary>
 public static class Certifier
 {
@@ -55,28 +57,61 @@ public static class Certifier
             name = response["name"]?.ToString() ?? throw new ProtocolViolationException("response is missing field 'name'", line);
             var ops = reader.Strings("ops").ToHashSet();
             var models = reader.Strings("models").ToHashSet();
+            HashSet<string>? activations = response.ContainsKey("activations") ? reader.Strings("activations").ToHashSet() : null;
             skipped.AddRange(Ops.Where(op => !ops.Contains(op)).Select(op => $"{op}: not offered"));
             var cases = options.Tier == CertificationTier.Quick ? CaseCatalog.Quick : CaseCatalog.All;
             foreach (var kind in cases.Select(c => c.Model.Kind).Distinct().Where(k => !models.Contains(k)))
                 skipped.Add($"model kind {kind}: not offered");
-            foreach (var c in cases.Where(c => models.Contains(c.Model.Kind)))
+            bool Offered(ConformanceCase c) => models.Contains(c.Model.Kind) &&
+                (activations is null || CaseActivations.Of(c).All(activations.Contains));
+            foreach (var c in cases.Where(c => models.Contains(c.Model.Kind) && !Offered(c)))
+                skipped.Add($"case {c.Name}: activation {string.Join(", ", CaseActivations.Of(c).Where(a => !activations!.Contains(a)))} not offered");
+            var judged = new List<ConformanceCase>();
+            foreach (var c in cases.Where(Offered))
+            {
+                judged.Add(c);
                 foreach (var op in Ops.Where(o => o != "run" && ops.Contains(o)))
                     foreach (var row in Deterministic(channel, ++id, op, c, options.Relative)) Add(row);
+            }
             if (ops.Contains("run"))
             {
                 foreach (var run in RunCases(options.Tier))
                 {
-                    if (!models.Contains(run.Case.Model.Kind)) { skipped.Add($"run on {run.Case.Model.Kind}: not offered"); continue; }
+                    if (!Offered(run.Case)) { skipped.Add($"run on {run.Case.Name}: not offered"); continue; }
+                    judged.Add(run.Case);
                     foreach (var row in Statistical(channel, ++id, run)) Add(row);
                 }
             }
             channel.Close();
-            return new CertificationReport(name, rows, skipped, null);
+            var coverage = Coverage(rows, judged, activations, options.Tier, skipped);
+            return new CertificationReport(name, rows, skipped, null) { Coverage = coverage };
         }
         catch (ProtocolViolationException violation)
         {
             return new CertificationReport(name, rows, skipped, violation);
         }
+    }
+
+    /// <summary>
+    /// What was judged; every activation no judged case used is added to <paramref name="skipped"/> with its reason.
+    /// </summary>
+    private static CertificationCoverage Coverage(List<CheckResult> rows, List<ConformanceCase> judged,
+        HashSet<string>? declared, CertificationTier tier, List<string> skipped)
+    {
+        var activations = judged.SelectMany(CaseActivations.Of).Distinct().ToArray();
+        foreach (var activation in Engine.Activations.Activation.All.Select(Engine.Activations.Activation.NameOf)
+                     .Where(a => !activations.Contains(a)))
+        {
+            skipped.Add(declared is not null && !declared.Contains(activation)
+                ? $"activation {activation}: not offered"
+                : $"activation {activation}: no case of the {tier.ToString().ToLowerInvariant()} tier uses it");
+        }
+        return new CertificationCoverage(
+            rows.Select(r => CertificationReport.Op(r.Check)).Distinct().ToArray(),
+            judged.Select(c => c.Model.Kind).Distinct().ToArray(),
+            activations,
+            judged.Select(c => c.Name).Distinct().ToArray(),
+            skipped.ToArray());
     }
 
     private static IEnumerable<CheckResult> Deterministic(IImplementationChannel channel, int id, string op, ConformanceCase c,
@@ -92,7 +127,7 @@ public static class Certifier
         int n = c.Count, p = c.ParameterCount;
         if (reader.Error is { } error)
         {
-            yield return new CheckResult(op, c.Name, 0, double.NaN, 0, 0, false, $"the program answered error: {error}");
+            yield return VerdictRule.Exact(op, c.Name, 0, double.NaN, 0, $"the program answered error: {error}");
             yield break;
         }
         switch (op)
@@ -136,14 +171,14 @@ public static class Certifier
             Eta = c.Eta,
             Sigma = c.Sigma,
             BatchSize = c.Batch,
-            Steps = run.Steps,
-            Chains = run.Chains,
-            Seed = run.Seed,
+            Steps = run.Run.Steps,
+            Chains = run.Run.Chains,
+            Seed = checked((long)run.Run.Seed),
         };
         var (response, line) = channel.Exchange(new ProtocolRequest(id, "run", input));
         var reader = new ResponseReader(response, line, id);
         if (reader.Error is { } error)
-            return [new CheckResult("run", run.Name, 0, double.NaN, 0, 0, false, $"the program answered error: {error}")];
-        return RunJudge.Judge(run, reader.Matrix("theta", run.Chains, c.ParameterCount));
+            return [VerdictRule.Exact("run", run.Name, 0, double.NaN, 0, $"the program answered error: {error}")];
+        return RunJudge.Judge(run, reader.Matrix("theta", run.Run.Chains, c.ParameterCount));
     }
 }

@@ -1,15 +1,16 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Conformance.Certification;
 
 /// <summary>
-/// Judges a deterministic op against the suite's value (CONFORMANCE.md §2) at a relative tolerance: a component passes
+/// Judges a deterministic op against the suite's value (docs/conformance.md §2) at a relative tolerance: a component passes
 /// when <c>|measured − predicted| ≤ relative · scale</c>, the scale being the largest magnitude in the suite's field.
-/// One row per field reports its worst component, so the row obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c>.
+/// One row per field reports its worst component (<see cref="WorstComponent"/>; a NaN component is the worst), so the
+/// row obeys <c>pass ⇔ |measured − predicted| ≤ tolerance</c> and fails when any component does.
 /// </summary>
 public static class DeterministicJudge
 {
-    /// <summary>The default relative tolerance of CONFORMANCE.md §2.</summary>
+    /// <summary>The default relative tolerance of docs/conformance.md §2.</summary>
     public const double DefaultRelative = 1e-9;
 
     /// <summary>The worst component of a field as one verdict row.</summary>
@@ -19,16 +20,12 @@ public static class DeterministicJudge
         ArgumentNullException.ThrowIfNull(measured);
         double scale = predicted.Select(Math.Abs).DefaultIfEmpty(0).Max();
         double tolerance = relative * scale;
-        int worst = 0;
-        double worstExcess = double.NegativeInfinity;
-        for (int k = 0; k < predicted.Length; k++)
-        {
-            double excess = Math.Abs(measured[k] - predicted[k]) - tolerance;
-            if (excess > worstExcess) { worstExcess = excess; worst = k; }
-        }
+        var components = new WorstComponent();
+        for (int k = 0; k < predicted.Length; k++) components.Add(predicted[k], measured[k], tolerance);
+        int worst = Math.Max(0, components.Index);
         double p = predicted.Length > 0 ? predicted[worst] : 0, m = measured.Length > 0 ? measured[worst] : 0;
         string where = predicted.Length > 1 ? $"component {worst} of {predicted.Length}" : "scalar";
-        return new CheckResult(check, @case, p, m, 0, tolerance, Math.Abs(m - p) <= tolerance,
+        return VerdictRule.Exact(check, @case, p, m, tolerance,
             $"{where}; tolerance {relative:0e0} x max|suite value| = {scale:g4}");
     }
 }

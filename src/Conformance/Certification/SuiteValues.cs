@@ -3,7 +3,7 @@ using NoiseDrift.Conformance.Cases;
 namespace NoiseDrift.Conformance.Certification;
 
 /// <summary>
-/// The engine's values for the deterministic ops (CONFORMANCE.md §2; THEORY.md §1), against which an implementation
+/// The engine's values for the deterministic ops (docs/conformance.md §2; docs/theory.md §1), against which an implementation
 /// is judged. <c>sgd_step</c> uses labels moved off the manifold (<see cref="StepLabels"/>) so the residual term of the
 /// step is exercised too.
 /// </summary>
@@ -53,7 +53,7 @@ public static class SuiteValues
 
     /// <summary>
     /// The engine's step <c>θ − η ∇_θ (1/2B) Σ_j (h(x_{b_j}) − t_j)²</c> with targets <c>t_j = labels_{b_j} + e_j</c> on the
-    /// case's batch and noise (THEORY.md §1).
+    /// case's batch and noise (docs/theory.md §1).
     /// </summary>
     public static double[] EngineStep(ConformanceCase c, double[] labels)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace NoiseDrift.Conformance.Protocol;
 
 /// <summary>
-/// A connection to an implementation under certification (CONFORMANCE.md §2): a subprocess speaking JSON lines, or an
+/// A connection to an implementation under certification (docs/conformance.md §2): a subprocess speaking JSON lines, or an
 /// in-process <see cref="IConformanceImplementation"/>.
 /// </summary>
 public interface IImplementationChannel : IDisposable

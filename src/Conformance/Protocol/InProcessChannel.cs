@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace NoiseDrift.Conformance.Protocol;
 
 /// <summary>
-/// Speaks the protocol of CONFORMANCE.md §2 with an in-process <see cref="IConformanceImplementation"/>: each request
+/// Speaks the protocol of docs/conformance.md §2 with an in-process <see cref="IConformanceImplementation"/>: each request
 /// becomes a method call and each result the response object a program would print, so the same checks judge both
 /// routes. An exception thrown by the implementation counts as a crash.
 /// </summary>

@@ -7,7 +7,7 @@ namespace NoiseDrift.Conformance.Protocol;
 
 /// <summary>
 /// A program started through the shell (<c>/bin/sh -c COMMAND</c>) that speaks JSON lines on stdin/stdout
-/// (CONFORMANCE.md §2). stderr is kept (last lines) for the report. Every wait is bounded by the timeout, and the
+/// (docs/conformance.md §2). stderr is kept (last lines) for the report. Every wait is bounded by the timeout, and the
 /// program is killed on dispose, so a broken program never hangs the suite.
 /// </summary>
 public sealed class ProcessChannel : IImplementationChannel

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using NoiseDrift.Conformance.Cases;
 using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Conformance.Protocol;
 
 /// <summary>
-/// One request of CONFORMANCE.md §2: an integer <c>id</c>, an <c>op</c> and its fields. <see cref="Input"/> carries the
+/// One request of docs/conformance.md §2: an integer <c>id</c>, an <c>op</c> and its fields. <see cref="Input"/> carries the
 /// same fields typed, for in-process implementations.
 /// </summary>
 /// <param name="Id">The request id, echoed by the response.</param>
@@ -13,7 +14,13 @@ namespace NoiseDrift.Conformance.Protocol;
 /// <param name="Input">The typed fields (null for <c>hello</c> and <c>bye</c>).</param>
 public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
 {
-    /// <summary>The request as one JSON line (without newline), with the field names of CONFORMANCE.md §2.</summary>
+    /// <summary>
+    /// Fields written as they are, for requests on a model the implementation owns (model kind <c>own</c>,
+    /// docs/conformance.md), which carry no spec model and no inputs.
+    /// </summary>
+    public JsonObject? Fields { get; init; }
+
+    /// <summary>The request as one JSON line (without newline), with the field names of docs/conformance.md §2.</summary>
     public string Line => JsonLine.Of(Members);
 
     private void Members(Utf8JsonWriter json)
@@ -21,6 +28,13 @@ public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
         json.WriteNumber("id", Id);
         json.WriteString("op", Op);
         if (Op == "hello") json.WriteNumber("protocol", 1);
+        if (Fields is not null)
+            foreach (var (name, value) in Fields)
+            {
+                json.WritePropertyName(name);
+                if (value is null) json.WriteNullValue();
+                else value.WriteTo(json);
+            }
         if (Input is null) return;
         var i = Input;
         json.WritePropertyName("model");
@@ -56,7 +70,7 @@ public sealed record ProtocolRequest(int Id, string Op, OpInput? Input)
 }
 
 /// <summary>
-/// The typed fields of a request (CONFORMANCE.md §2); which are set depends on the op.
+/// The typed fields of a request (docs/conformance.md §2); which are set depends on the op.
 /// </summary>
 /// <param name="Model">The model (spec object and kind).</param>
 /// <param name="Theta">θ (p).</param>

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Conformance.Protocol;
 
 /// <summary>
-/// The program under certification broke the JSON-lines protocol of CONFORMANCE.md §2: bad JSON, a wrong id, a missing
+/// The program under certification broke the JSON-lines protocol of docs/conformance.md §2: bad JSON, a wrong id, a missing
 /// or non-finite field, a crash, or no answer in time. <c>certify</c> exits 3 and quotes <see cref="OffendingLine"/>.
 /// </summary>
 public sealed class ProtocolViolationException : Exception

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace NoiseDrift.Conformance.Protocol;
 
 /// <summary>
-/// Reads the fields of one response (CONFORMANCE.md §2). A wrong id, a missing field, a wrong shape or a non-finite
+/// Reads the fields of one response (docs/conformance.md §2). A wrong id, a missing field, a wrong shape or a non-finite
 /// number is a <see cref="ProtocolViolationException"/> quoting the line; an <c>error</c> field is the op's own failure.
 /// </summary>
 public sealed class ResponseReader

@@ -5,7 +5,7 @@ namespace NoiseDrift.Conformance.Run;
 
 /// <summary>
 /// The second and fourth moments of the normal coordinates after K steps of a linearized step rule from <c>u_0 = 0</c>
-/// (THEORY.md §2): <c>u' = M_b u + ξ_b</c> with <c>M_b = I − η′A_b</c> for batch b and Gaussian ξ_b of covariance
+/// (docs/theory.md §2): <c>u' = M_b u + ξ_b</c> with <c>M_b = I − η′A_b</c> for batch b and Gaussian ξ_b of covariance
 /// <c>Σ_b</c>, computed exactly by enumerating the batches. u stays symmetric in law, so with <c>X = M_b u</c>
 /// independent of ξ: <c>E[u'⊗u'] = E[X⊗X] + Σ_b</c> and
 /// <c>E[u'^{⊗4}] = E[X^{⊗4}] + Σ_{6 pairings} E[X⊗X]⊗Σ_b + Σ_{3 pairings} Σ_b⊗Σ_b</c>. The fourth moments give the

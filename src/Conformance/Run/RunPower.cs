@@ -1,12 +1,11 @@
 using MathNet.Numerics.Distributions;
 using NoiseDrift.Theory.Geometry;
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Conformance.Run;
 
 /// <summary>
-/// The power of <see cref="RunJudge"/> against a wrong step rule (THEORY.md §5, power). Under the wrong rule the
+/// The power of <see cref="RunJudge"/> against a wrong step rule (docs/theory.md §5, power). Under the wrong rule the
 /// normal coordinates have covariance <c>S′_K</c>; the variance estimate along a predicted eigenvector v has mean
 /// <c>vᵀS′v</c> and standard error <c>√((E(vᵀu)⁴ − (vᵀS′v)²)/C)</c>, the exact fourth moment of the linearized chain
 /// (<see cref="ChainMoments"/>; the trace likewise with <c>E|u|⁴</c>). A row rejects when
@@ -29,18 +28,32 @@ public sealed record RunPower(StepRule Rule, double Margin, string Row, double S
     public static IReadOnlyList<RunPower> Against(RunCase run, ErrorBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(run);
-        budget ??= SuiteBudget.Budget;
         var c = run.Case;
         var frame = NormalFrame.At(c.Model.Engine, c.Theta, c.Data);
         var correct = RunPrediction.Of(run, frame, StepRule.Correct);
-        return StepRule.Wrong(c.Count, c.Batch).Select(rule => Of(run, frame, correct, rule, budget.Z)).ToArray();
+        return Against(frame, c.Sgd, run.Run.Steps, run.Run.Chains, correct, budget);
     }
 
-    private static RunPower Of(RunCase run, NormalFrame frame, RunPrediction correct, StepRule rule, double z)
+    /// <summary>
+    /// The power of the <c>run:ou_cov</c> rows of <see cref="RunJudge"/> against every wrong rule, for K =
+    /// <paramref name="steps"/> steps of <paramref name="chains"/> chains of <paramref name="sgd"/> in
+    /// <paramref name="frame"/>, whose correct prediction is <paramref name="correct"/>. Each tolerance is the one
+    /// <see cref="RunJudge.Row"/> gives the wrong rule's mean and standard error, so a weaker judge has less power.
+    /// </summary>
+    public static IReadOnlyList<RunPower> Against(NormalFrame frame, Engine.Sgd.SgdProblem sgd, int steps, int chains,
+        RunPrediction correct, ErrorBudget? budget = null)
     {
-        var moments = ChainMoments.Of(rule, frame, run.Case.Sgd, run.Steps);
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(sgd);
+        ArgumentNullException.ThrowIfNull(correct);
+        return StepRule.Wrong(frame.Count, sgd.Batch).Select(rule => Of(frame, sgd, steps, chains, correct, rule, budget)).ToArray();
+    }
+
+    private static RunPower Of(NormalFrame frame, Engine.Sgd.SgdProblem sgd, int steps, int chains, RunPrediction correct,
+        StepRule rule, ErrorBudget? budget)
+    {
+        var moments = ChainMoments.Of(rule, frame, sgd, steps);
         var wrong = moments.Second;
-        double chains = run.Chains;
         var best = (Margin: double.NegativeInfinity, Row: "", Shift: 0.0);
         for (int j = 0; j <= frame.Count; j++)
         {
@@ -62,9 +75,10 @@ public sealed record RunPower(StepRule Rule, double Margin, string Row, double S
                 row = "trace";
             }
             double se = Math.Sqrt(Math.Max(0, fourth - actual * actual) / chains);
-            double bias = correct.RelativeBias * Math.Abs(predicted);
-            double margin = (Math.Abs(actual - predicted) - bias - z * se) / se;
-            if (margin > best.Margin) best = (margin, row, Math.Abs(actual - predicted) / (z * se + bias));
+            var judged = RunJudge.Row($"run:ou_cov {row}", rule.Name, predicted, actual, se, correct.RelativeBias, budget);
+            double distance = Math.Abs(actual - predicted);
+            double margin = (distance - judged.Tolerance) / se;
+            if (margin > best.Margin) best = (margin, row, distance / judged.Tolerance);
         }
         return new RunPower(rule, best.Margin, best.Row, best.Shift);
     }

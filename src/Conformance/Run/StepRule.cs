@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Conformance.Run;
 
 /// <summary>
-/// A label-noise SGD step rule, correct (THEORY.md §1) or one of the wrong ones <c>run</c> must reject, described by
+/// A label-noise SGD step rule, correct (docs/theory.md §1) or one of the wrong ones <c>run</c> must reject, described by
 /// what it does to the linearized dynamics of §2: an effective step η′, a noise variance factor, batches with or without
 /// replacement, and noise on the labels or on the gradient.
 /// </summary>
@@ -17,7 +17,7 @@ namespace NoiseDrift.Conformance.Run;
 public sealed record StepRule(string Name, double EtaFactor = 1, double NoiseVarianceFactor = 1, bool WithReplacement = false,
     bool NoiseOnGradient = false)
 {
-    /// <summary>The rule of THEORY.md §1.</summary>
+    /// <summary>The rule of docs/theory.md §1.</summary>
     public static StepRule Correct { get; } = new("correct");
 
     /// <summary>The wrong rules of the issue, with the power <c>run</c> must have against each.</summary>
@@ -32,7 +32,7 @@ public sealed record StepRule(string Name, double EtaFactor = 1, double NoiseVar
     ];
 
     /// <summary>
-    /// <c>(S_K, Σ_{k&lt;K} S_k)</c> of this rule in the normal coordinates of <paramref name="frame"/> (THEORY.md §2):
+    /// <c>(S_K, Σ_{k&lt;K} S_k)</c> of this rule in the normal coordinates of <paramref name="frame"/> (docs/theory.md §2):
     /// <c>T(S) = S − η′(GS + SG) + η′² E[ASA]</c>, with <c>E[ASA]</c> from <see cref="SecondMomentMap"/> without
     /// replacement and <c>(1/(Bn)) Σ_i (a_iᵀSa_i) a_i a_iᵀ + ((B−1)/B) GSG</c> with replacement; noise
     /// <c>(η′² f σ²/B) G</c> on the labels or <c>η′² σ² I</c> on the gradient.

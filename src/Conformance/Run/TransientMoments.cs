@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 namespace NoiseDrift.Conformance.Run;
 
 /// <summary>
-/// The normal-space second moments of K steps of linearized SGD from <c>u_0 = 0</c> (THEORY.md §2, "Transient"):
+/// The normal-space second moments of K steps of linearized SGD from <c>u_0 = 0</c> (docs/theory.md §2, "Transient"):
 /// <c>S_{k+1} = T(S_k) + N</c>, <c>S_0 = 0</c>, with T the expected second-moment map of one step and N the noise
 /// covariance per step. Returns <c>S_K</c> and <c>Σ_{k&lt;K} S_k</c>, the sum the K-step tangent drift is linear in (§3).
 /// </summary>

@@ -3,7 +3,7 @@ using NoiseDrift.Conformance.Cases;
 namespace NoiseDrift.Conformance.Vectors;
 
 /// <summary>
-/// A case with its certified values (CONFORMANCE.md §1) and the relative tolerance the two routes guarantee: every
+/// A case with its certified values (docs/conformance.md §1) and the relative tolerance the two routes guarantee: every
 /// component of every field agrees with the second route within <c>RelativeTolerance · max|field|</c>.
 /// </summary>
 /// <param name="Case">The case.</param>

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Conformance.Vectors;
 
 /// <summary>
-/// The certified values of one case, as the <c>expected</c> object of CONFORMANCE.md §1 holds them (THEORY.md §1–§3).
+/// The certified values of one case, as the <c>expected</c> object of docs/conformance.md §1 holds them (docs/theory.md §1–§3).
 /// </summary>
 /// <param name="H">Outputs <c>h(x_i; θ)</c> (n).</param>
 /// <param name="Jacobian">J, rows <c>g_i</c> (n × p).</param>

@@ -1,19 +1,21 @@
+using NoiseDrift.Theory.Judging;
+
 namespace NoiseDrift.Conformance.Vectors;
 
-/// <summary>Accumulates the component-wise agreement of one field's two routes into a <see cref="RouteAgreement"/>.</summary>
+/// <summary>
+/// Accumulates the component-wise agreement of one field's two routes into a <see cref="RouteAgreement"/>: the worst
+/// <c>|engine − route| / bound</c> (<see cref="WorstComponent"/>; a non-finite value counts as +∞).
+/// </summary>
 internal sealed class FieldAgreement(string field, string secondRoute)
 {
-    private double _worstRatio;
+    private readonly WorstComponent _worst = new();
     private double _worstBound;
     private double _scale;
 
     /// <summary>Adds component values from the two routes with the bound on their difference.</summary>
     public void Add(double engine, double route, double bound)
     {
-        double difference = Math.Abs(engine - route);
-        double ratio = difference == 0 ? 0 : bound > 0 ? difference / bound : double.PositiveInfinity;
-        if (!double.IsFinite(engine) || !double.IsFinite(route)) ratio = double.PositiveInfinity;
-        _worstRatio = Math.Max(_worstRatio, ratio);
+        _worst.Add(route, engine, bound);
         _worstBound = Math.Max(_worstBound, bound);
         _scale = Math.Max(_scale, Math.Abs(engine));
     }
@@ -26,5 +28,5 @@ internal sealed class FieldAgreement(string field, string secondRoute)
 
     /// <summary>The agreement; the relative bound is taken against the field's largest magnitude.</summary>
     public RouteAgreement Result() =>
-        new(field, secondRoute, _worstRatio, _scale > 0 ? _worstBound / _scale : _worstBound);
+        new(field, secondRoute, _worst.Ratio, _scale > 0 ? _worstBound / _scale : _worstBound);
 }

@@ -4,9 +4,9 @@ using NoiseDrift.Engine.Models;
 namespace NoiseDrift.Conformance.Vectors;
 
 /// <summary>
-/// The second route for the outputs <c>h(x_i; θ)</c> (CONFORMANCE.md §1): plain scalar loops that read θ in the
+/// The second route for the outputs <c>h(x_i; θ)</c> (docs/conformance.md §1): plain scalar loops that read θ in the
 /// documented order, independent of the engine's batched kernels. MLPs (including <c>relu1d</c> and <c>sigmoid2</c>)
-/// layer by layer, matrix sensing as <c>Σ_ab A_ab (UUᵀ)_ab</c>; other models fall back to the engine's per-example
+/// layer by layer, matrix sensing as <c>Σ_ab A_ab (UUᵀ)_ab</c>, the quadratic model as <c>Σ_j x_j β_j</c>; other models fall back to the engine's per-example
 /// <see cref="Model.Value"/>, a different code path from its batched <see cref="Model.Forward"/>.
 /// </summary>
 internal static class ReferenceOutput
@@ -15,13 +15,14 @@ internal static class ReferenceOutput
     {
         Mlp mlp => OfMlp(mlp, theta, x),
         MatrixSensing sensing => OfMatrixSensing(sensing, theta, x),
+        QuadraticLinear quadratic => OfQuadratic(quadratic, theta, x),
         _ => model.Value(theta, x, model.CreateWorkspace(1)),
     };
 
     /// <summary>What <see cref="Of"/> compares with, for the route description.</summary>
     public static string Route(Model model) => model switch
     {
-        Mlp or MatrixSensing => "scalar reference loops",
+        Mlp or MatrixSensing or QuadraticLinear => "scalar reference loops",
         _ => "per-example engine value",
     };
 
@@ -42,6 +43,15 @@ internal static class ReferenceOutput
         }
         double h = mlp.OutputBias ? theta[mlp.OutputOffset + a.Length] : 0;
         for (int j = 0; j < a.Length; j++) h += theta[mlp.OutputOffset + j] * a[j];
+        return h;
+    }
+
+    /// <summary><c>Σ_j x_j β_j</c> with β formed first (docs/theory.md §7).</summary>
+    private static double OfQuadratic(QuadraticLinear model, double[] theta, double[] x)
+    {
+        var beta = model.Beta(theta);
+        double h = 0;
+        for (int j = 0; j < beta.Length; j++) h += x[j] * beta[j];
         return h;
     }
 

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Conformance.Vectors;
 
 /// <summary>
-/// How one field of a case was certified (CONFORMANCE.md §1): the engine's value against a second, independent route,
+/// How one field of a case was certified (docs/conformance.md §1): the engine's value against a second, independent route,
 /// component by component within a derived bound.
 /// </summary>
 /// <param name="Field">The <c>expected</c> field, e.g. <c>grad_reg</c>.</param>

@@ -12,9 +12,9 @@ namespace NoiseDrift.Conformance.Vectors;
 
 /// <summary>
 /// Computes a case's expected values with the engine and certifies each by a second, independent route before it is
-/// written (CONFORMANCE.md §1): finite differences with their derived bound (<see cref="FiniteDifference"/>) for
+/// written (docs/conformance.md §1): finite differences with their derived bound (<see cref="FiniteDifference"/>) for
 /// <c>jacobian</c>, <c>grad_reg</c>, <c>hvp</c>; <c>reg</c> from the difference Jacobian; a QR projection for
-/// <c>P ∇reg</c>; the eigenvalue closed form or a Neumann series for S (THEORY.md §2); difference HVPs for the exact
+/// <c>P ∇reg</c>; the eigenvalue closed form or a Neumann series for S (docs/theory.md §2); difference HVPs for the exact
 /// drift (§3); and the explicit step formula on the difference Jacobian for <c>sgd_step</c> (§1).
 /// </summary>
 public static class ValueCertifier
@@ -161,7 +161,7 @@ public static class ValueCertifier
     }
 
     /// <summary>
-    /// A third route where the model is one of the paper's settings (THEORY.md §4): the symbolic closed forms of
+    /// A third route where the model is one of the paper's settings (docs/theory.md §4): the symbolic closed forms of
     /// <see cref="SettingOf"/> for h, J, <c>reg</c>, <c>∇reg</c> and the HVP, within rounding of the field's scale.
     /// </summary>
     private static IEnumerable<RouteAgreement> ClosedForms(ConformanceCase c, double[] h, double[] jacobian, double reg,
@@ -170,7 +170,7 @@ public static class ValueCertifier
         var setting = SettingOf.Try(c.Model.Engine, c.Theta, c.Data);
         if (setting is null) yield break;
         int n = c.Count, p = c.ParameterCount;
-        const string route = "closed form of the setting (THEORY.md §4)";
+        const string route = "closed form of the setting (docs/theory.md §4)";
         double Bound(IEnumerable<double> field) => Rounding * Math.Max(1, field.Select(Math.Abs).Max());
         var outputs = new FieldAgreement("h", route);
         var gradients = new FieldAgreement("jacobian", route);
@@ -203,7 +203,7 @@ public static class ValueCertifier
     }
 
     /// <summary>
-    /// The second route for S (THEORY.md §2): full batch, <c>Σ_λ ησ²/(n(2 − ηλ)) v vᵀ</c> over the eigenpairs of G;
+    /// The second route for S (docs/theory.md §2): full batch, <c>Σ_λ ησ²/(n(2 − ηλ)) v vᵀ</c> over the eigenpairs of G;
     /// minibatch, the Neumann series <c>Σ_k T^k(N)</c> of the second-moment map by repeated squaring.
     /// </summary>
     private static (Matrix<double> S, string Route) SecondCovariance(NormalFrame frame, Engine.Sgd.SgdProblem sgd)
@@ -231,7 +231,7 @@ public static class ValueCertifier
     }
 
     /// <summary>
-    /// The engine's step (batch loss gradient with targets <c>y + e</c>, THEORY.md §1) and the explicit formula
+    /// The engine's step (batch loss gradient with targets <c>y + e</c>, docs/theory.md §1) and the explicit formula
     /// <c>θ − (η/B) Σ_j (h_{b_j} − y_{b_j} − e_j) ĝ_{b_j}</c> on the difference Jacobian ĝ, with its bound.
     /// </summary>
     private static (double[] Step, double[] Route, double[] Bound) SgdStep(ConformanceCase c, double[] fdJacobian,

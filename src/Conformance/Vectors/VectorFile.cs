@@ -7,7 +7,7 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Conformance.Vectors;
 
 /// <summary>
-/// One case file of <c>noisedrift vectors</c>, with the fields of CONFORMANCE.md §1 in its order; numbers with 17
+/// One case file of <c>noisedrift vectors</c>, with the fields of docs/conformance.md §1 in its order; numbers with 17
 /// significant digits, so every double round-trips.
 /// </summary>
 public static class VectorFile

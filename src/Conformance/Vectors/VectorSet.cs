@@ -5,7 +5,7 @@ using NoiseDrift.Conformance.Cases;
 namespace NoiseDrift.Conformance.Vectors;
 
 /// <summary>
-/// The certified vector set (CONFORMANCE.md §1): every canonical case certified by two routes, one file per case plus
+/// The certified vector set (docs/conformance.md §1): every canonical case certified by two routes, one file per case plus
 /// <c>index.json</c>. A case whose routes disagree is never written.
 /// </summary>
 public static class VectorSet
@@ -13,7 +13,7 @@ public static class VectorSet
     /// <summary>The index file name.</summary>
     public const string IndexFile = "index.json";
 
-    /// <summary>Certifies every case of the catalog (THEORY.md §1–§3 values, two routes each).</summary>
+    /// <summary>Certifies every case of the catalog (docs/theory.md §1–§3 values, two routes each).</summary>
     public static IReadOnlyList<CertifiedCase> Certify(IEnumerable<ConformanceCase>? cases = null) =>
         (cases ?? CaseCatalog.All).Select(ValueCertifier.Certify).ToArray();
 

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Engine.Data;
 
 /// <summary>
-/// Training data <c>(x_i, y_i)</c>, <c>i = 1..n</c> (THEORY.md §1). Inputs are stored row-major in one flat array,
+/// Training data <c>(x_i, y_i)</c>, <c>i = 1..n</c> (docs/theory.md §1). Inputs are stored row-major in one flat array,
 /// <c>X[i * Dimension + k]</c>. Construction validates sizes and finiteness and names the offending field.
 /// </summary>
 public sealed class Dataset

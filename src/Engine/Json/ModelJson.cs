@@ -8,13 +8,13 @@ namespace NoiseDrift.Engine.Json;
 /// <summary>
 /// The one codec of the <c>model</c> object that spec files hold and conformance requests and vectors carry
 /// (docs/design.md "Spec file", docs/conformance.md). Kinds: <c>mlp</c>, <c>dag</c>, <c>matrix_sensing</c>,
-/// <c>relu1d</c>, <c>sigmoid2</c> (docs/theory.md §4). <see cref="Write"/> and <see cref="Read"/> are inverse:
+/// <c>relu1d</c>, <c>sigmoid2</c> (docs/theory.md §4), <c>quadratic</c>, <c>quadratic_signed</c> (docs/theory.md §7). <see cref="Write"/> and <see cref="Read"/> are inverse:
 /// reading what was written gives the same kind and a model with the same h and θ order.
 /// </summary>
 public static class ModelJson
 {
     /// <summary>The model kinds, in the order error messages list them.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["mlp", "dag", "matrix_sensing", "relu1d", "sigmoid2"];
+    public static IReadOnlyList<string> Kinds { get; } = ["mlp", "dag", "matrix_sensing", "relu1d", "sigmoid2", "quadratic", "quadratic_signed"];
 
     private static readonly Dictionary<string, string[]> Fields = new(StringComparer.Ordinal)
     {
@@ -23,6 +23,8 @@ public static class ModelJson
         ["matrix_sensing"] = ["kind", "d", "k"],
         ["relu1d"] = ["kind", "width"],
         ["sigmoid2"] = ["kind", "input", "width"],
+        ["quadratic"] = ["kind", "d"],
+        ["quadratic_signed"] = ["kind", "d"],
     };
 
     /// <summary>Every field name a model object may have, over all kinds.</summary>
@@ -51,6 +53,7 @@ public static class ModelJson
             "dag" => ReadDag(o),
             "matrix_sensing" => new MatrixSensing(Integer(o, "d"), Integer(o, "k")),
             "relu1d" => Mlp.Relu1D(Integer(o, "width")),
+            "quadratic" or "quadratic_signed" => new QuadraticLinear(Integer(o, "d"), kind == "quadratic_signed"),
             _ => Mlp.TwoLayerSigmoid(Integer(o, "input"), Integer(o, "width")),
         };
         return (kind, model);
@@ -94,6 +97,9 @@ public static class ModelJson
             case ("matrix_sensing", MatrixSensing sensing):
                 json.WriteNumber("d", sensing.Size);
                 json.WriteNumber("k", sensing.Width);
+                break;
+            case ("quadratic" or "quadratic_signed", QuadraticLinear quadratic) when quadratic.Kind == kind:
+                json.WriteNumber("d", quadratic.Dimension);
                 break;
             case ("relu1d", Mlp mlp) when IsTwoLayer(mlp, ActivationKind.Relu, true) && mlp.InputDimension == 1:
                 json.WriteNumber("width", mlp.Hidden[0]);

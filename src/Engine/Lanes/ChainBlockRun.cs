@@ -10,7 +10,7 @@ namespace NoiseDrift.Engine.Lanes;
 /// <summary>
 /// The chain-batched loop of <see cref="ChainEnsemble"/>: chains 8b..8b+7 advance together, parameter j of all eight in
 /// one <see cref="Vector512{T}"/> (structure of arrays). Each lane does exactly what <see cref="ChainRun"/> does for its
-/// chain (THEORY.md §1 step, §3 antithetic pairs, parameter-noise control and Rao–Blackwell sums), with the same keyed
+/// chain (docs/theory.md §1 step, §3 antithetic pairs, parameter-noise control and Rao–Blackwell sums), with the same keyed
 /// randomness, so the result is the per-chain result bit for bit (up to the sign of a zero) for any thread count.
 /// Allocation-free per step.
 /// </summary>

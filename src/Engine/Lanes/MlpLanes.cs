@@ -9,7 +9,7 @@ using NoiseDrift.Engine.Models;
 namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
-/// The loss gradient of an <see cref="Mlp"/> (THEORY.md §1) for eight parameter vectors at once, structure of arrays:
+/// The loss gradient of an <see cref="Mlp"/> (docs/theory.md §1) for eight parameter vectors at once, structure of arrays:
 /// entry j of every span is a <see cref="Vector512{T}"/> whose lane c belongs to chain c. Each lane gets exactly the
 /// bits that <see cref="Mlp.LossGradient"/> gives that chain alone: every matrix element sums its terms in the same
 /// order with the same fused or separate multiply-adds (<see cref="Gemm.FusedColumns"/>), the reductions follow
@@ -79,7 +79,7 @@ internal sealed class MlpLanes
     }
 
     /// <summary>
-    /// <see cref="LossGradient"/> for two target vectors at the same θ and x (THEORY.md §3.3: the clean gradient of the
+    /// <see cref="LossGradient"/> for two target vectors at the same θ and x (docs/theory.md §3.3: the clean gradient of the
     /// Rao–Blackwell sums and the noisy step direction), bit for bit as two calls: one forward pass, then one backward
     /// and one parameter-gradient pass carrying both signals, so the shared weights and activations are loaded once.
     /// </summary>

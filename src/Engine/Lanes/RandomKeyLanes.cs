@@ -6,7 +6,7 @@ namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// Eight <see cref="RandomKey"/>s side by side, one per lane of a <see cref="Vector512{T}"/>, for the chain-batched
-/// simulator (DESIGN.md "Engine conventions": randomness keyed by (seed, chain, step)). The hashing runs on all eight
+/// simulator (docs/design.md "Engine conventions": randomness keyed by (seed, chain, step)). The hashing runs on all eight
 /// lanes at once; every lane returns exactly the number its scalar <see cref="RandomKey"/> would. The logarithm and
 /// cosine of Box–Muller are the engine's own (<see cref="NaturalLog"/>, <see cref="Cosine"/>), one source for the scalar
 /// and the lanes, so Gaussians match bit for bit too.

@@ -8,7 +8,7 @@ namespace NoiseDrift.Engine.Lanes;
 /// <summary>
 /// The order in which <c>TensorPrimitives.Sum</c> and <c>TensorPrimitives.Dot</c> add the terms of a double span of a
 /// given length, reproduced so that eight chains held side by side in the lanes of a <see cref="Vector512{T}"/> get
-/// the same bits as eight separate calls (THEORY.md §1: the batched simulator must equal the per-chain one).
+/// the same bits as eight separate calls (docs/theory.md §1: the batched simulator must equal the per-chain one).
 /// <para>
 /// The library keeps <c>w</c> partial sums (w = 1, 2, 4 or 8 by length); each slot adds its terms in a fixed order,
 /// then the slots are added pairwise. <see cref="For"/> builds that plan and checks it against the library on random

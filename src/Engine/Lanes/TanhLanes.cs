@@ -7,7 +7,7 @@ namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// <c>tanh</c> and <c>1 − tanh²</c> over <see cref="Vector512{T}"/> entries with exactly the bits of
-/// <see cref="TensorPrimitives.Tanh{T}(ReadOnlySpan{T}, Span{T})"/>, for the chain-batched simulator (THEORY.md §1: the
+/// <see cref="TensorPrimitives.Tanh{T}(ReadOnlySpan{T}, Span{T})"/>, for the chain-batched simulator (docs/theory.md §1: the
 /// batched run equals the per-chain one). The library computes <c>tanh |x| = −z/(z + 2)</c> with
 /// <c>z = e^{−2|x|} − 1</c> and the sign of x put back; its exponential is a call per vector, which keeps one
 /// vector's dependency chain from overlapping the next. Here the same arithmetic (the exponential's reduction

@@ -5,7 +5,7 @@ namespace NoiseDrift.Engine.LinearAlgebra;
 /// <summary>
 /// Dense Cholesky factorization <c>A = L Lᵀ</c> of a small symmetric positive-definite <c>n × n</c> matrix, row-major,
 /// in place (the lower triangle becomes L, the strict upper triangle is zeroed). Used for the Gram matrix
-/// <c>J Jᵀ</c> of the zero-loss manifold tools (THEORY.md §1), which is <c>n × n</c>, never <c>p × p</c>.
+/// <c>J Jᵀ</c> of the zero-loss manifold tools (docs/theory.md §1), which is <c>n × n</c>, never <c>p × p</c>.
 /// Allocation-free.
 /// </summary>
 public static class Cholesky

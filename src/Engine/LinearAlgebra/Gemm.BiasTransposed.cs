@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 namespace NoiseDrift.Engine.LinearAlgebra;
 
 /// <summary>
-/// A layer's pre-activations <c>Z = 1 βᵀ + A Wᵀ</c> in one pass (THEORY.md §1: the forward pass of a wide layer):
+/// A layer's pre-activations <c>Z = 1 βᵀ + A Wᵀ</c> in one pass (docs/theory.md §1: the forward pass of a wide layer):
 /// the register blocks hold <c>Zᵀ</c>, start from the bias and are transposed in registers as they are stored. This
 /// gives the bits of filling each row of Z with β and then <see cref="MultiplyAddTransposed"/> (each element's chain
 /// of fused multiply-adds starts from its bias and runs over k in order), without the bias copy or the two transposes

@@ -7,7 +7,7 @@ namespace NoiseDrift.Engine.LinearAlgebra;
 /// <summary>
 /// Products of one row vector, on a range of output columns, with the bits of a one-row <see cref="MultiplyAdd"/>
 /// (<see cref="FusedColumns"/>: each element sums its terms in order, fused below <c>n − n mod 8</c>, a zero
-/// multiplier skipped). A range lets two threads share one product, each writing its own columns (THEORY.md §1: the
+/// multiplier skipped). A range lets two threads share one product, each writing its own columns (docs/theory.md §1: the
 /// Hessian-vector product of one example on two cores).
 /// </summary>
 public static unsafe partial class Gemm

@@ -6,7 +6,7 @@ namespace NoiseDrift.Engine.Manifold;
 
 /// <summary>
 /// The Jacobian J (rows <c>g_i</c>, <c>n × p</c>), the outputs <c>h_i</c> and the <c>n × n</c> Gram matrix
-/// <c>J Jᵀ</c> at θ (THEORY.md §1). The Gram matrix is exactly symmetric.
+/// <c>J Jᵀ</c> at θ (docs/theory.md §1). The Gram matrix is exactly symmetric.
 /// </summary>
 internal static class GramMatrix
 {

@@ -7,7 +7,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Engine.Manifold;
 
 /// <summary>
-/// The tangent and normal spaces of the zero-loss manifold at θ (THEORY.md §1): <c>N = span{g_i}</c>,
+/// The tangent and normal spaces of the zero-loss manifold at θ (docs/theory.md §1): <c>N = span{g_i}</c>,
 /// <c>T = ker J</c>, <c>Π_N = Jᵀ (J Jᵀ)⁻¹ J</c>, <c>P = I − Π_N</c>, through the Cholesky factor
 /// <c>J Jᵀ = L Lᵀ</c> only; no <c>p × p</c> matrix is formed. The orthonormal basis of N is <c>Q = Jᵀ L⁻ᵀ</c>
 /// (<c>QᵀQ = I_n</c>), which gives the n normal coordinates of §1. J must have full row rank (n ≤ p).

@@ -9,7 +9,7 @@ namespace NoiseDrift.Engine.Manifold;
 public static partial class ZeroLossProjection
 {
     /// <summary>
-    /// A point θ* ∈ M (THEORY.md §1) reached from θ₀: damped Gauss–Newton (Levenberg–Marquardt,
+    /// A point θ* ∈ M (docs/theory.md §1) reached from θ₀: damped Gauss–Newton (Levenberg–Marquardt,
     /// <c>δ = Jᵀ (J Jᵀ + μI)⁻¹ r</c>, which tolerates rank loss on the way) until <c>max|r_i| &lt; switchTolerance</c>,
     /// then <see cref="Project"/> to <paramref name="tolerance"/>. Throws <see cref="InvalidInputException"/> when the
     /// model cannot interpolate the data — n &gt; p, two identical inputs (with different labels: no interpolant; with

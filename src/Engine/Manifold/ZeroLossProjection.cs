@@ -6,7 +6,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Engine.Manifold;
 
 /// <summary>
-/// Maps points onto the zero-loss manifold <c>M = {θ : r_i(θ) = 0 ∀i}</c> (THEORY.md §1): Gauss–Newton
+/// Maps points onto the zero-loss manifold <c>M = {θ : r_i(θ) = 0 ∀i}</c> (docs/theory.md §1): Gauss–Newton
 /// minimum-norm steps <c>θ ← θ − Jᵀ (J Jᵀ)⁻¹ r</c>, halved while they fail to shrink <c>||r||</c>. This is the
 /// retraction of the slow flow (§3) and the projection of SGD iterates before <c>reg</c> is read.
 /// </summary>

@@ -5,7 +5,7 @@ namespace NoiseDrift.Engine.Models;
 
 /// <summary>
 /// A feed-forward network of any connectivity: skip connections, unequal fan-in, one activation per neuron
-/// (THEORY.md §1: the theory holds for any architecture; DESIGN.md "Models").
+/// (docs/theory.md §1: the theory holds for any architecture; docs/design.md "Models").
 /// <para>
 /// Nodes <c>0..d−1</c> are the inputs and node <c>d+j</c> is neuron j, with value
 /// <c>a_{d+j} = φ_j(z_j)</c>, <c>z_j = Σ_s w_{j,s} a_s + b_j</c>. Neurons are in topological order: every source of
@@ -32,7 +32,7 @@ public sealed class DagNetwork : Model
     private readonly bool _hasSkip;
 
     /// <summary>
-    /// Builds the network from neurons given in topological order (THEORY.md §1). Throws
+    /// Builds the network from neurons given in topological order (docs/theory.md §1). Throws
     /// <see cref="InvalidInputException"/> naming the field (e.g. <c>neurons[3].sources[1]</c>) for a non-positive
     /// input dimension, no neurons, a neuron without sources, a source out of range or not earlier than its neuron,
     /// or a duplicate source.
@@ -62,7 +62,7 @@ public sealed class DagNetwork : Model
     }
 
     /// <summary>
-    /// Builds a network from an edge list with neurons in any order (THEORY.md §1, "any connectivity"). Node ids:
+    /// Builds a network from an edge list with neurons in any order (docs/theory.md §1, "any connectivity"). Node ids:
     /// inputs <c>0..d−1</c>, given neuron j is node <c>d+j</c>; an edge <c>(From, To)</c> feeds node From into
     /// neuron To, and a neuron's weights follow the order of its incoming edges in the list.
     /// <para>
@@ -79,7 +79,7 @@ public sealed class DagNetwork : Model
     /// <summary>
     /// As <see cref="FromEdges(int, IReadOnlyList{ActivationKind}, IReadOnlyList{ValueTuple{int, int}})"/>; also
     /// returns <paramref name="neuronOrder"/>: position k of the built network holds given neuron
-    /// <c>neuronOrder[k]</c> (THEORY.md §1).
+    /// <c>neuronOrder[k]</c> (docs/theory.md §1).
     /// </summary>
     public static DagNetwork FromEdges(int inputDimension, IReadOnlyList<ActivationKind> activations,
         IReadOnlyList<(int From, int To)> edges, out int[] neuronOrder) =>
@@ -114,7 +114,7 @@ public sealed class DagNetwork : Model
     /// <summary>One unit per neuron.</summary>
     protected override long WorkspaceUnits => _neurons.Length;
 
-    /// <summary><c>h(x; θ)</c>, one forward pass over the DAG (THEORY.md §1).</summary>
+    /// <summary><c>h(x; θ)</c>, one forward pass over the DAG (docs/theory.md §1).</summary>
     public override double Value(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Workspace ws)
     {
         CheckShapes(theta, x);
@@ -122,7 +122,7 @@ public sealed class DagNetwork : Model
     }
 
     /// <summary>
-    /// <c>g = ∇_θ h(x; θ)</c> by reverse mode (THEORY.md §1): <c>z̄_j = ā_{d+j} φ'_j</c>, <c>∂h/∂w_{j,s} = z̄_j a_s</c>,
+    /// <c>g = ∇_θ h(x; θ)</c> by reverse mode (docs/theory.md §1): <c>z̄_j = ā_{d+j} φ'_j</c>, <c>∂h/∂w_{j,s} = z̄_j a_s</c>,
     /// <c>∂h/∂b_j = z̄_j</c>, <c>ā_s += z̄_j w_{j,s}</c>. Returns h.
     /// </summary>
     public override double Gradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> gradient, Workspace ws)
@@ -150,7 +150,7 @@ public sealed class DagNetwork : Model
     }
 
     /// <summary>
-    /// <c>H v = ∇²_θ h(x; θ) v</c> by forward-over-reverse (THEORY.md §1): a forward tangent pass
+    /// <c>H v = ∇²_θ h(x; θ) v</c> by forward-over-reverse (docs/theory.md §1): a forward tangent pass
     /// <c>ż_j = Σ_s (v_{w_{j,s}} a_s + w_{j,s} ȧ_s) + v_{b_j}</c>, <c>ȧ_{d+j} = φ'_j ż_j</c>, then the reverse pass
     /// together with its tangent <c>ż̄_j = (ā_{d+j})˙ φ'_j + ā_{d+j} φ''_j ż_j</c>, giving
     /// <c>(Hv)_{w_{j,s}} = ż̄_j a_s + z̄_j ȧ_s</c> and <c>(Hv)_{b_j} = ż̄_j</c>.

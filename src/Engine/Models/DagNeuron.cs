@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Activations;
 namespace NoiseDrift.Engine.Models;
 
 /// <summary>
-/// One neuron of a <see cref="DagNetwork"/> (THEORY.md §1, "any connectivity"): its value is
+/// One neuron of a <see cref="DagNetwork"/> (docs/theory.md §1, "any connectivity"): its value is
 /// <c>φ(Σ_s w_s a_s + b)</c> over the node indices in <paramref name="Sources"/> (inputs 0..d−1, then neurons).
 /// The order of <paramref name="Sources"/> is the order of this neuron's weights in θ.
 /// </summary>

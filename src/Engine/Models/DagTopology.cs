@@ -5,7 +5,7 @@ namespace NoiseDrift.Engine.Models;
 
 /// <summary>
 /// Turns an edge list over neurons in any order into the topologically ordered neurons of a
-/// <see cref="DagNetwork"/> (THEORY.md §1, "any connectivity"), by Kahn's algorithm.
+/// <see cref="DagNetwork"/> (docs/theory.md §1, "any connectivity"), by Kahn's algorithm.
 /// </summary>
 internal static class DagTopology
 {

@@ -2,7 +2,7 @@ namespace NoiseDrift.Engine.Models;
 
 /// <summary>
 /// Per-thread node buffers of one <see cref="DagNetwork"/>, so that value, gradient and Hessian-vector product
-/// (THEORY.md §1: <c>g_i</c>, <c>H_i v</c>) allocate nothing per example.
+/// (docs/theory.md §1: <c>g_i</c>, <c>H_i v</c>) allocate nothing per example.
 /// </summary>
 internal sealed class DagWorkspace : Workspace
 {

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Engine.Models;
 
 /// <summary>
-/// Matrix sensing (THEORY.md §4.1): <c>h(A; U) = ⟨A, UUᵀ⟩ = Σ_{ab} A_ab (UUᵀ)_ab</c>.
+/// Matrix sensing (docs/theory.md §4.1): <c>h(A; U) = ⟨A, UUᵀ⟩ = Σ_{ab} A_ab (UUᵀ)_ab</c>.
 /// <para>
 /// Parameters θ = U, <c>d × k</c>, row-major (<c>θ[a·k + c] = U_ac</c>). The input x is the sensing matrix A,
 /// <c>d × d</c>, row-major, so <see cref="InputDimension"/> is <c>d²</c>.
@@ -22,7 +22,7 @@ namespace NoiseDrift.Engine.Models;
 /// </summary>
 public sealed class MatrixSensing : Model
 {
-    /// <summary>A model with <c>U ∈ R^{d×k}</c> (THEORY.md §4.1; typically <c>k = d</c>).</summary>
+    /// <summary>A model with <c>U ∈ R^{d×k}</c> (docs/theory.md §4.1; typically <c>k = d</c>).</summary>
     public MatrixSensing(int d, int k)
     {
         Guard.Positive(d, "d");
@@ -55,7 +55,7 @@ public sealed class MatrixSensing : Model
 
     /// <summary>
     /// <c>h(A; U) = Σ_a A_aa ||u_a||² + Σ_{a&lt;b} (A_ab + A_ba) u_a·u_b</c>, with <c>u_a</c> the rows of U
-    /// (THEORY.md §4.1).
+    /// (docs/theory.md §4.1).
     /// </summary>
     public override double Value(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Workspace ws)
     {
@@ -76,7 +76,7 @@ public sealed class MatrixSensing : Model
     }
 
     /// <summary>
-    /// <c>g = (A + Aᵀ) U</c> (THEORY.md §4.1, <c>2AU</c> for symmetric A). Returns <c>h = ½⟨U, g⟩</c> (h is
+    /// <c>g = (A + Aᵀ) U</c> (docs/theory.md §4.1, <c>2AU</c> for symmetric A). Returns <c>h = ½⟨U, g⟩</c> (h is
     /// homogeneous of degree 2 in U).
     /// </summary>
     public override double Gradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> gradient, Workspace ws)
@@ -87,7 +87,7 @@ public sealed class MatrixSensing : Model
         return 0.5 * TensorPrimitives.Dot(theta, gradient);
     }
 
-    /// <summary><c>H v = (A + Aᵀ) V</c>, independent of U (THEORY.md §4.1, <c>2AV</c> for symmetric A).</summary>
+    /// <summary><c>H v = (A + Aᵀ) V</c>, independent of U (docs/theory.md §4.1, <c>2AV</c> for symmetric A).</summary>
     public override void HessianVector(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> v,
         Span<double> product, Workspace ws)
     {
@@ -98,7 +98,7 @@ public sealed class MatrixSensing : Model
     }
 
     /// <summary>
-    /// A symmetric sensing matrix <c>A = (Z + Zᵀ)/2</c> from a <c>d × d</c> row-major Z (THEORY.md §4.1; with iid
+    /// A symmetric sensing matrix <c>A = (Z + Zᵀ)/2</c> from a <c>d × d</c> row-major Z (docs/theory.md §4.1; with iid
     /// <c>N(0,1)</c> entries of Z this is the suite's sensing law).
     /// </summary>
     public static double[] SensingMatrix(ReadOnlySpan<double> z, int d)
@@ -114,7 +114,7 @@ public sealed class MatrixSensing : Model
         return a;
     }
 
-    /// <summary>The label <c>y = ⟨A, X*⟩ = Σ_{ab} A_ab X*_ab</c> of a sensing matrix (THEORY.md §4.1); both row-major d × d.</summary>
+    /// <summary>The label <c>y = ⟨A, X*⟩ = Σ_{ab} A_ab X*_ab</c> of a sensing matrix (docs/theory.md §4.1); both row-major d × d.</summary>
     public static double Label(ReadOnlySpan<double> a, ReadOnlySpan<double> xStar, int d)
     {
         Guard.Positive(d, "d");

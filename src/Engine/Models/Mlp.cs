@@ -5,7 +5,7 @@ namespace NoiseDrift.Engine.Models;
 
 /// <summary>
 /// Multilayer perceptron with scalar output: <c>a_ℓ = φ_ℓ(W_ℓ a_{ℓ−1} + b_ℓ)</c> for hidden layers ℓ = 1..L
-/// (<c>a_0 = x</c>), then <c>h = aᵀ a_L + c</c> (THEORY.md §1; DESIGN.md "Models").
+/// (<c>a_0 = x</c>), then <c>h = aᵀ a_L + c</c> (docs/theory.md §1; docs/design.md "Models").
 /// <para>
 /// Parameter order (the conventional <c>Linear</c> order): for each hidden layer from the input up, <c>W_ℓ</c>
 /// (out × in, row-major) then <c>b_ℓ</c>; then the output weights <c>a</c> (length of the last hidden layer); then the
@@ -17,7 +17,7 @@ namespace NoiseDrift.Engine.Models;
 /// </summary>
 public sealed partial class Mlp : Model
 {
-    /// <summary>The deepest network accepted (DESIGN.md: 1 to 6 hidden layers).</summary>
+    /// <summary>The deepest network accepted (docs/design.md: 1 to 6 hidden layers).</summary>
     public const int MaxDepth = 6;
 
     private readonly int[] _sizes;
@@ -64,10 +64,10 @@ public sealed partial class Mlp : Model
         $"gives p ≥ {parameters} parameters (input {_sizes[0]}, widths [{string.Join(", ", _sizes.Skip(1))}]), " +
         $"more than the {Array.MaxLength} numbers an array can hold");
 
-    /// <summary>Two-layer 1-D ReLU network with output bias (THEORY.md §4.2). θ = (w (m), b (m), a (m), c).</summary>
+    /// <summary>Two-layer 1-D ReLU network with output bias (docs/theory.md §4.2). θ = (w (m), b (m), a (m), c).</summary>
     public static Mlp Relu1D(int width) => new(1, [width], [ActivationKind.Relu]);
 
-    /// <summary>Two-layer logistic network without output bias (THEORY.md §4.3). θ = (W (m×d), b (m), a (m)).</summary>
+    /// <summary>Two-layer logistic network without output bias (docs/theory.md §4.3). θ = (W (m×d), b (m), a (m)).</summary>
     public static Mlp TwoLayerSigmoid(int inputDimension, int width) =>
         new(inputDimension, [width], [ActivationKind.Logistic], outputBias: false);
 

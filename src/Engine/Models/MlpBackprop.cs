@@ -4,7 +4,7 @@ using NoiseDrift.Engine.LinearAlgebra;
 
 namespace NoiseDrift.Engine.Models;
 
-/// <summary>Batched forward and reverse passes of the <see cref="Mlp"/> (THEORY.md §1: h, J rows, ∇L).</summary>
+/// <summary>Batched forward and reverse passes of the <see cref="Mlp"/> (docs/theory.md §1: h, J rows, ∇L).</summary>
 public sealed partial class Mlp
 {
     /// <summary>

@@ -6,7 +6,7 @@ namespace NoiseDrift.Engine.Models;
 
 /// <summary>
 /// Exact Hessian-vector products of the <see cref="Mlp"/> by Pearlmutter's R-operator (forward-over-reverse),
-/// one example at a time (THEORY.md §1, <c>H_i v</c>).
+/// one example at a time (docs/theory.md §1, <c>H_i v</c>).
 /// <para>
 /// The product runs in phases, each over a range of every layer's neurons. Phase ℓ &lt; L is layer ℓ's forward and
 /// tangent-forward pass, phase L the top layer's backward signals and tangent backward, then one phase per lower

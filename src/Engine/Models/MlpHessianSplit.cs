@@ -3,7 +3,7 @@ using System.Runtime.ExceptionServices;
 namespace NoiseDrift.Engine.Models;
 
 /// <summary>
-/// One Hessian-vector product on two cores (THEORY.md §1, <c>H_i v</c>): a big model's product runs its phases in two
+/// One Hessian-vector product on two cores (docs/theory.md §1, <c>H_i v</c>): a big model's product runs its phases in two
 /// parts each (<see cref="TangentPhase"/>), shared between the caller and one thread-pool thread. Whichever thread is
 /// free claims the next part, so a busy pool costs nothing but the claims, and the result is the same bits however the
 /// parts fall. Allocation-free.

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.LinearAlgebra;
 namespace NoiseDrift.Engine.Models;
 
 /// <summary>
-/// <c>reg</c> and <c>∇reg</c> of the <see cref="Mlp"/> without forming J (THEORY.md §1; DESIGN.md "per-example
+/// <c>reg</c> and <c>∇reg</c> of the <see cref="Mlp"/> without forming J (docs/theory.md §1; docs/design.md "per-example
 /// norms"). Per example, <c>||g_i||² = Σ_ℓ ||Δ_ℓ[i]||² (||a_{ℓ−1}[i]||² + 1) + ||a_L[i]||² + [output bias]</c>;
 /// <c>∇reg</c> is the exact reverse-mode derivative of that expression through the forward and backward passes
 /// (a double backward written out by hand, all in batched matrix products).

@@ -4,7 +4,7 @@ using System.Runtime.ExceptionServices;
 namespace NoiseDrift.Engine.Models;
 
 /// <summary>
-/// One big operation on two cores (THEORY.md §1: <c>L</c>, <c>reg</c> and <c>∇reg</c> are sums over rows): when a
+/// One big operation on two cores (docs/theory.md §1: <c>L</c>, <c>reg</c> and <c>∇reg</c> are sums over rows): when a
 /// batch holds at least <see cref="SplitRows"/> rows and <see cref="SplitWork"/> multiply-adds, its rows are cut
 /// into two fixed halves, the second half runs on the thread pool in a second workspace, and the two partial sums are
 /// added in a fixed order. The cut depends on the batch only, never on the thread count, so the result is the same on

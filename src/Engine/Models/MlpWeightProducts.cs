@@ -4,7 +4,7 @@ namespace NoiseDrift.Engine.Models;
 
 /// <summary>
 /// The products with a transposed weight matrix, <c>C += S W_ℓᵀ</c> over m rows (the forward pass
-/// <c>Z_ℓ = A_{ℓ−1} W_ℓᵀ + 1 b_ℓᵀ</c> and, in ∇reg, <c>Δ̄_ℓ += Ū_{ℓ−1} W_ℓᵀ</c>; THEORY.md §1). A wide layer forms
+/// <c>Z_ℓ = A_{ℓ−1} W_ℓᵀ + 1 b_ℓᵀ</c> and, in ∇reg, <c>Δ̄_ℓ += Ū_{ℓ−1} W_ℓᵀ</c>; docs/theory.md §1). A wide layer forms
 /// <c>Cᵀ += W_ℓ Sᵀ</c> instead, so its weights are read once in place and never copied: transposing a 256 × 256 W costs
 /// as much as a third of the product, and the copy and W together overflow a core's L2. Both routes give every
 /// element the same bits (<see cref="Gemm.TransposedRouteExact"/>), so the route never shows in a result.

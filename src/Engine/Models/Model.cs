@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Engine.Models;
 
 /// <summary>
-/// A scalar model <c>h(x; θ)</c> with exact first and second derivatives (THEORY.md §1). θ is one flat
+/// A scalar model <c>h(x; θ)</c> with exact first and second derivatives (docs/theory.md §1). θ is one flat
 /// <c>double[]</c>; every subclass documents its parameter order.
 /// <para>
 /// Per-example primitives are abstract. Batch operations act on rows of a row-major input block
@@ -75,7 +75,7 @@ public abstract class Model
     }
 
     /// <summary>
-    /// One gradient step on the loss of <see cref="LossGradient"/> (THEORY.md §1, the SGD update): writes
+    /// One gradient step on the loss of <see cref="LossGradient"/> (docs/theory.md §1, the SGD update): writes
     /// <c>∇L_t</c> to <paramref name="gradient"/> and, when the returned loss is finite, sets <c>θ ← θ − η ∇L_t</c>
     /// element by element (<c>g·(−η) + θ</c>, one multiply and one add); a non-finite loss leaves θ unchanged.
     /// A model that splits its rows over two cores also splits the update.
@@ -90,7 +90,7 @@ public abstract class Model
 
     /// <summary>
     /// Writes <c>∇_θ (1/2m) Σ_i (h(x_i; θ) − t_i)²</c> and returns the loss. With <c>t = y</c> this is the clean
-    /// gradient <c>∇L</c>; with <c>t = y + ε</c> it is one label-noise SGD direction (THEORY.md §1).
+    /// gradient <c>∇L</c>; with <c>t = y + ε</c> it is one label-noise SGD direction (docs/theory.md §1).
     /// </summary>
     public virtual double LossGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> targets,
         Span<double> gradient, Workspace ws)
@@ -109,7 +109,7 @@ public abstract class Model
         return loss / (2 * m);
     }
 
-    /// <summary><c>reg(θ) = (1/m) Σ_i ||∇_θ h(x_i; θ)||²</c> (THEORY.md §1).</summary>
+    /// <summary><c>reg(θ) = (1/m) Σ_i ||∇_θ h(x_i; θ)||²</c> (docs/theory.md §1).</summary>
     public virtual double Reg(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Workspace ws)
     {
         int d = InputDimension, m = Rows(x);
@@ -123,7 +123,7 @@ public abstract class Model
         return sum / m;
     }
 
-    /// <summary>Writes <c>∇reg = (2/m) Σ_i H_i g_i</c> and returns <c>reg</c> (THEORY.md §1).</summary>
+    /// <summary>Writes <c>∇reg = (2/m) Σ_i H_i g_i</c> and returns <c>reg</c> (docs/theory.md §1).</summary>
     public virtual double RegGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> gradient, Workspace ws)
     {
         int d = InputDimension, m = Rows(x);

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Engine.Random;
 
 /// <summary>
-/// Uniform batches of B distinct indices out of n (THEORY.md §1, label-noise SGD), keyed by
+/// Uniform batches of B distinct indices out of n (docs/theory.md §1, label-noise SGD), keyed by
 /// <c>(seed, stream, step)</c>: a partial Fisher–Yates shuffle driven by keyed integers, so the batch of a step is a
 /// pure function of its key. Every B-subset is equally likely, in a uniformly random order; B = n returns
 /// <c>0..n−1</c> in order.

@@ -5,7 +5,7 @@ namespace NoiseDrift.Engine.Random;
 
 /// <summary>
 /// The one Box–Muller transform of the project: a standard normal <c>√(−2 ln u₀) cos(2π u₁)</c> from two uniforms
-/// (DESIGN.md "Engine conventions"), with the engine's own logarithm and cosine (<see cref="NaturalLog"/>,
+/// (docs/design.md "Engine conventions"), with the engine's own logarithm and cosine (<see cref="NaturalLog"/>,
 /// <see cref="Cosine"/>: the same bits on every machine and C library, and in the lanes). <see cref="RandomKey.Gaussian"/> feeds it counter-based uniforms; the derivative
 /// checks, the CLI's specimens, the tests and the benchmarks feed it a seeded <see cref="System.Random"/>.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace NoiseDrift.Engine.Random;
 
 /// <summary>
-/// A stateless counter-based generator (DESIGN.md "Engine conventions"): every number is a pure function of the key
+/// A stateless counter-based generator (docs/design.md "Engine conventions"): every number is a pure function of the key
 /// <c>(seed, chain, step, index)</c>, so results do not depend on thread count or scheduling. The key words are
 /// absorbed one at a time by a SplitMix64-style finalizer; each absorption is a bijection of the word for a fixed
 /// prefix, so distinct keys collide only by chance (about 2⁻⁶⁴).

@@ -8,14 +8,14 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
-/// Runs C label-noise SGD chains (THEORY.md §1) for K steps from given starts, in parallel, one workspace per worker.
+/// Runs C label-noise SGD chains (docs/theory.md §1) for K steps from given starts, in parallel, one workspace per worker.
 /// Each chain's randomness is keyed by its group (chain, or antithetic pair) and step, so the result is identical for
 /// any thread count or schedule. Records final states, snapshots and the Rao–Blackwell clean-gradient means of §3.
 /// </summary>
 public static class ChainEnsemble
 {
     /// <summary>
-    /// Starts for antithetic pairs (THEORY.md §3): chain 2j starts at <c>θ* + u_j</c>, chain 2j+1 at <c>θ* − u_j</c>.
+    /// Starts for antithetic pairs (docs/theory.md §3): chain 2j starts at <c>θ* + u_j</c>, chain 2j+1 at <c>θ* − u_j</c>.
     /// </summary>
     public static double[][] AntitheticStarts(ReadOnlySpan<double> center, IReadOnlyList<double[]> offsets)
     {

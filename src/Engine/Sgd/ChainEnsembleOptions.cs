@@ -5,7 +5,7 @@ namespace NoiseDrift.Engine.Sgd;
 public sealed record ChainEnsembleOptions(int Steps)
 {
     /// <summary>
-    /// Chains 2j and 2j+1 form an antithetic pair (THEORY.md §3): the same batches, noise ε and −ε (and ξ, −ξ).
+    /// Chains 2j and 2j+1 form an antithetic pair (docs/theory.md §3): the same batches, noise ε and −ε (and ξ, −ξ).
     /// The caller supplies starts <c>θ* + u₀</c> and <c>θ* − u₀</c>, e.g. with <see cref="ChainEnsemble.AntitheticStarts"/>.
     /// Needs an even number of chains.
     /// </summary>
@@ -13,7 +13,7 @@ public sealed record ChainEnsembleOptions(int Steps)
 
     /// <summary>
     /// Accumulate the clean full-data gradient <c>∇L(θ_k)</c> at every step for the Rao–Blackwell drift estimator
-    /// (THEORY.md §3). It costs one extra full-data pass per step; turn it off when not needed. Default on.
+    /// (docs/theory.md §3). It costs one extra full-data pass per step; turn it off when not needed. Default on.
     /// </summary>
     public bool CleanGradient { get; init; } = true;
 

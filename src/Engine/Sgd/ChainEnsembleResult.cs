@@ -1,7 +1,7 @@
 namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
-/// What an ensemble of label-noise SGD chains produced (THEORY.md §2, §3). Chains are indexed c = 0..C−1; a group is
+/// What an ensemble of label-noise SGD chains produced (docs/theory.md §2, §3). Chains are indexed c = 0..C−1; a group is
 /// an antithetic pair (chains 2j, 2j+1) when <see cref="Antithetic"/> is set, otherwise a single chain.
 /// </summary>
 public sealed class ChainEnsembleResult
@@ -34,7 +34,7 @@ public sealed class ChainEnsembleResult
 
     /// <summary>
     /// <c>(1/K) Σ_{k=0}^{K−1} ∇L(θ_k)</c> per chain, <c>C × p</c>: the clean full-data gradient, so
-    /// <c>−η ·</c> this is the Rao–Blackwell estimate of the mean step (THEORY.md §3). Null when
+    /// <c>−η ·</c> this is the Rao–Blackwell estimate of the mean step (docs/theory.md §3). Null when
     /// <see cref="ChainEnsembleOptions.CleanGradient"/> was off.
     /// </summary>
     public double[][]? ChainMeanCleanGradient { get; }

@@ -5,7 +5,7 @@ namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
 /// The per-chain loop of <see cref="ChainEnsemble"/>: K steps of <see cref="LabelNoiseSgd"/>, the Rao–Blackwell sum
-/// <c>Σ_k ∇L(θ_k)</c> (THEORY.md §3), snapshots, progress and divergence detection. Allocation-free while the chain
+/// <c>Σ_k ∇L(θ_k)</c> (docs/theory.md §3), snapshots, progress and divergence detection. Allocation-free while the chain
 /// is healthy.
 /// </summary>
 internal sealed class ChainRun(LabelNoiseSgd sgd, IReadOnlyList<double[]> starts, int steps, int[] snapshotSteps,
@@ -48,7 +48,7 @@ internal sealed class ChainRun(LabelNoiseSgd sgd, IReadOnlyList<double[]> starts
 
     /// <summary>
     /// The error for a blown-up chain, naming η, the stability limit <c>2/λ_max</c> at the chain's start and what
-    /// was seen (THEORY.md §2: the suite must refuse with the limit in the message).
+    /// was seen (docs/theory.md §2: the suite must refuse with the limit in the message).
     /// </summary>
     internal Exception Diverged(int chain, long step, double loss, bool thetaFinite)
     {

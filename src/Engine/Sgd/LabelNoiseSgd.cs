@@ -6,7 +6,7 @@ using NoiseDrift.Engine.Random;
 namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
-/// One chain of label-noise SGD, exactly as THEORY.md §1 states it:
+/// One chain of label-noise SGD, exactly as docs/theory.md §1 states it:
 /// <c>θ_{k+1} = θ_k − η ∇_θ (1/2B) Σ_{i∈S_k} (h(x_i; θ_k) − y_i − ε_{k,i})²</c>, then, as a control (§3),
 /// <c>θ += τ ξ</c>.
 /// <para>
@@ -31,9 +31,9 @@ public sealed class LabelNoiseSgd
         Model = model;
         Data = data;
         Settings = settings;
-        _batchSeed = CounterRandom.DeriveSeed(settings.Seed, 1);
-        _noiseSeed = CounterRandom.DeriveSeed(settings.Seed, 2);
-        _parameterSeed = CounterRandom.DeriveSeed(settings.Seed, 3);
+        _batchSeed = RandomStreams.Batches(settings.Seed);
+        _noiseSeed = RandomStreams.LabelNoise(settings.Seed);
+        _parameterSeed = RandomStreams.ParameterNoise(settings.Seed);
     }
 
     public Model Model { get; }
@@ -98,7 +98,7 @@ public sealed class LabelNoiseSgd
 
     /// <summary>
     /// Writes the clean full-data gradient <c>∇L(θ) = ∇_θ (1/2n) Σ_i (h_i − y_i)²</c> and returns <c>L(θ)</c>: the
-    /// conditional mean step direction, whatever the batch size (THEORY.md §3, Rao–Blackwell).
+    /// conditional mean step direction, whatever the batch size (docs/theory.md §3, Rao–Blackwell).
     /// </summary>
     public double CleanGradient(ReadOnlySpan<double> theta, Span<double> gradient, SgdWorkspace ws) =>
         Model.LossGradient(theta, Data.X, Data.Y, gradient, ws.Model);

@@ -7,7 +7,7 @@ namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
 /// <c>λ_max</c>, the largest eigenvalue of <c>G = (1/n) JᵀJ</c> at θ, which sets the stability limit
-/// <c>η &lt; 2/λ_max</c> of <see cref="SgdProblem.RequireStable"/> (THEORY.md §2). It is found by power iteration on
+/// <c>η &lt; 2/λ_max</c> of <see cref="SgdProblem.RequireStable"/> (docs/theory.md §2). It is found by power iteration on
 /// the <c>n × n</c> matrix <c>(1/n) J Jᵀ</c>, whose nonzero spectrum equals G's; no <c>p × p</c> matrix is formed.
 /// </summary>
 public static class LargestCurvature

@@ -2,7 +2,7 @@ namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
 /// A label-noise SGD chain blew up although η was below the linear stability limit <c>2/λ_max</c> at its start
-/// (THEORY.md §2): the divergence is nonlinear (a minibatch or a start far from M). When η is at or beyond the limit
+/// (docs/theory.md §2): the divergence is nonlinear (a minibatch or a start far from M). When η is at or beyond the limit
 /// the runner throws <see cref="Validation.InvalidInputException"/> on <c>sgd.eta</c> instead.
 /// </summary>
 public sealed class SgdDivergedException : InvalidOperationException

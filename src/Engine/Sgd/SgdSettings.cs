@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
-/// What the simulator needs beyond the <see cref="SgdProblem"/> (THEORY.md §1): the seed of every random draw, and
+/// What the simulator needs beyond the <see cref="SgdProblem"/> (docs/theory.md §1): the seed of every random draw, and
 /// the run options of the controls and the divergence guard.
 /// </summary>
 /// <param name="Problem">η, σ, B and the noise law.</param>
@@ -12,7 +12,7 @@ namespace NoiseDrift.Engine.Sgd;
 public sealed record SgdSettings(SgdProblem Problem, ulong Seed)
 {
     /// <summary>
-    /// τ ≥ 0 of the isotropic parameter-noise control of THEORY.md §3: after each gradient step
+    /// τ ≥ 0 of the isotropic parameter-noise control of docs/theory.md §3: after each gradient step
     /// <c>θ += τ ξ</c>, <c>ξ ~ N(0, I_p)</c>. Zero (the default) turns it off.
     /// </summary>
     public double ParameterNoise { get; init; }

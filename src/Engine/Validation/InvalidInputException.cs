@@ -2,7 +2,7 @@ namespace NoiseDrift.Engine.Validation;
 
 /// <summary>
 /// Bad input to the engine or the theory: the message always names the offending field and its value
-/// (DESIGN.md, "Engine conventions").
+/// (docs/design.md, "Engine conventions").
 /// </summary>
 public sealed class InvalidInputException : ArgumentException
 {

@@ -1,11 +1,12 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Checks;
 
 /// <summary>
-/// Every derivative check, the derivative part of the <c>noisedrift check</c> battery (THEORY.md §1): every check of
+/// Every derivative check, the derivative part of the <c>noisedrift check</c> battery (docs/theory.md §1): every check of
 /// <see cref="DerivativeChecks"/> and <see cref="RegChecks"/> on one <c>(model, θ, data)</c>. Directions u, v for the
 /// Hessian checks are standard normal, drawn from the seed, so the battery is deterministic.
 /// </summary>

@@ -1,29 +1,32 @@
+using NoiseDrift.Theory.Judging;
+
 namespace NoiseDrift.Theory.Checks;
 
 /// <summary>
-/// Judges many components of one exact quantity against references with per-component tolerances (THEORY.md §5 with
-/// SE = 0). The verdict reports the component with the largest <c>|measured − reference| / tolerance</c>; any NaN or
-/// ∞ fails.
+/// Judges many components of one exact quantity against references with per-component tolerances (docs/theory.md §5 with
+/// SE = 0). The verdict reports the component with the largest <c>|measured − reference| / tolerance</c>
+/// (<see cref="WorstComponent"/>); any NaN or ∞ fails.
 /// </summary>
-internal sealed class ComponentVerdict(string check, string @case)
+public sealed class ComponentVerdict(string check, string @case)
 {
-    private double _worstRatio = -1;
+    private readonly WorstComponent _worst = new();
     private double _reference, _measured, _tolerance;
     private string _where = "";
-    private int _count;
 
     /// <summary>Adds one component; <paramref name="where"/> names it, e.g. <c>example 2, θ[7]</c>.</summary>
     public void Add(double reference, double measured, double tolerance, string where)
     {
-        _count++;
-        double ratio = Math.Abs(measured - reference) / tolerance;
-        if (!double.IsFinite(measured) || !double.IsFinite(reference)) ratio = double.PositiveInfinity;
-        if (double.IsNaN(ratio) || ratio <= _worstRatio) return;
-        (_worstRatio, _reference, _measured, _tolerance, _where) = (ratio, reference, measured, tolerance, where);
+        if (_worst.Add(reference, measured, tolerance))
+            (_reference, _measured, _tolerance, _where) = (reference, measured, tolerance, where);
     }
 
-    /// <summary>The verdict: pass when every component is within its tolerance.</summary>
-    public CheckResult Result(string what) =>
-        new(check, @case, _reference, _measured, 0, _tolerance, _count > 0 && _worstRatio <= 1,
-            $"{what}; worst of {_count} components at {_where}: |error|/tolerance = {_worstRatio:G3}");
+    /// <summary>The verdict: pass when every component is within its tolerance; no component at all fails.</summary>
+    public CheckResult Result(string what)
+    {
+        string detail = $"{what}; worst of {_worst.Count} components at {_where}: |error|/tolerance = " +
+                        $"{(_worst.Count == 0 ? -1 : _worst.Ratio):G3}";
+        return _worst.Count == 0
+            ? VerdictRule.Exact(check, @case, 0, double.NaN, 0, detail)
+            : VerdictRule.Exact(check, @case, _reference, _measured, _tolerance, detail);
+    }
 }

@@ -1,10 +1,11 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Checks;
 
 /// <summary>
-/// Self-contained checks of a model's exact derivatives (THEORY.md §1) against finite-difference references whose
+/// Self-contained checks of a model's exact derivatives (docs/theory.md §1) against finite-difference references whose
 /// derived error bound is the tolerance (<see cref="FiniteDifference"/>). Each returns one <see cref="CheckResult"/>
 /// for <c>(model, θ, data)</c> reporting its worst component, and is cheap on small nets (a few ms). The
 /// <c>reg</c> checks are in <see cref="RegChecks"/>. For kinked activations (ReLU, leaky ReLU) the references are

@@ -1,9 +1,9 @@
 namespace NoiseDrift.Theory.Checks;
 
 /// <summary>
-/// Central-difference references for the exact derivatives of THEORY.md §1 (<c>g_i</c>, <c>H_i v</c>, <c>∇reg</c>),
+/// Central-difference references for the exact derivatives of docs/theory.md §1 (<c>g_i</c>, <c>H_i v</c>, <c>∇reg</c>),
 /// each with an error bound that the derivative checks use as their tolerance. Finite differences exist only to check
-/// the engine (DESIGN.md, "Engine conventions").
+/// the engine (docs/design.md, "Engine conventions").
 /// <para>
 /// <b>Error model.</b> Along a line <c>t ↦ f(t)</c> (t = 0 is θ) the central difference
 /// <c>D_h = (f(h) − f(−h)) / 2h</c> has truncation error <c>h² f'''(ξ) / 6</c>, <c>|ξ| ≤ h</c>, and, when each value of

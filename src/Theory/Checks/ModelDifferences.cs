@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Models;
 namespace NoiseDrift.Theory.Checks;
 
 /// <summary>
-/// Finite-difference references for a model's derivatives (THEORY.md §1), built on <see cref="FiniteDifference"/>:
+/// Finite-difference references for a model's derivatives (docs/theory.md §1), built on <see cref="FiniteDifference"/>:
 /// coordinate-wise central differences of <c>h</c>, <c>reg</c> and the loss, and the HVP as the central difference of
 /// exact gradients along v. Each writes an estimate and its error bound per component.
 /// </summary>

@@ -1,11 +1,12 @@
 using NoiseDrift.Engine.Data;
 
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Checks;
 
 /// <summary>
-/// Checks of <c>reg(θ) = (1/n) Σ_i ||g_i||² = (1/n) ||J||_F²</c> and <c>∇reg = (2/n) Σ_i H_i g_i</c> (THEORY.md §1)
+/// Checks of <c>reg(θ) = (1/n) Σ_i ||g_i||² = (1/n) ||J||_F²</c> and <c>∇reg = (2/n) Σ_i H_i g_i</c> (docs/theory.md §1)
 /// against independent references: the explicit Jacobian, finite-difference gradients, and central differences of
 /// the engine's own <c>reg</c>. Tolerances are derived as in <see cref="FiniteDifference"/>.
 /// </summary>

@@ -9,7 +9,7 @@ namespace NoiseDrift.Theory.Drift;
 
 /// <summary>
 /// The predicted K-step tangent displacement <c>E[P(θ_K − θ_0)] ≈ K d(θ*)</c> and its base-point-motion bias
-/// (THEORY.md §3, "K steps"). Over K steps the base point moves by about <c>K|d|</c>, so the K-step average of the
+/// (docs/theory.md §3, "K steps"). Over K steps the base point moves by about <c>K|d|</c>, so the K-step average of the
 /// drift is off by about <c>K|d| · ||∇d|| / |d|</c> in relative terms.
 /// <para>
 /// ||∇d|| is a prediction-side estimate: the finite difference of the exact drift along its own direction,
@@ -27,7 +27,7 @@ public sealed record KStepDisplacement(int Steps, double[] Exact, double[] Leadi
     /// <summary>The absolute bias bound on the displacement, <see cref="RelativeBias"/> · |K d_exact|.</summary>
     public double AbsoluteBias => RelativeBias * Vectors.Norm(Exact);
 
-    /// <summary>The prediction for K steps from θ* ∈ M (THEORY.md §3), with the bias estimate described above.</summary>
+    /// <summary>The prediction for K steps from θ* ∈ M (docs/theory.md §3), with the bias estimate described above.</summary>
     public static KStepDisplacement Predict(Model model, ReadOnlySpan<double> theta, Dataset data, SgdProblem sgd, int steps)
     {
         Guard.Positive(steps, "steps");

@@ -4,14 +4,14 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
-/// Label-noise SGD chains run from a theory case (THEORY.md §3, "Variance reduction"): antithetic pairs
+/// Label-noise SGD chains run from a theory case (docs/theory.md §3, "Variance reduction"): antithetic pairs
 /// <c>(u_0, ε)</c>, <c>(−u_0, −ε)</c> with shared batches, started from the stationary law <c>u_0 ~ N(0, S)</c> in N
 /// (or from θ* itself), with the Rao–Blackwell clean gradient recorded at every step.
 /// </summary>
 /// <param name="Case">The case simulated.</param>
 /// <param name="Plan">Pairs, steps, sampling and seed.</param>
 /// <param name="Result">What the engine recorded.</param>
-public sealed record ChainExperiment(TheoryCase Case, SimulationPlan Plan, ChainEnsembleResult Result)
+public sealed record ChainExperiment(TheoryCase Case, RunPlan Plan, ChainEnsembleResult Result)
 {
     /// <summary>θ_0 of every chain (chains 2j, 2j+1 are the pair <c>θ* ± u_j</c>).</summary>
     public IReadOnlyList<double[]> Starts { get; init; } = [];
@@ -19,14 +19,14 @@ public sealed record ChainExperiment(TheoryCase Case, SimulationPlan Plan, Chain
     /// <summary>
     /// Runs the chains. <paramref name="startCovariance"/> is the law of <c>u_0</c> (default: the exact stationary S
     /// of the case; <c>null</c> with <paramref name="fromCenter"/> starts every chain at θ*). Refuses
-    /// <c>η λ_max ≥ 2</c> with the limit in the message before any step is taken (THEORY.md §2).
+    /// <c>η λ_max ≥ 2</c> with the limit in the message before any step is taken (docs/theory.md §2).
     /// </summary>
-    public static ChainExperiment Run(TheoryCase @case, SimulationPlan plan, OuCovariance? startCovariance = null,
+    public static ChainExperiment Run(TheoryCase @case, RunPlan plan, OuCovariance? startCovariance = null,
         bool fromCenter = false, double parameterNoise = 0, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);
-        plan.Validate();
+        plan.ValidateAntithetic();
         @case.Sgd.Validate(@case.Frame.Count);
         @case.Sgd.RequireStable(@case.Frame.LargestHessianEigenvalue);
         int p = @case.Model.ParameterCount;

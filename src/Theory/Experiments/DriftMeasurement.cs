@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Statistics;
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
-/// Measured per-step tangent drift (THEORY.md §3), one independent sample per antithetic pair, so the spread of the
+/// Measured per-step tangent drift (docs/theory.md §3), one independent sample per antithetic pair, so the spread of the
 /// samples is the honest standard error.
 /// </summary>
 /// <param name="Samples">Per-pair drift samples (length p each).</param>
@@ -16,7 +16,7 @@ public sealed record DriftMeasurement(IReadOnlyList<double[]> Samples, string Me
     public VectorMeanEstimate Estimate { get; } = VectorMeanEstimate.Of(Samples);
 
     /// <summary>
-    /// The dynamic estimator (THEORY.md §3, Rao–Blackwell): per pair, <c>−η P (1/K) Σ_k ∇L(θ_k)</c> with the clean
+    /// The dynamic estimator (docs/theory.md §3, Rao–Blackwell): per pair, <c>−η P (1/K) Σ_k ∇L(θ_k)</c> with the clean
     /// gradient, averaged over the two chains of the pair, P taken at θ*.
     /// </summary>
     public static DriftMeasurement RaoBlackwell(ChainExperiment experiment)
@@ -31,7 +31,7 @@ public sealed record DriftMeasurement(IReadOnlyList<double[]> Samples, string Me
     }
 
     /// <summary>
-    /// The static check (THEORY.md §3): i.i.d. <c>u ~ N(0, S)</c> in N, antithetic <c>±u</c>, samples
+    /// The static check (docs/theory.md §3): i.i.d. <c>u ~ N(0, S)</c> in N, antithetic <c>±u</c>, samples
     /// <c>−η P ½(∇L(θ* + u) + ∇L(θ* − u))</c>. No dynamics: it checks the second-order algebra alone.
     /// </summary>
     public static DriftMeasurement Static(TheoryCase @case, OuCovariance covariance, int pairs, ulong seed)

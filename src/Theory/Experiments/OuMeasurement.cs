@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
-/// Measured second moments of the normal coordinates <c>c = Qᵀ(θ_k − θ*)</c> (THEORY.md §2, "Checks"): one n × n
+/// Measured second moments of the normal coordinates <c>c = Qᵀ(θ_k − θ*)</c> (docs/theory.md §2, "Checks"): one n × n
 /// matrix per antithetic pair, averaged over the pair's two chains and over the chosen snapshots. Pairs are
 /// independent, so the spread of a quadratic form <c>vᵀ M_j v</c> over pairs gives its standard error even though the
 /// snapshots within a chain are correlated.

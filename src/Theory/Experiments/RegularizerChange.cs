@@ -1,41 +1,46 @@
-using NoiseDrift.Engine.Manifold;
+using NoiseDrift.Theory.Geometry;
 
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
-/// <c>reg</c> of SGD iterates projected to M (THEORY.md §3, "Regularizer" and "Slow flow"): the iterate is first
-/// mapped to M by Gauss–Newton (<see cref="ZeroLossProjection.Project"/>), then <c>reg</c> is read, so the OU
-/// fluctuation in the normal directions does not enter.
+/// <c>reg</c> of SGD iterates projected to M (docs/theory.md §3, "Regularizer" and "Slow flow"): the iterate is first
+/// mapped to M by Gauss–Newton, then <c>reg</c> is read, so the OU fluctuation in the normal directions does not
+/// enter. A chain that cannot be projected reads NaN and is left out (<see cref="ProjectedObservable"/>'s policy).
 /// </summary>
 public static class RegularizerChange
 {
-    /// <summary><c>reg(Proj_M θ)</c>.</summary>
-    public static double OfProjected(TheoryCase @case, double[] theta)
+    /// <summary><c>reg(Proj_M θ)</c> per chain, NaN where the chain cannot be projected.</summary>
+    public static double[] PerChain(TheoryCase @case, IReadOnlyList<double[]> thetas)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var projected = ZeroLossProjection.Project(@case.Model, @case.Data, theta);
-        return @case.Model.Reg(projected, @case.Data.X, @case.Model.CreateWorkspace(@case.Count));
+        ArgumentNullException.ThrowIfNull(thetas);
+        var reg = ProjectedObservable.Reg(@case.Model, @case.Data);
+        var regs = new double[thetas.Count];
+        Parallel.For(0, thetas.Count, c => regs[c] = reg.AtProjection(@case.Model, @case.Data, thetas[c]));
+        return regs;
     }
 
     /// <summary>
     /// Per antithetic pair, the mean over its two chains of <c>reg(Proj θ_a) − reg(Proj θ_b)</c>, for two lists of
-    /// states indexed by chain (e.g. the final states and the starts). Pairs are independent samples.
+    /// states indexed by chain (e.g. the final states and the starts), over the pairs whose four states project (the
+    /// others are left out: compare the length with <c>later.Count / 2</c>). Pairs are independent samples.
     /// </summary>
     public static double[] PerPair(TheoryCase @case, IReadOnlyList<double[]> later, IReadOnlyList<double[]> earlier)
     {
         ArgumentNullException.ThrowIfNull(later);
         ArgumentNullException.ThrowIfNull(earlier);
-        var samples = new double[later.Count / 2];
-        Parallel.For(0, samples.Length, j =>
+        double[] after = PerChain(@case, later), before = PerChain(@case, earlier);
+        var samples = new List<double>(later.Count / 2);
+        for (int j = 0; j < later.Count / 2; j++)
         {
             double sum = 0;
             for (int member = 0; member < 2; member++)
             {
                 int c = 2 * j + member;
-                sum += OfProjected(@case, later[c]) - OfProjected(@case, earlier[c]);
+                sum += after[c] - before[c];
             }
-            samples[j] = sum / 2;
-        });
-        return samples;
+            if (double.IsFinite(sum)) samples.Add(sum / 2);
+        }
+        return [.. samples];
     }
 }

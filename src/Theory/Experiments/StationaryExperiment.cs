@@ -1,17 +1,17 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Ou;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
-/// The stationary-start experiment, the one pipeline behind the OU and drift verdicts (THEORY.md §2, §3, §5):
+/// The stationary-start experiment, the one pipeline behind the OU and drift verdicts (docs/theory.md §2, §3, §5):
 /// predict (the exact-S drift and S at θ*), start stationary (antithetic pairs <c>θ* ± u</c>, <c>u ~ N(0, S)</c>),
-/// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments) and judge with the stated
-/// biases — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and that remainder plus the
-/// K-step base-point bias <c>K ||∇d||</c> for the dynamic drift. The battery, the simulation properties, the
-/// simulation snapshot and the time-to-verdict benchmark all run it.
+/// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments), and state the biases the
+/// verdicts use — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and that remainder plus the
+/// K-step base-point bias <c>K ||∇d||</c> for the dynamic drift. The judging is <c>Verdicts.StationaryVerdicts</c>, a
+/// layer above. The battery, the simulation properties, the simulation snapshot, the time-to-verdict benchmark and
+/// <c>noisedrift simulate</c> all run it.
 /// <para>
 /// Only the prediction is computed up front; the K-step bias, the chains and the measurements are computed once, on
 /// first use, and are safe to share between threads.
@@ -24,38 +24,42 @@ public sealed class StationaryExperiment
     private readonly Lazy<DriftMeasurement> _drift;
     private readonly Lazy<OuMeasurement> _ou;
 
-    private StationaryExperiment(TheoryCase @case, SimulationPlan plan, DriftPrediction prediction, Lazy<double> kStepBias)
+    private StationaryExperiment(TheoryCase @case, RunPlan plan, DriftPrediction prediction, Lazy<double> kStepBias,
+        IProgress<double>? progress = null)
     {
         Case = @case;
         Plan = plan;
         Prediction = prediction;
         RemainderBias = SuiteBudget.RemainderBound(prediction.Covariance);
         _kStepBias = kStepBias;
-        _chains = new(() => ChainExperiment.Run(Case, Plan, Prediction.Covariance));
+        _chains = new(() => ChainExperiment.Run(Case, Plan, Prediction.Covariance, progress: progress));
         _drift = new(() => DriftMeasurement.RaoBlackwell(Chains));
         _ou = new(() => OuMeasurement.Stationary(Chains));
     }
 
-    /// <summary>Predicts at the case's θ*; nothing is simulated until a measurement is asked for.</summary>
-    public static StationaryExperiment Prepare(TheoryCase @case, SimulationPlan plan)
+    /// <summary>
+    /// Predicts at the case's θ*; nothing is simulated until a measurement is asked for. <paramref name="progress"/>
+    /// receives the completed fraction of the chains' steps.
+    /// </summary>
+    public static StationaryExperiment Prepare(TheoryCase @case, RunPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(plan);
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         return new StationaryExperiment(@case, plan, prediction, new Lazy<double>(() =>
-            KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias));
+            KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps).RelativeBias), progress);
     }
 
     /// <summary>The same prediction and biases (they depend on K, not on the pairs) with another number of pairs.</summary>
-    public StationaryExperiment WithPairs(int pairs) => new(Case, Plan with { Pairs = pairs }, Prediction, _kStepBias);
+    public StationaryExperiment WithPairs(int pairs) => new(Case, Plan with { Chains = 2 * pairs }, Prediction, _kStepBias);
 
     /// <summary>The simulated case.</summary>
     public TheoryCase Case { get; }
 
     /// <summary>Pairs, steps K, snapshot spacing and seed.</summary>
-    public SimulationPlan Plan { get; }
+    public RunPlan Plan { get; }
 
-    /// <summary>The exact-S and leading-order drift, with the exact S (THEORY.md §2–§3).</summary>
+    /// <summary>The exact-S and leading-order drift, with the exact S (docs/theory.md §2–§3).</summary>
     public DriftPrediction Prediction { get; }
 
     /// <summary>The stated higher-order remainder <c>C λ_max(S)</c>, relative (<see cref="SuiteBudget.RemainderBound"/>).</summary>
@@ -75,29 +79,4 @@ public sealed class StationaryExperiment
 
     /// <summary>The time-averaged normal second moments, one matrix per antithetic pair.</summary>
     public OuMeasurement Ou => _ou.Value;
-
-    /// <summary>
-    /// The OU verdicts (one per eigen-direction, and the trace) against S, or against <paramref name="predicted"/>
-    /// for a power test, with the remainder bias.
-    /// </summary>
-    public IReadOnlyList<CheckResult> JudgeOu(string check = "ou", OuCovariance? predicted = null) =>
-        OuVerdict.Judge(check, Case.Name, Ou, predicted ?? Prediction.Covariance, RemainderBias);
-
-    /// <summary>
-    /// The dynamic drift verdicts (along d and per component) against the exact drift, or against
-    /// <paramref name="predicted"/> for a power test, with the remainder and the K-step bias.
-    /// </summary>
-    public IReadOnlyList<CheckResult> JudgeDynamicDrift(string check = "drift_dynamic", double[]? predicted = null) =>
-        DriftVerdict.Judge(check, Case.Name, Drift, predicted ?? Prediction.Exact, DynamicBias);
-
-    /// <summary>The measured gap between the exact and the leading-order drift (THEORY.md §3), with the dynamic bias.</summary>
-    public CheckResult JudgeLeadingOrderOffset() => LeadingOrderOffset.Judge(Case.Name, Drift, Prediction, DynamicBias);
-
-    /// <summary>
-    /// The static drift verdicts: <paramref name="pairs"/> i.i.d. antithetic <c>u ~ N(0, S)</c>, no dynamics, against
-    /// the exact drift with the remainder bias (THEORY.md §3, "Static check").
-    /// </summary>
-    public IReadOnlyList<CheckResult> JudgeStaticDrift(int pairs, ulong seed) =>
-        DriftVerdict.Judge("drift_static", Case.Name, DriftMeasurement.Static(Case, Prediction.Covariance, pairs, seed),
-            Prediction.Exact, RemainderBias);
 }

@@ -6,15 +6,12 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
-/// Stationary starts for antithetic pairs (THEORY.md §3, "Stationary start"): <c>u_j = Q L_S z_j</c> with
+/// Stationary starts for antithetic pairs (docs/theory.md §3, "Stationary start"): <c>u_j = Q L_S z_j</c> with
 /// <c>S = L_S L_Sᵀ</c> and <c>z_j ~ N(0, I_n)</c> keyed by (seed, pair), so <c>u_j ~ N(0, S)</c> in N and no burn-in
 /// is needed. The pair then starts at <c>θ* ± u_j</c>.
 /// </summary>
 public static class StationaryStart
 {
-    /// <summary>Purpose tag that keeps start draws independent of the SGD noise drawn from the same seed.</summary>
-    private const ulong StartStream = 0x5354415254UL;
-
     /// <summary>One offset <c>u_j</c> (length p) per pair.</summary>
     public static double[][] Offsets(NormalFrame frame, OuCovariance covariance, int pairs, ulong seed)
     {
@@ -22,7 +19,7 @@ public static class StationaryStart
         ArgumentNullException.ThrowIfNull(covariance);
         var root = Root(covariance.Matrix);
         int n = frame.Count;
-        ulong key = CounterRandom.DeriveSeed(seed, StartStream);
+        ulong key = RandomStreams.StationaryStart(seed);
         var offsets = new double[pairs][];
         for (int j = 0; j < pairs; j++)
         {
@@ -35,7 +32,7 @@ public static class StationaryStart
 
     /// <summary>
     /// A factor L with <c>L Lᵀ = S</c>: the Cholesky factor when S is positive definite; otherwise (σ = 0, or σ so
-    /// small that S underflows, THEORY.md §2) the symmetric root <c>V √max(Λ, 0) Vᵀ</c>, which is 0 for S = 0, so
+    /// small that S underflows, docs/theory.md §2) the symmetric root <c>V √max(Λ, 0) Vᵀ</c>, which is 0 for S = 0, so
     /// the pair starts at θ* itself.
     /// </summary>
     private static Matrix<double> Root(Matrix<double> s)

@@ -8,7 +8,7 @@ namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// One theory-versus-simulation case: a point θ* ∈ M of a model on its data, with the label-noise SGD
-/// hyper-parameters (THEORY.md §1). Every check of §2–§3 takes one.
+/// hyper-parameters (docs/theory.md §1). Every check of §2–§3 takes one.
 /// </summary>
 /// <param name="Name">A short label for reports, e.g. <c>mlp 2-[4]-1 tanh η·λmax=0.1 B=3</c>.</param>
 /// <param name="Model">The model h.</param>
@@ -21,7 +21,7 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
 
     /// <summary>
     /// A case at θ on inputs <paramref name="x"/> (row-major n × d), with labels <c>y_i = h(x_i; θ)</c> so θ lies on M
-    /// exactly, and <c>η = etaLambdaMax / λ_max(G)</c> (THEORY.md §1–§2). <paramref name="batch"/> 0 means full batch.
+    /// exactly, and <c>η = etaLambdaMax / λ_max(G)</c> (docs/theory.md §1–§2). <paramref name="batch"/> 0 means full batch.
     /// </summary>
     public static TheoryCase Interpolating(string name, Model model, double[] x, double[] theta, double etaLambdaMax,
         double sigma, int batch = 0, NoiseLaw law = NoiseLaw.Gaussian)
@@ -53,8 +53,8 @@ public sealed record TheoryCase(string Name, Model Model, Dataset Data, double[]
 
     /// <summary>
     /// The same case with σ chosen so that the largest eigenvalue of the exact stationary S is
-    /// <paramref name="ouScale"/> (S ∝ σ², THEORY.md §2). The suite's cases use 1e-5, which keeps the stated
-    /// higher-order remainder <see cref="Verdicts.SuiteBudget.RemainderBound"/> at 0.1%.
+    /// <paramref name="ouScale"/> (S ∝ σ², docs/theory.md §2). The suite's cases use 1e-5, which keeps the stated
+    /// higher-order remainder <see cref="Judging.SuiteBudget.RemainderBound"/> at 0.1%.
     /// </summary>
     public TheoryCase WithOuScale(double ouScale)
     {

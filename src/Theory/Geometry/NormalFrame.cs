@@ -7,7 +7,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Geometry;
 
 /// <summary>
-/// The normal space <c>N = span{g_i}</c> of the zero-loss manifold at θ (THEORY.md §1), in n-dimensional coordinates.
+/// The normal space <c>N = span{g_i}</c> of the zero-loss manifold at θ (docs/theory.md §1), in n-dimensional coordinates.
 /// With the Cholesky factor <c>J Jᵀ = L Lᵀ</c>, the columns of <c>Q = Jᵀ L⁻ᵀ</c> (p × n) are an orthonormal basis of
 /// N; this class stores <c>Qᵀ = L⁻¹ J</c> row-major (n × p). Coordinates are <c>c = Qᵀ v</c>; the coordinates of
 /// <c>g_i</c> are <c>a_i = Lᵀ e_i</c> (row i of L), and G restricted to N is <c>(1/n) Lᵀ L</c>.
@@ -17,7 +17,7 @@ public sealed class NormalFrame
 {
     /// <summary>
     /// J counts as rank-deficient when <c>λ_min(J Jᵀ) ≤ RankTolerance · λ_max(J Jᵀ)</c>, i.e. when its singular values
-    /// spread over more than 6 decades; the projections of THEORY.md §1 are then numerically meaningless.
+    /// spread over more than 6 decades; the projections of docs/theory.md §1 are then numerically meaningless.
     /// </summary>
     public const double RankTolerance = 1e-12;
 
@@ -48,7 +48,7 @@ public sealed class NormalFrame
         }
     }
 
-    /// <summary>The frame of the model's Jacobian at θ on the data (THEORY.md §1); residuals are <c>h(x_i; θ) − y_i</c>.</summary>
+    /// <summary>The frame of the model's Jacobian at θ on the data (docs/theory.md §1); residuals are <c>h(x_i; θ) − y_i</c>.</summary>
     public static NormalFrame At(Model model, ReadOnlySpan<double> theta, Dataset data)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -65,7 +65,7 @@ public sealed class NormalFrame
         return new NormalFrame(jacobian, n, p, residuals);
     }
 
-    /// <summary>A frame from an explicit row-major n × p Jacobian (THEORY.md §1), with zero residuals unless given.</summary>
+    /// <summary>A frame from an explicit row-major n × p Jacobian (docs/theory.md §1), with zero residuals unless given.</summary>
     public static NormalFrame FromJacobian(double[] jacobian, int n, int p, double[]? residuals = null)
     {
         ArgumentNullException.ThrowIfNull(jacobian);
@@ -84,13 +84,13 @@ public sealed class NormalFrame
     /// <summary>The number of parameters p.</summary>
     public int ParameterCount { get; }
 
-    /// <summary>J, row-major n × p, rows <c>g_i</c> (THEORY.md §1).</summary>
+    /// <summary>J, row-major n × p, rows <c>g_i</c> (docs/theory.md §1).</summary>
     public ReadOnlySpan<double> Jacobian => _jacobian;
 
     /// <summary>The gradient <c>g_i</c> (row i of J).</summary>
     public ReadOnlySpan<double> ExampleGradient(int i) => _jacobian.AsSpan(i * ParameterCount, ParameterCount);
 
-    /// <summary>Residuals <c>r_i = h(x_i; θ) − y_i</c> (THEORY.md §1); zero on M.</summary>
+    /// <summary>Residuals <c>r_i = h(x_i; θ) − y_i</c> (docs/theory.md §1); zero on M.</summary>
     public double[] Residuals { get; }
 
     /// <summary><c>max_i |r_i|</c>.</summary>
@@ -102,7 +102,7 @@ public sealed class NormalFrame
     /// <summary>The lower Cholesky factor L of <c>J Jᵀ = L Lᵀ</c>.</summary>
     public Matrix<double> Factor { get; }
 
-    /// <summary><c>G = (1/n) JᵀJ</c> restricted to N in these coordinates: <c>(1/n) Lᵀ L</c> (n × n, THEORY.md §1–§2).</summary>
+    /// <summary><c>G = (1/n) JᵀJ</c> restricted to N in these coordinates: <c>(1/n) Lᵀ L</c> (n × n, docs/theory.md §1–§2).</summary>
     public Matrix<double> NormalHessian { get; }
 
     /// <summary>The eigenvalues of G on N, ascending: those of <c>(1/n) J Jᵀ</c>.</summary>
@@ -135,7 +135,7 @@ public sealed class NormalFrame
         return v;
     }
 
-    /// <summary><c>Jᵀ (J Jᵀ)⁻¹ r</c>: the minimum-norm δ with <c>J δ = r</c> (a Gauss–Newton step, THEORY.md §3).</summary>
+    /// <summary><c>Jᵀ (J Jᵀ)⁻¹ r</c>: the minimum-norm δ with <c>J δ = r</c> (a Gauss–Newton step, docs/theory.md §3).</summary>
     public double[] MinimumNormSolution(ReadOnlySpan<double> r)
     {
         Guard.Length(r.Length, Count, "r");
@@ -145,7 +145,7 @@ public sealed class NormalFrame
         return v;
     }
 
-    /// <summary><c>Π_N v = Jᵀ (J Jᵀ)⁻¹ J v</c> (THEORY.md §1).</summary>
+    /// <summary><c>Π_N v = Jᵀ (J Jᵀ)⁻¹ J v</c> (docs/theory.md §1).</summary>
     public double[] ProjectNormal(ReadOnlySpan<double> v)
     {
         Guard.Length(v.Length, ParameterCount, "v");
@@ -154,7 +154,7 @@ public sealed class NormalFrame
         return MinimumNormSolution(jv);
     }
 
-    /// <summary><c>P v = v − Jᵀ (J Jᵀ)⁻¹ J v</c>, the projection onto the tangent space <c>T = ker J</c> (THEORY.md §1).</summary>
+    /// <summary><c>P v = v − Jᵀ (J Jᵀ)⁻¹ J v</c>, the projection onto the tangent space <c>T = ker J</c> (docs/theory.md §1).</summary>
     public double[] ProjectTangent(ReadOnlySpan<double> v)
     {
         var normal = ProjectNormal(v);
@@ -170,7 +170,7 @@ public sealed class NormalFrame
         int rank = ascending.Count(l => l > RankTolerance * max && max > 0);
         throw new InvalidInputException("theta",
             $"J has rank {rank} < n = {n} (eigenvalues of J Jᵀ from {Guard.Format(min)} to {Guard.Format(max)}, " +
-            $"relative tolerance {Guard.Format(RankTolerance)}); the normal space of THEORY.md §1 needs full row rank");
+            $"relative tolerance {Guard.Format(RankTolerance)}); the normal space of docs/theory.md §1 needs full row rank");
     }
 
     private static ReadOnlySpan<double> Row(double[] m, int i, int p) => m.AsSpan(i * p, p);

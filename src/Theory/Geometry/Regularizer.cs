@@ -3,12 +3,12 @@ using NoiseDrift.Engine.Models;
 
 namespace NoiseDrift.Theory.Geometry;
 
-/// <summary><c>reg</c>, <c>∇reg</c> and <c>P ∇reg</c> at θ (THEORY.md §1, §3), from the model's exact derivatives.</summary>
+/// <summary><c>reg</c>, <c>∇reg</c> and <c>P ∇reg</c> at θ (docs/theory.md §1, §3), from the model's exact derivatives.</summary>
 public static class Regularizer
 {
     /// <summary>
     /// <c>reg(θ)</c>, <c>∇reg(θ) = (2/n) Σ_i H_i g_i</c> (one <see cref="Model.RegGradient"/> call) and <c>P ∇reg</c>
-    /// with P from <paramref name="frame"/>, the frame at the same θ (THEORY.md §1).
+    /// with P from <paramref name="frame"/>, the frame at the same θ (docs/theory.md §1).
     /// </summary>
     public static RegularizerValue At(Model model, ReadOnlySpan<double> theta, Dataset data, NormalFrame frame)
     {

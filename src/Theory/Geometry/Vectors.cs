@@ -1,6 +1,6 @@
 namespace NoiseDrift.Theory.Geometry;
 
-/// <summary>Dense p-vector helpers shared by the theory (THEORY.md §1: everything stays O(n p)).</summary>
+/// <summary>Dense p-vector helpers shared by the theory (docs/theory.md §1: everything stays O(n p)).</summary>
 public static class Vectors
 {
     public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)

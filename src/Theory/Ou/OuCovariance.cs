@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Ou;
 
 /// <summary>
-/// A covariance of the normal component <c>Π_N (θ − θ*)</c> (THEORY.md §2) in the normal coordinates of a
+/// A covariance of the normal component <c>Π_N (θ − θ*)</c> (docs/theory.md §2) in the normal coordinates of a
 /// <see cref="Geometry.NormalFrame"/>: an n × n matrix S, so the p-space covariance is <c>Q S Qᵀ</c>.
 /// </summary>
 /// <param name="Matrix">S in normal coordinates (n × n, symmetric).</param>
@@ -18,7 +18,7 @@ public sealed record OuCovariance(Matrix<double> Matrix, double[] Eigenvalues, M
 
     /// <summary>
     /// Wraps a symmetric matrix, computing its eigen-decomposition with eigenvalues ascending. Non-finite entries are
-    /// refused on <c>sigma</c>: S scales as σ² (THEORY.md §2), so with finite θ, data and η &lt; 2/λ_max only a σ too
+    /// refused on <c>sigma</c>: S scales as σ² (docs/theory.md §2), so with finite θ, data and η &lt; 2/λ_max only a σ too
     /// large for double precision (or a simulation that left it) makes S overflow.
     /// </summary>
     public static OuCovariance Of(Matrix<double> s, string form)

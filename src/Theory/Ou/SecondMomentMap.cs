@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Geometry;
 namespace NoiseDrift.Theory.Ou;
 
 /// <summary>
-/// The linear map <c>T(S) = E[(I − ηA) S (I − ηA)]</c> of THEORY.md §2 on symmetric n × n matrices in normal
+/// The linear map <c>T(S) = E[(I − ηA) S (I − ηA)]</c> of docs/theory.md §2 on symmetric n × n matrices in normal
 /// coordinates, with <c>A = (1/B) Σ_{i∈batch} a_i a_iᵀ</c> and <c>a_i</c> the coordinates of <c>g_i</c>.
 /// Batches are B distinct indices drawn uniformly, so <c>P(i ∈ batch) = B/n</c> and
 /// <c>P(i, j ∈ batch) = B(B−1)/(n(n−1))</c> for i ≠ j. Then <c>E A = G</c> and
@@ -23,7 +23,7 @@ public sealed class SecondMomentMap
     private readonly double _single;
     private readonly double _pair;
 
-    /// <summary>The map for the frame's G and the SGD's η and B (THEORY.md §2).</summary>
+    /// <summary>The map for the frame's G and the SGD's η and B (docs/theory.md §2).</summary>
     public SecondMomentMap(NormalFrame frame, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -38,7 +38,7 @@ public sealed class SecondMomentMap
         _pair = n > 1 ? (double)b * (b - 1) / ((double)n * (n - 1)) / ((double)b * b) : 0;
     }
 
-    /// <summary><c>E[A S A]</c> over the batch (THEORY.md §2).</summary>
+    /// <summary><c>E[A S A]</c> over the batch (docs/theory.md §2).</summary>
     public Matrix<double> ExpectedASA(Matrix<double> s)
     {
         var diagonal = Matrix<double>.Build.Dense(s.RowCount, s.RowCount);
@@ -46,7 +46,7 @@ public sealed class SecondMomentMap
         return diagonal * (_single - _pair) + _m * s * _m * _pair;
     }
 
-    /// <summary><c>T(S) = S − η (G S + S G) + η² E[A S A]</c> (THEORY.md §2).</summary>
+    /// <summary><c>T(S) = S − η (G S + S G) + η² E[A S A]</c> (docs/theory.md §2).</summary>
     public Matrix<double> Apply(Matrix<double> s) =>
         s - (_g * s + s * _g) * _eta + ExpectedASA(s) * (_eta * _eta);
 }

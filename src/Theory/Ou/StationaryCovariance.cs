@@ -7,14 +7,14 @@ namespace NoiseDrift.Theory.Ou;
 
 /// <summary>
 /// The stationary covariance S of the OU process <c>u_{k+1} = (I − ηA_k) u_k + (η/B) Σ ε_{k,i} g_i</c> in the normal
-/// coordinates of a <see cref="NormalFrame"/> (THEORY.md §2). Only the noise variance σ² enters: the noise law
+/// coordinates of a <see cref="NormalFrame"/> (docs/theory.md §2). Only the noise variance σ² enters: the noise law
 /// (Gaussian or Rademacher) changes higher moments of u, never S. Every exact form first refuses
 /// <c>η λ_max ≥ 2</c> with the limit <c>2/λ_max</c> (<see cref="SgdProblem.RequireStable"/>).
 /// </summary>
 public static class StationaryCovariance
 {
     /// <summary>
-    /// The exact finite-η S: <see cref="FullBatch"/> when B = n, otherwise <see cref="Minibatch"/> (THEORY.md §2).
+    /// The exact finite-η S: <see cref="FullBatch"/> when B = n, otherwise <see cref="Minibatch"/> (docs/theory.md §2).
     /// </summary>
     public static OuCovariance Exact(NormalFrame frame, SgdProblem sgd)
     {
@@ -25,7 +25,7 @@ public static class StationaryCovariance
 
     /// <summary>
     /// Full batch, exact: <c>S = (ησ²/n) (2I − ηG)⁻¹</c> on N, i.e. variance <c>ησ²/(n(2 − ηλ))</c> along each
-    /// eigenvector of G (THEORY.md §2). Requires B = n and <c>η λ_max &lt; 2</c>.
+    /// eigenvector of G (docs/theory.md §2). Requires B = n and <c>η λ_max &lt; 2</c>.
     /// </summary>
     public static OuCovariance FullBatch(NormalFrame frame, SgdProblem sgd)
     {
@@ -41,7 +41,7 @@ public static class StationaryCovariance
 
     /// <summary>
     /// Minibatch, exact: the solution of <c>S = T(S) + (η²σ²/B) G</c> with T the <see cref="SecondMomentMap"/>
-    /// (THEORY.md §2), solved as a linear system on symmetric n × n matrices (size n(n+1)/2). Refuses, on field
+    /// (docs/theory.md §2), solved as a linear system on symmetric n × n matrices (size n(n+1)/2). Refuses, on field
     /// <c>eta</c>, when the spectral radius of T is ≥ 1 (the second moment diverges). For B = n this reproduces
     /// <see cref="FullBatch"/>.
     /// </summary>
@@ -69,7 +69,7 @@ public static class StationaryCovariance
         return result;
     }
 
-    /// <summary>Leading order: <c>S ≈ (ησ²/(2B)) Π_N</c>, i.e. <c>(ησ²/(2B)) I</c> in normal coordinates (THEORY.md §2).</summary>
+    /// <summary>Leading order: <c>S ≈ (ησ²/(2B)) Π_N</c>, i.e. <c>(ησ²/(2B)) I</c> in normal coordinates (docs/theory.md §2).</summary>
     public static OuCovariance LeadingOrder(NormalFrame frame, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(frame);

@@ -4,7 +4,7 @@ namespace NoiseDrift.Theory.Ou;
 
 /// <summary>
 /// The Frobenius-orthonormal basis of symmetric n × n matrices, <c>E_kk</c> and <c>(E_kl + E_lk)/√2</c> for k &lt; l,
-/// used to solve the minibatch OU fixed point of THEORY.md §2 as a symmetric linear system of size n(n+1)/2.
+/// used to solve the minibatch OU fixed point of docs/theory.md §2 as a symmetric linear system of size n(n+1)/2.
 /// </summary>
 public sealed class SymmetricBasis
 {

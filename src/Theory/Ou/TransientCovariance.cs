@@ -4,11 +4,11 @@ using NoiseDrift.Theory.Geometry;
 
 namespace NoiseDrift.Theory.Ou;
 
-/// <summary>The covariance after k steps from <c>u_0 = 0</c> (THEORY.md §2, "Transient").</summary>
+/// <summary>The covariance after k steps from <c>u_0 = 0</c> (docs/theory.md §2, "Transient").</summary>
 public static class TransientCovariance
 {
     /// <summary>
-    /// Full batch: <c>S_k = S − (I − ηG)^k S (I − ηG)^k</c>, with S the exact full-batch covariance (THEORY.md §2).
+    /// Full batch: <c>S_k = S − (I − ηG)^k S (I − ηG)^k</c>, with S the exact full-batch covariance (docs/theory.md §2).
     /// </summary>
     public static OuCovariance FullBatch(NormalFrame frame, SgdProblem sgd, int steps)
     {
@@ -22,7 +22,7 @@ public static class TransientCovariance
 
     /// <summary>
     /// Minibatch: <c>S_k = S − T^k(S)</c> with T the <see cref="SecondMomentMap"/> and S the exact minibatch
-    /// covariance, since <c>S_{k+1} = T(S_k) + (η²σ²/B) G</c> from <c>S_0 = 0</c> (THEORY.md §2).
+    /// covariance, since <c>S_{k+1} = T(S_k) + (η²σ²/B) G</c> from <c>S_0 = 0</c> (docs/theory.md §2).
     /// </summary>
     public static OuCovariance Minibatch(NormalFrame frame, SgdProblem sgd, int steps)
     {
@@ -34,7 +34,7 @@ public static class TransientCovariance
         return OuCovariance.Of(s - remainder, $"minibatch transient k={steps}");
     }
 
-    /// <summary>The relaxation time <c>1/(η λ_min)</c> in steps, λ_min the smallest eigenvalue of G on N (THEORY.md §2).</summary>
+    /// <summary>The relaxation time <c>1/(η λ_min)</c> in steps, λ_min the smallest eigenvalue of G on N (docs/theory.md §2).</summary>
     public static double RelaxationSteps(NormalFrame frame, SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(frame);

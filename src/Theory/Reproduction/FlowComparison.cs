@@ -1,14 +1,13 @@
-using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// Judges a tracked observable of the label-noise chains against the slow flow at the horizon (THEORY.md §3,
-/// "Slow flow"), and the same measurement against the wrong predictions of the power checks (THEORY.md §5): the flow at
+/// Judges a tracked observable of the label-noise chains against the slow flow at the horizon (docs/theory.md §3,
+/// "Slow flow"), and the same measurement against the wrong predictions of the power checks (docs/theory.md §5): the flow at
 /// half speed (read at t/2, at the tracked time where that shows most against the tolerance), and the σ = 0 control's measurement in place of label noise.
 /// <para>
 /// Error budget: z·SE over independent chains, plus a stated bias. The finite-η corrections the leading-order flow
@@ -36,7 +35,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     public static double RelativeBias(RunSet runs, double runAllowance)
     {
         ArgumentNullException.ThrowIfNull(runs);
-        var sgd = SgdProblem.FullBatch(runs.Plan.Eta, runs.Plan.Sigma, runs.Data.Count);
+        var sgd = runs.Plan.Sgd;
         var prediction = TangentDrift.At(runs.Model, runs.Start.Theta, runs.Data, sgd);
         double rho = prediction.ExactRegChange / prediction.LeadingRegChange;
         return 2 * Math.Abs(rho - 1) + runAllowance;
@@ -47,7 +46,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
 
     /// <summary>
     /// The tracked index the comparison reads: the horizon, or the last tracked time where the flow is defined and every
-    /// label-noise chain projected onto M. When J loses rank (THEORY.md §4.2) the flow stops, and a chain whose
+    /// label-noise chain projected onto M. When J loses rank (docs/theory.md §4.2) the flow stops, and a chain whose
     /// projection fails is left out of the mean; reading past either would compare against nothing, or against the
     /// chains that happened to project (a selected sample), so the comparison stops there.
     /// </summary>
@@ -56,7 +55,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         var times = runs.Times;
         var measured = runs.LabelNoise.Values[name];
         int j = times.Length - 1;
-        while (j > 0 && !(double.IsFinite(runs.Flow.At(name, times[j])) && measured[j].Count == runs.Plan.Chains)) j--;
+        while (j > 0 && !(double.IsFinite(runs.Flow.At(name, times[j])) && measured[j].Count == runs.Plan.Run.Chains)) j--;
         return j;
     }
 
@@ -83,7 +82,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         Judge(check, @case, name, runs.LabelNoise.Values[name][Last(name)], Predicted(name), detail + EarlyReading(name));
 
     /// <summary>
-    /// The stated bias of a measurement against a closed-form target the flow tends to (THEORY.md §4): the flow's own
+    /// The stated bias of a measurement against a closed-form target the flow tends to (docs/theory.md §4): the flow's own
     /// distance from the target where the comparison reads (the run is finite), plus this comparison's bias.
     /// </summary>
     public double TargetBias(string name, double target) => Math.Abs(Predicted(name) - target) + Bias(name);
@@ -110,7 +109,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         if (last == 0) return 0;
         return Enumerable.Range(1, last).MaxBy(i =>
             Math.Abs(runs.Flow.At(name, times[i]) - runs.Flow.At(name, times[i] / 2)) /
-            (SuiteBudget.Budget.Z * Finite(values[i].StdErr) + Bias(name, i) + double.Epsilon));
+            (SuiteBudget.Budget.Tolerance(Finite(values[i].StdErr), Bias(name, i)) + double.Epsilon));
     }
 
     /// <summary>Label-noise measurement against the flow at the tracked time <see cref="Steepest"/>.</summary>
@@ -127,7 +126,7 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         Judge(check, @case, predicted, measured, Bias(name), detail);
 
     /// <summary>
-    /// The two power checks of a flow comparison (THEORY.md §5): the flow at half speed (its value at T/2) against the
+    /// The two power checks of a flow comparison (docs/theory.md §5): the flow at half speed (its value at T/2) against the
     /// label-noise measurement, and the σ = 0 control's measurement against the flow.
     /// </summary>
     public IEnumerable<PowerResult> Power(string check, string @case, string name)

@@ -1,12 +1,13 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.SlowFlow;
 
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The slow flow <c>dθ/dt = −¼ P∇reg</c> (THEORY.md §3) from the reproduction's start, read at given flow times, with
+/// The slow flow <c>dθ/dt = −¼ P∇reg</c> (docs/theory.md §3) from the reproduction's start, read at given flow times, with
 /// the observables evaluated along it. Integrated interval by interval with <see cref="RiemannianSlowFlow"/>. When
 /// its retraction fails (J loses rank, docs/theory.md §4.2), the interval and every later one run with
 /// <see cref="RankTolerantSlowFlow"/> on the constraints that remain independent, and the steps at lost rank are kept;
@@ -20,7 +21,7 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
 {
     /// <summary>Integrates to every time in <paramref name="times"/> with Heun steps no longer than <paramref name="maxStep"/>.</summary>
     public static FlowTrack Integrate(Model model, Dataset data, double[] start, IEnumerable<double> times, double maxStep,
-        IReadOnlyList<Observable> observables)
+        IReadOnlyList<ProjectedObservable> observables)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(observables);

@@ -1,10 +1,9 @@
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The σ = 0 control of a reproduction (THEORY.md §3, "Controls"): every point of M is fixed under plain GD, so its
+/// The σ = 0 control of a reproduction (docs/theory.md §3, "Controls"): every point of M is fixed under plain GD, so its
 /// projected iterate keeps the start's value of every observable. Stated bias 1e-9 (the projection tolerance 1e-12
 /// times the observables' scale, generously); the standard error is 0 (GD is deterministic).
 /// </summary>
@@ -16,6 +15,6 @@ public static class PlainGdControl
         ArgumentNullException.ThrowIfNull(runs);
         var gd = runs.Runs[RunKind.PlainGd];
         return SuiteBudget.Budget.Judge(check, runs.Model.Describe(), gd.Initial(name).Mean, gd.Final(name).Mean, 0, 1e-9,
-            $"plain GD (σ = 0) at k = {runs.Plan.Steps} keeps the start's {name}");
+            $"plain GD (σ = 0) at k = {runs.Plan.Run.Steps} keeps the start's {name}");
     }
 }

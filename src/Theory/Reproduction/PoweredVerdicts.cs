@@ -1,10 +1,9 @@
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// A verdict is asserted only where it has power (THEORY.md §5): when one of its own power checks (same check and
+/// A verdict is asserted only where it has power (docs/theory.md §5): when one of its own power checks (same check and
 /// case) is not rejected, the row could not have told the claim from its σ = 0 control or from a wrong prediction, so
 /// it is reported as a figure instead, with its power checks named in the detail. The split reads only the power
 /// checks, which never use the label-noise measurement against the true prediction, so it cannot favour a pass.

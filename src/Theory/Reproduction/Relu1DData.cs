@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Data;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The two 1-D data sets of the ReLU claim (THEORY.md §4.2), both at x = −1, −0.6, −0.2, 0.2, 0.6, 1: collinear
+/// The two 1-D data sets of the ReLU claim (docs/theory.md §4.2), both at x = −1, −0.6, −0.2, 0.2, 0.6, 1: collinear
 /// labels <c>y = 0.5x + 0.2</c>, and generic labels (0.3, −0.2, 0.4, 0.1, −0.3, 0.2).
 /// </summary>
 /// <param name="Name">Its name in verdict rows.</param>

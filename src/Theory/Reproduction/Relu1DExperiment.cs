@@ -1,13 +1,13 @@
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
-using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The ReLU claim (THEORY.md §4.2): label noise drives a two-layer ReLU network on 1-D data towards a simple
+/// The ReLU claim (docs/theory.md §4.2): label noise drives a two-layer ReLU network on 1-D data towards a simple
 /// piecewise-linear interpolant. Per data set, asserted: reg of the projected label-noise iterates against the slow flow
 /// (read where the flow stopped if J lost rank), at the horizon and where the flow changes most. Reported as figures,
 /// since they did not hold robustly over seeds 1–5 at this run length: plain GD keeping the start's reg (on seed 5 it
@@ -38,10 +38,10 @@ public static class Relu1DExperiment
 
     /// <summary>The plan: η = 0.02, σ = 1, full batch (n = 6); quick K = 20,000 (t = 1.3), full K = 2,250,000 (t = 150).</summary>
     public static ExperimentPlan Plan(bool quick, ulong seed) => quick
-        ? new ExperimentPlan(0.02, 1, 6, 20_000, 14, 100_000, 0.05, seed)
-        : new ExperimentPlan(0.02, 1, 8, 2_250_000, 28, 100_000, 0.05, seed);
+        ? ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 6, 20_000, 14, 100_000, 0.05, seed)
+        : ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 8, 2_250_000, 28, 100_000, 0.05, seed);
 
-    /// <summary>Runs both data sets (THEORY.md §4.2).</summary>
+    /// <summary>Runs both data sets (docs/theory.md §4.2).</summary>
     public static Relu1DReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -59,19 +59,19 @@ public static class Relu1DExperiment
         var model = Mlp.Relu1D(Width);
         var data = set.Data;
         string name = $"relu1d m={Width} {set.Name}";
-        var (start, rejected) = Start(set, plan);
-        var observables = new Observable[]
+        var start = Start(set, plan);
+        var observables = new ProjectedObservable[]
         {
-            new("reg", t => model.Reg(t, data.X, model.CreateWorkspace(data.Count))),
+            ProjectedObservable.Reg(model, data),
             new("spline_distance", t => Relu1DFunction.SplineDistance(t, data, Width)),
             new("interior_kinks", t => Relu1DFunction.InteriorKinks(t, data, Width)),
             new("imbalance", t => Relu1DFunction.Imbalance(t, data, Width)),
             new("h0", t => Relu1DFunction.Value(new Settings.Relu1DSetting(Width, t, data), 0)),
         };
-        var kinds = plan.Steps <= IsotropicHorizon ? null : new[] { RunKind.LabelNoise, RunKind.PlainGd };
+        var kinds = plan.Run.Steps <= IsotropicHorizon ? null : new[] { RunKind.LabelNoise, RunKind.PlainGd };
         var runs = RunSet.Simulate(model, data, start, plan, observables, progress, kinds);
         var flow = FlowComparison.For(runs);
-        string at = $"label noise at k = {plan.Steps} (t = {runs.Duration:G3}), {plan.Chains} chains";
+        string at = $"label noise at k = {plan.Run.Steps} (t = {runs.Duration:G3}), {plan.Run.Chains} chains";
         // The mid-run comparison is asserted on collinear data only: on generic data (seed 5) it exceeded its tolerance
         // early in the run, where a kink meets a data point and the first-order clock model of the bias fails; there
         // it is reported (Relu1DCaseResult.Reported).
@@ -97,16 +97,16 @@ public static class Relu1DExperiment
         }
         var (asserted, powered, blind) = PoweredVerdicts.Split(verdicts, power);
         reported.AddRange(blind);
-        return new Relu1DCaseResult(set, runs, rejected, flow.Relative, asserted, powered, reported);
+        return new Relu1DCaseResult(set, runs, start.Rejected, flow.Relative, asserted, powered, reported);
     }
 
-    /// <summary>The interpolating start of a data set for a plan's seed, and the draws rejected before it (docs/theory.md §4.2).</summary>
-    public static (InterpolatingStart Start, int Rejected) Start(Relu1DData set, ExperimentPlan plan)
+    /// <summary>The interpolating start of a data set for a plan's seed, with the draws rejected before it (docs/theory.md §4.2).</summary>
+    public static ManifoldStart Start(Relu1DData set, ExperimentPlan plan)
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(plan);
-        var init = CounterRandom.DeriveSeed(plan.Seed, set.Name == "collinear" ? 0x5231UL : 0x5232UL);
-        return InterpolatingStart.FindRegular(Mlp.Relu1D(Width), set.Data, attempt => Initial(init, attempt), plan.StartSteps, plan.Eta);
+        var init = RandomStreams.Relu1DStart(plan.Run.Seed, set.Name == "collinear");
+        return ManifoldStart.ByDescent(Mlp.Relu1D(Width), set.Data, attempt => Initial(init, attempt), plan.StartSteps, plan.Sgd.Eta);
     }
 
     /// <summary>w, b ~ N(0, 1), a ~ N(0, 1/m), c = 0.</summary>
@@ -119,7 +119,7 @@ public static class Relu1DExperiment
     }
 }
 
-/// <summary>One ReLU data set's simulations and verdicts (THEORY.md §4.2).</summary>
+/// <summary>One ReLU data set's simulations and verdicts (docs/theory.md §4.2).</summary>
 /// <param name="Set">The data set.</param>
 /// <param name="Runs">Its simulations.</param>
 /// <param name="Rejected">Initialisations rejected because GD's limit was not a regular point of M.</param>
@@ -131,7 +131,7 @@ public static class Relu1DExperiment
 public sealed record Relu1DCaseResult(Relu1DData Set, RunSet Runs, int Rejected, double RelativeBias, IReadOnlyList<CheckResult> Verdicts,
     IReadOnlyList<PowerResult> Power, IReadOnlyList<CheckResult> Reported);
 
-/// <summary>The ReLU reproduction over both data sets (THEORY.md §4.2).</summary>
+/// <summary>The ReLU reproduction over both data sets (docs/theory.md §4.2).</summary>
 public sealed record Relu1DReproduction(IReadOnlyList<Relu1DCaseResult> Cases)
     : Reproduction("relu1d", "label noise drives a two-layer ReLU network on 1-D data to a simple piecewise-linear interpolant",
         Cases[0].Runs, [.. Cases.SelectMany(c => c.Verdicts)], [.. Cases.SelectMany(c => c.Power)], CaseFigures(Cases))

@@ -4,7 +4,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// Function-level readings of the 1-D ReLU network (THEORY.md §4.2, "measure the function, not the neurons"): its
+/// Function-level readings of the 1-D ReLU network (docs/theory.md §4.2, "measure the function, not the neurons"): its
 /// distance to the linear-spline interpolant on the hull, its kinks strictly inside the hull whose summed slope change
 /// exceeds <see cref="KinkThreshold"/>, and the balance of its active neurons.
 /// </summary>

@@ -1,11 +1,10 @@
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// One of the paper's three claims reproduced end to end (THEORY.md §4): what was simulated, the verdicts (each
-/// <c>pass ⇔ |measured − predicted| ≤ tolerance</c>, THEORY.md §5), the power checks that must reject, the figures
+/// One of the paper's three claims reproduced end to end (docs/theory.md §4): what was simulated, the verdicts (each
+/// <c>pass ⇔ |measured − predicted| ≤ tolerance</c>, docs/theory.md §5), the power checks that must reject, the figures
 /// reported without a verdict, and one sentence saying what happened.
 /// </summary>
 /// <param name="Setting">The setting's command name: <c>matrix-sensing</c>, <c>relu1d</c> or <c>sigmoid</c>.</param>

@@ -1,17 +1,17 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
-using NoiseDrift.Engine.Sgd;
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// Everything one reproduction simulates from a common interpolating start (THEORY.md §3): the label-noise chains,
+/// Everything one reproduction simulates from a common interpolating start (docs/theory.md §3): the label-noise chains,
 /// the two controls and the slow flow, read at the same tracked steps <c>k</c> and flow times <c>t = η²σ²k/B</c>,
 /// plus the flow at half of each tracked time (the "half-speed flow" wrong prediction of the power checks) and just
 /// before each (<see cref="DerivativeStep"/>, for the flow's local rate <c>dv/dt</c> in the stated bias).
 /// </summary>
-public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, InterpolatingStart Start, double Tau,
+public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, ManifoldStart Start, double Tau,
     IReadOnlyDictionary<RunKind, TrackedRun> Runs, FlowTrack Flow)
 {
     /// <summary>δ: the flow is also read at <c>(1 − δ)t</c>, so <c>t dv/dt ≈ (v(t) − v((1 − δ)t))/δ</c>.</summary>
@@ -21,7 +21,7 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
     public int[] Steps => Runs[RunKind.LabelNoise].Steps;
 
     /// <summary>The flow time of each tracked step, <c>t = η²σ²k/n</c> (full batch).</summary>
-    public double[] Times => [.. Steps.Select(k => Plan.Eta * Plan.Eta * Plan.Sigma * Plan.Sigma * k / Data.Count)];
+    public double[] Times => [.. Steps.Select(k => Plan.Sgd.SlowTime(k))];
 
     /// <summary>The flow time of the horizon K.</summary>
     public double Duration => Times[^1];
@@ -33,18 +33,18 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
     /// Runs the three kinds, or those in <paramref name="kinds"/> (progress by chains), and integrates the flow to every
     /// tracked time t, t/2 and (1 − δ)t.
     /// </summary>
-    public static RunSet Simulate(Model model, Dataset data, InterpolatingStart start, ExperimentPlan plan,
-        IReadOnlyList<Observable> observables, IProgress<double>? progress = null, IReadOnlyCollection<RunKind>? kinds = null)
+    public static RunSet Simulate(Model model, Dataset data, ManifoldStart start, ExperimentPlan plan,
+        IReadOnlyList<ProjectedObservable> observables, IProgress<double>? progress = null, IReadOnlyCollection<RunKind>? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(start);
-        plan.Validate();
-        var sgd = SgdProblem.FullBatch(plan.Eta, plan.Sigma, data.Count);
-        double tau = MatchedParameterNoise.Scale(model, start.Theta, data, sgd);
+        ArgumentNullException.ThrowIfNull(data);
+        plan.Validate(data.Count);
+        double tau = MatchedParameterNoise.Scale(model, start.Theta, data, plan.Sgd);
         var runs = new Dictionary<RunKind, TrackedRun>();
         var run = kinds is null ? Enum.GetValues<RunKind>() : [.. Enum.GetValues<RunKind>().Where(kinds.Contains)];
         double weight = 0;
-        var weights = run.Select(k => k == RunKind.PlainGd ? 2.0 : plan.Chains).ToArray();
+        var weights = run.Select(k => k == RunKind.PlainGd ? 2.0 : plan.Run.Chains).ToArray();
         double total = weights.Sum();
         for (int i = 0; i < run.Length; i++)
         {
@@ -53,8 +53,8 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Inte
             runs[run[i]] = TrackedRun.Run(model, data, start.Theta, plan, run[i], tau, observables, part);
             weight += weights[i];
         }
-        var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);
-        var times = steps.Select(k => plan.Eta * plan.Eta * plan.Sigma * plan.Sigma * k / data.Count).ToArray();
+        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
+        var times = steps.Select(k => plan.Sgd.SlowTime(k)).ToArray();
         var flow = FlowTrack.Integrate(model, data, start.Theta, times.Concat(times.Select(t => t / 2)).Concat(times.Select(t => (1 - DerivativeStep) * t)), plan.FlowStep, observables);
         return new RunSet(model, data, plan, start, tau, runs, flow);
     }

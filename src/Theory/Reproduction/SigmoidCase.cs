@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// One sigmoid-on-one-point case (THEORY.md §4.3): the point x, the label y and the width m.
+/// One sigmoid-on-one-point case (docs/theory.md §4.3): the point x, the label y and the width m.
 /// </summary>
 /// <param name="Y">The label.</param>
 /// <param name="Width">m, the number of neurons.</param>

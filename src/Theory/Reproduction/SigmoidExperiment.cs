@@ -1,15 +1,14 @@
 using NoiseDrift.Engine.Data;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The sigmoid claim (THEORY.md §4.3): on one point, label noise drives the shares <c>v_j</c> to an allocation that
+/// The sigmoid claim (docs/theory.md §4.3): on one point, label noise drives the shares <c>v_j</c> to an allocation that
 /// minimises <c>Σφ(v_j)</c> — globally one carrier (sparse) when <c>q = y²C &gt; m</c>, the equal split when q &lt; m.
 /// Which minimum the dynamics reach depends on the start (local picture): the equal split is a local minimum of Σφ
 /// when <c>y√C/m &lt; 1/√3</c>, so a start at the fiber optimum of a near-equal split stays there even when q &gt; m.
@@ -24,10 +23,10 @@ public static class SigmoidExperiment
 
     /// <summary>The plan: η = 0.1, σ = 1, B = n = 1.</summary>
     public static ExperimentPlan Plan(bool quick, ulong seed) => quick
-        ? new ExperimentPlan(0.1, 1, 6, 20_000, 14, 20_000, 0.5, seed)
-        : new ExperimentPlan(0.1, 1, 8, 60_000, 20, 20_000, 0.5, seed);
+        ? ExperimentPlan.FullBatch(0.1, 1, 6, 20_000, 14, 20_000, 0.5, seed)
+        : ExperimentPlan.FullBatch(0.1, 1, 8, 60_000, 20, 20_000, 0.5, seed);
 
-    /// <summary>Runs every case (THEORY.md §4.3).</summary>
+    /// <summary>Runs every case (docs/theory.md §4.3).</summary>
     public static SigmoidReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -46,13 +45,10 @@ public static class SigmoidExperiment
         double c = SigmoidCase.C, y = @case.Y;
         var model = Mlp.TwoLayerSigmoid(2, m);
         var data = new Dataset([.. SigmoidCase.X], [y], 2);
-        var init = CounterRandom.Key(CounterRandom.DeriveSeed(plan.Seed, 0x5349 + (ulong)m * 100 + (ulong)(y * 10)), 0, 0);
-        var initial = Enumerable.Range(0, model.ParameterCount).Select(j => init.Gaussian(j)).ToArray();
-        if (@case.NearEqualStart) NearEqualSplit(initial, @case, init);
-        var start = InterpolatingStart.Find(model, data, initial, plan.StartSteps);
-        var observables = new List<Observable>
+        var start = ManifoldStart.ByDescent(model, data, attempt => Initial(model, @case, plan.Run.Seed, attempt), plan.StartSteps, plan.Sgd.Eta);
+        var observables = new List<ProjectedObservable>
         {
-            new("reg", t => model.Reg(t, data.X, model.CreateWorkspace(1))),
+            ProjectedObservable.Reg(model, data),
             new("carriers", t => SigmoidShares.Carriers(SigmoidShares.Of(t, SigmoidCase.X, m), y)),
             new("largest_share", t => SigmoidShares.Sorted(t, SigmoidCase.X, m)[^1]),
         };
@@ -63,7 +59,7 @@ public static class SigmoidExperiment
         }
         var runs = RunSet.Simulate(model, data, start, plan, observables, progress);
         var flow = FlowComparison.For(runs);
-        // The allocation the dynamics reach from this start (THEORY.md §4.3, local picture): the equal split when it is a
+        // The allocation the dynamics reach from this start (docs/theory.md §4.3, local picture): the equal split when it is a
         // local minimum of Σφ and every starting share lies in φ's convex range, else the global minimiser. The
         // verdicts use it; the global allocation is reported beside it.
         var optimal = SigmoidAllocation.Optimal(y, c, m);
@@ -79,7 +75,7 @@ public static class SigmoidExperiment
         // Against the allocation: the flow's own distance from it at T is a stated bias (the run is finite), plus the
         // flow comparison's bias (FlowComparison.TargetBias).
         var ln = runs.LabelNoise;
-        string at = $"label noise at k = {plan.Steps} (t = {runs.Duration:G3}), {plan.Chains} chains";
+        string at = $"label noise at k = {plan.Run.Steps} (t = {runs.Duration:G3}), {plan.Run.Chains} chains";
         var verdicts = new List<CheckResult>
         {
             SuiteBudget.Budget.Judge("sig_carriers", @case.Name, reachedCarriers, ln.Final("carriers").Mean,
@@ -99,8 +95,17 @@ public static class SigmoidExperiment
         return new SigmoidCaseResult(@case, runs, reached, global, flow.Relative, verdicts, power);
     }
 
+    /// <summary>Draw <paramref name="attempt"/>: θ ~ N(0, I), made a near-equal split for <see cref="SigmoidCase.NearEqualStart"/>.</summary>
+    private static double[] Initial(Mlp model, SigmoidCase @case, ulong seed, int attempt)
+    {
+        var init = CounterRandom.Key(RandomStreams.SigmoidStart(seed, @case.Width, @case.Y), attempt, 0);
+        var initial = Enumerable.Range(0, model.ParameterCount).Select(j => init.Gaussian(j)).ToArray();
+        if (@case.NearEqualStart) NearEqualSplit(initial, @case, init);
+        return initial;
+    }
+
     /// <summary>
-    /// A near-equal split with a common activation (THEORY.md §4.3): share <c>v_j = (y/m)(1 + 0.02 g_j)</c>,
+    /// A near-equal split with a common activation (docs/theory.md §4.3): share <c>v_j = (y/m)(1 + 0.02 g_j)</c>,
     /// g_j ~ N(0, 1), with the bias set so that <c>s(z_j) = 1/2</c> for every neuron, and <c>a_j = v_j / s(z_j)</c>.
     /// The activation is off its fiber optimum <c>v²C/(1 + v²C)</c>, so reg starts above Σφ(v) and plain GD keeps it
     /// there. It is common to all neurons because the gradient of reg in the shares, <c>2 v_j (1 − s_j)² C</c>, would
@@ -122,10 +127,10 @@ public static class SigmoidExperiment
     private static double Finite(double se) => double.IsFinite(se) ? se : 0;
 }
 
-/// <summary>One sigmoid case's simulations, predicted allocations and verdicts (THEORY.md §4.3).</summary>
+/// <summary>One sigmoid case's simulations, predicted allocations and verdicts (docs/theory.md §4.3).</summary>
 /// <param name="Case">The case.</param>
 /// <param name="Runs">Its simulations.</param>
-/// <param name="Reached">The allocation predicted from the start's shares (THEORY.md §4.3, local picture), which the verdicts use.</param>
+/// <param name="Reached">The allocation predicted from the start's shares (docs/theory.md §4.3, local picture), which the verdicts use.</param>
 /// <param name="Global">The global minimiser of Σφ (reported beside it).</param>
 /// <param name="RelativeBias">The flow comparison's relative bias.</param>
 /// <param name="Verdicts">Its verdict rows.</param>
@@ -140,7 +145,7 @@ public sealed record SigmoidCaseResult(SigmoidCase Case, RunSet Runs, double[] R
     public double[] StartShares => [.. Enumerable.Range(0, Case.Width).Select(j => Runs.LabelNoise.Initial($"share_{j}").Mean)];
 }
 
-/// <summary>The sigmoid reproduction over its cases (THEORY.md §4.3).</summary>
+/// <summary>The sigmoid reproduction over its cases (docs/theory.md §4.3).</summary>
 public sealed record SigmoidReproduction(IReadOnlyList<SigmoidCaseResult> Cases)
     : Reproduction("sigmoid", "label noise drives a two-layer sigmoid network on one point to a sparse representation",
         Cases[0].Runs, [.. Cases.SelectMany(c => c.Verdicts)], [.. Cases.SelectMany(c => c.Power)], CaseFigures(Cases))

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Activations;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// The shares <c>v_j = a_j s(w_j·x + b_j)</c> of a two-layer sigmoid network on one point (THEORY.md §4.3), read from
+/// The shares <c>v_j = a_j s(w_j·x + b_j)</c> of a two-layer sigmoid network on one point (docs/theory.md §4.3), read from
 /// θ = (W (m×d), b (m), a (m)) in the engine's <c>Mlp.TwoLayerSigmoid</c> order.
 /// </summary>
 public static class SigmoidShares

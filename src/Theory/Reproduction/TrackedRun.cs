@@ -1,8 +1,9 @@
 using NoiseDrift.Engine.Data;
-using NoiseDrift.Engine.Manifold;
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Statistics;
 
@@ -10,9 +11,9 @@ namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
 /// Independent chains of one <see cref="RunKind"/> from a common start on M, read at the tracked steps through the
-/// projection <c>Proj_M(θ_k)</c> (THEORY.md §3, "Slow flow": the iterate is projected before <c>reg</c> is read).
-/// A projection that fails (J loses rank when a ReLU neuron dies or a kink crosses a data point, THEORY.md §4.2) is
-/// counted and that chain is left out at that step, never a crash.
+/// projection <c>Proj_M(θ_k)</c> (docs/theory.md §3, "Slow flow": the iterate is projected before <c>reg</c> is read).
+/// A chain that cannot be projected (<see cref="ProjectedObservable.Project"/>: J loses rank when a ReLU neuron dies
+/// or a kink crosses a data point, docs/theory.md §4.2) is counted and left out at that step, never a crash.
 /// </summary>
 /// <param name="Kind">The dynamics.</param>
 /// <param name="Steps">The tracked steps k.</param>
@@ -28,24 +29,24 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
     /// chains.
     /// </summary>
     public static TrackedRun Run(Model model, Dataset data, double[] start, ExperimentPlan plan, RunKind kind, double tau,
-        IReadOnlyList<Observable> observables, IProgress<double>? progress = null)
+        IReadOnlyList<ProjectedObservable> observables, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(observables);
-        var steps = TrackingSchedule.LogSpaced(plan.Steps, plan.TrackPoints);
-        var settings = new SgdSettings(new SgdProblem(plan.Eta, kind == RunKind.LabelNoise ? plan.Sigma : 0, data.Count),
-            plan.Seed ^ (ulong)(kind + 1) * 0x9E3779B97F4A7C15UL)
+        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
+        var settings = new SgdSettings(kind == RunKind.LabelNoise ? plan.Sgd : plan.Sgd with { Sigma = 0 },
+            RandomStreams.RunKind(plan.Run.Seed, (int)kind))
         {
             ParameterNoise = kind == RunKind.IsotropicNoise ? tau : 0,
         };
-        int chains = kind == RunKind.PlainGd ? 2 : plan.Chains;
+        int chains = kind == RunKind.PlainGd ? 2 : plan.Run.Chains;
         var starts = Enumerable.Range(0, chains).Select(_ => (double[])start.Clone()).ToArray();
         var snapshots = kind == RunKind.PlainGd
             ? Replicate(DeterministicChain.Run(model, data, settings, start, steps).Snapshots, chains, progress)
             : ChainEnsemble.Run(model, data, settings, starts,
-                new ChainEnsembleOptions(plan.Steps) { CleanGradient = false, SnapshotSteps = steps, Progress = progress }).Snapshots;
+                new ChainEnsembleOptions(plan.Run.Steps) { CleanGradient = false, SnapshotSteps = steps, Progress = progress }).Snapshots;
 
         var projected = new double[]?[steps.Length][];
         int failures = 0, tolerantFailures = 0;
@@ -55,16 +56,12 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
             projected[s] = new double[]?[chains];
             for (int c = 0; c < chains; c++)
             {
-                try
-                {
-                    projected[s][c] = s == 0 ? (double[])start.Clone() : ZeroLossProjection.Project(model, data, snapshots[s][c]);
-                }
-                catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
-                {
-                    failures++;
-                    if (first.Length == 0) first = $"step {steps[s]}, chain {c}: {e.Message}";
-                    projected[s][c] = TolerantProjection(model, data, snapshots[s][c], ref tolerantFailures);
-                }
+                string failure = "";
+                projected[s][c] = s == 0 ? (double[])start.Clone() : ProjectedObservable.Project(model, data, snapshots[s][c], out failure);
+                if (projected[s][c] is not null) continue;
+                failures++;
+                if (first.Length == 0) first = $"step {steps[s]}, chain {c}: {failure}";
+                projected[s][c] = TolerantProjection(model, data, snapshots[s][c], ref tolerantFailures);
             }
         }
         var values = observables.ToDictionary(o => o.Name, o => projected.Select(row => Mean(row, o)).ToArray());
@@ -82,7 +79,7 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
     public int TolerantFailures { get; init; }
 
     /// <summary>
-    /// Where <see cref="ZeroLossProjection"/> fails because J (nearly) lost rank, the damped Gauss–Newton retraction on
+    /// Where <see cref="ProjectedObservable.Project"/> fails because J (nearly) lost rank, the damped Gauss–Newton retraction on
     /// the constraints that remain independent (<see cref="RankTolerantSlowFlow.Retract"/>), or null when that fails too.
     /// </summary>
     private static double[]? TolerantProjection(Model model, Dataset data, double[] theta, ref int failures)
@@ -106,7 +103,7 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
     }
 
     /// <summary>The mean of an observable over the chains that projected (NaN, SE NaN when fewer than two did).</summary>
-    private static MeanEstimate Mean(double[]?[] row, Observable observable)
+    private static MeanEstimate Mean(double[]?[] row, ProjectedObservable observable)
     {
         var samples = row.Where(t => t is not null).Select(t => observable.Of(t!)).Where(double.IsFinite).ToArray();
         if (samples.Length >= 2) return MeanEstimate.Of(samples);

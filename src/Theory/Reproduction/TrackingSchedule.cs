@@ -2,7 +2,7 @@ using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Theory.Reproduction;
 
-/// <summary>The SGD steps at which a reproduction reads its iterates: 0, then log-spaced up to K (THEORY.md §3, "Slow flow").</summary>
+/// <summary>The SGD steps at which a reproduction reads its iterates: 0, then log-spaced up to K (docs/theory.md §3, "Slow flow").</summary>
 public static class TrackingSchedule
 {
     /// <summary>

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// The symbolic route's predictions at θ* ∈ M for one of the paper's settings (THEORY.md §3–§4), with the field names
+/// The symbolic route's predictions at θ* ∈ M for one of the paper's settings (docs/theory.md §3–§4), with the field names
 /// of the general route (<see cref="PredictionSummary"/>) so the two can be compared entry by entry.
 /// </summary>
 /// <param name="Reg"><c>reg(θ*)</c> from the setting's closed form.</param>

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// The linear-spline interpolant of 1-D data (THEORY.md §4.2): the piecewise-linear function through the points
+/// The linear-spline interpolant of 1-D data (docs/theory.md §4.2): the piecewise-linear function through the points
 /// <c>(x_i, y_i)</c> sorted by x, continued beyond the hull along its end segments. The reference shape against which
 /// label-noise SGD on the 1-D ReLU network is measured ("simple piecewise-linear interpolations").
 /// </summary>

@@ -6,7 +6,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// A matrix-sensing ground truth and its data (THEORY.md §4.1): <c>X* = U*U*ᵀ</c> of rank r with
+/// A matrix-sensing ground truth and its data (docs/theory.md §4.1): <c>X* = U*U*ᵀ</c> of rank r with
 /// <c>tr X* = ||U*||_F² = 1</c>, symmetric Gaussian sensing matrices <c>A_i = (Z_i + Z_iᵀ)/2</c> with iid
 /// <c>N(0,1)</c> entries, and labels <c>y_i = ⟨A_i, X*⟩</c>.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed record MatrixSensingProblem(int Size, int Rank, double[] Factor, d
         Guard.Positive(r, "r");
         Guard.Positive(n, "n");
         if (r > d) throw new InvalidInputException("r", $"is {r}, but the rank of a {d} × {d} matrix is at most d = {d}");
-        var key = CounterRandom.Key(CounterRandom.DeriveSeed(seed, 0x4D53UL), 0, 0);
+        var key = CounterRandom.Key(RandomStreams.MatrixSensingProblem(seed), 0, 0);
         var factor = Enumerable.Range(0, d * r).Select(k => key.Gaussian(k)).ToArray();
         double norm = Math.Sqrt(factor.Sum(v => v * v));
         for (int k = 0; k < factor.Length; k++) factor[k] /= norm;
@@ -45,7 +45,7 @@ public sealed record MatrixSensingProblem(int Size, int Rank, double[] Factor, d
         var y = new double[n];
         for (int i = 0; i < n; i++)
         {
-            var sensingKey = CounterRandom.Key(CounterRandom.DeriveSeed(seed, 0x4D53UL), 1, i);
+            var sensingKey = CounterRandom.Key(RandomStreams.MatrixSensingProblem(seed), 1, i);
             var z = Enumerable.Range(0, d * d).Select(k => sensingKey.Gaussian(k)).ToArray();
             var a = MatrixSensing.SensingMatrix(z, d);
             a.CopyTo(x, i * d * d);
@@ -54,7 +54,7 @@ public sealed record MatrixSensingProblem(int Size, int Rank, double[] Factor, d
         return new MatrixSensingProblem(d, r, factor, groundTruth, new Dataset(x, y, d * d));
     }
 
-    /// <summary>The recovery threshold <c>3r(2d − r)</c> of THEORY.md §4.1 (n comfortably above it recovers X*).</summary>
+    /// <summary>The recovery threshold <c>3r(2d − r)</c> of docs/theory.md §4.1 (n comfortably above it recovers X*).</summary>
     public int RecoveryThreshold => 3 * Rank * (2 * Size - Rank);
 
     /// <summary>The number of free entries <c>d(d+1)/2</c> of a symmetric d × d matrix: above it X* is determined by the data alone.</summary>

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// The least <c>reg</c> of a two-layer ReLU network whose h is a straight line of slope s on 1-D data (THEORY.md §4.2).
+/// The least <c>reg</c> of a two-layer ReLU network whose h is a straight line of slope s on 1-D data (docs/theory.md §4.2).
 /// After balancing, <c>reg = 1 + Σ_j 2|a_j w_j| C(κ_j)</c>. A straight line on the hull needs its slope from neurons
 /// whose kinks either lie outside the hull or cancel: an R neuron (w &gt; 0) and an L neuron (w &lt; 0) at the same
 /// kink κ, each with slope change s, leave h linear and cost <c>2|s| (C_R(κ) + C_L(κ))</c>, where the side with no

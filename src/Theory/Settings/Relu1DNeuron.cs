@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// One hidden neuron of the 1-D ReLU network, seen as a piece of the function (THEORY.md §4.2).
+/// One hidden neuron of the 1-D ReLU network, seen as a piece of the function (docs/theory.md §4.2).
 /// </summary>
 /// <param name="Index">j.</param>
 /// <param name="Kink">Its kink <c>κ_j = −b_j/w_j</c> (NaN when <c>w_j = 0</c>: no kink).</param>

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// The two-layer ReLU network on 1-D data (THEORY.md §4.2) in closed form: <c>h(x) = Σ_j a_j relu(w_j x + b_j) + c</c>,
+/// The two-layer ReLU network on 1-D data (docs/theory.md §4.2) in closed form: <c>h(x) = Σ_j a_j relu(w_j x + b_j) + c</c>,
 /// <c>reg = (1/n) Σ_i [1 + Σ_j (relu(z_ij)² + a_j² (x_i² + 1) 1[z_ij &gt; 0])]</c> with <c>z_ij = w_j x_i + b_j</c>,
 /// and its gradient on the side of each kink where the data lie (the indicators held fixed):
 /// <c>∂reg/∂w_j = (2/n) Σ_{i active} z_ij x_i</c>, <c>∂reg/∂b_j = (2/n) Σ_{i active} z_ij</c>,
@@ -92,7 +92,7 @@ public sealed class Relu1DSetting : SymbolicSetting
         return product;
     }
 
-    /// <summary>The closed-form <c>reg</c> of THEORY.md §4.2.</summary>
+    /// <summary>The closed-form <c>reg</c> of docs/theory.md §4.2.</summary>
     public override double Reg()
     {
         double sum = 0;
@@ -109,7 +109,7 @@ public sealed class Relu1DSetting : SymbolicSetting
         return sum / Count;
     }
 
-    /// <summary>The derivative of the closed-form <c>reg</c>, the indicators held fixed (THEORY.md §4.2).</summary>
+    /// <summary>The derivative of the closed-form <c>reg</c>, the indicators held fixed (docs/theory.md §4.2).</summary>
     public override double[] RegGradient()
     {
         int m = Width, n = Count;
@@ -131,7 +131,7 @@ public sealed class Relu1DSetting : SymbolicSetting
 
     /// <summary>
     /// The tangent of the rescaling curve <c>(a_j, w_j, b_j) → (a_j/s, s w_j, s b_j)</c> at s = 1: <c>δw_j = w_j</c>,
-    /// <c>δb_j = b_j</c>, <c>δa_j = −a_j</c> (THEORY.md §4.2). h is constant along it, so it lies in <c>T = ker J</c>.
+    /// <c>δb_j = b_j</c>, <c>δa_j = −a_j</c> (docs/theory.md §4.2). h is constant along it, so it lies in <c>T = ker J</c>.
     /// </summary>
     public double[] RescalingDirection(int j)
     {

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// The function-level reading of the 1-D ReLU network (THEORY.md §4.2): per-neuron kinks, slope changes, balance ratios
+/// The function-level reading of the 1-D ReLU network (docs/theory.md §4.2): per-neuron kinks, slope changes, balance ratios
 /// and kink costs; <c>reg</c> after balancing, <c>1 + Σ_j 2|a_j w_j| C(κ_j)</c>; and the kinks of h itself (neurons
 /// at the same kink summed, cancelled pairs dropped).
 /// <para>
@@ -18,7 +18,7 @@ public static class Relu1DShape
         return Enumerable.Range(0, setting.Width).Select(j => Neuron(setting, j)).ToArray();
     }
 
-    /// <summary>Neuron j of <paramref name="setting"/> (THEORY.md §4.2).</summary>
+    /// <summary>Neuron j of <paramref name="setting"/> (docs/theory.md §4.2).</summary>
     public static Relu1DNeuron Neuron(Relu1DSetting setting, int j)
     {
         ArgumentNullException.ThrowIfNull(setting);
@@ -31,7 +31,7 @@ public static class Relu1DShape
     }
 
     /// <summary>
-    /// <c>C(κ_j) = (1/n) sqrt(Σ_{i active}(x_i − κ_j)² · Σ_{i active}(x_i² + 1))</c> (THEORY.md §4.2); with
+    /// <c>C(κ_j) = (1/n) sqrt(Σ_{i active}(x_i − κ_j)² · Σ_{i active}(x_i² + 1))</c> (docs/theory.md §4.2); with
     /// <c>relu(z_ij) = |w_j| |x_i − κ_j|</c> on the active side, <c>Σ (x_i − κ_j)² = Σ relu(z_ij)² / w_j²</c>.
     /// </summary>
     public static double KinkCost(Relu1DSetting setting, int j)
@@ -51,11 +51,11 @@ public static class Relu1DShape
         return squares - setting.A(j) * setting.A(j) * moments;
     }
 
-    /// <summary><c>reg</c> after balancing every neuron: <c>1 + Σ_j 2|a_j w_j| C(κ_j)</c> (THEORY.md §4.2); at most reg, equal when balanced.</summary>
+    /// <summary><c>reg</c> after balancing every neuron: <c>1 + Σ_j 2|a_j w_j| C(κ_j)</c> (docs/theory.md §4.2); at most reg, equal when balanced.</summary>
     public static double BalancedReg(Relu1DSetting setting) => 1 + Neurons(setting).Sum(neuron => neuron.Cost);
 
     /// <summary>
-    /// The kinks of h (THEORY.md §4.2, "measure the function, not the neurons"): neuron kinks within
+    /// The kinks of h (docs/theory.md §4.2, "measure the function, not the neurons"): neuron kinks within
     /// <paramref name="tolerance"/> of each other merged, their slope changes summed, and points whose summed jump is at
     /// most <paramref name="tolerance"/> times the largest single jump dropped. Sorted by position.
     /// </summary>

@@ -2,7 +2,7 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// How closely the symbolic route (THEORY.md §4) and the general route (§1–§3) agree: for each of reg, ∇reg, P∇reg,
+/// How closely the symbolic route (docs/theory.md §4) and the general route (§1–§3) agree: for each of reg, ∇reg, P∇reg,
 /// the leading and the exact drift, <c>max_k |symbolic_k − general_k|</c> over the field's scale (|reg|; ||∇reg|| for
 /// ∇reg and P∇reg, since P∇reg may vanish; <c>(η²σ²/4B) ||∇reg||</c> for the drifts), and the worst of the five.
 /// </summary>

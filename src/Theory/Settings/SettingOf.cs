@@ -5,9 +5,10 @@ using NoiseDrift.Engine.Models;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// Recognizes the engine models of the paper's three settings (THEORY.md §4) and builds their symbolic counterparts:
-/// <see cref="MatrixSensing"/>, <see cref="Mlp.Relu1D"/> (input 1, one ReLU layer, output bias) and
-/// <see cref="Mlp.TwoLayerSigmoid"/> (one logistic layer, no output bias). Only the shape of the model is read, never
+/// Recognizes the engine models of the paper's three settings (docs/theory.md §4) and the quadratic model (docs/theory.md §7)
+/// and builds their symbolic counterparts: <see cref="MatrixSensing"/>, <see cref="Mlp.Relu1D"/> (input 1, one ReLU
+/// layer, output bias), <see cref="Mlp.TwoLayerSigmoid"/> (one logistic layer, no output bias) and
+/// <see cref="QuadraticLinear"/>. Only the shape of the model is read, never
 /// its derivatives.
 /// </summary>
 public static class SettingOf
@@ -21,6 +22,7 @@ public static class SettingOf
             MatrixSensing ms => new MatrixSensingSetting(ms.Size, ms.Width, theta, data),
             Mlp mlp when IsRelu1D(mlp) => new Relu1DSetting(mlp.Hidden[0], theta, data),
             Mlp mlp when IsSigmoid2(mlp) => new Sigmoid2Setting(mlp.InputDimension, mlp.Hidden[0], theta, data),
+            QuadraticLinear q => new QuadraticSetting(q.Dimension, q.IsDifference, theta, data),
             _ => null,
         };
     }

@@ -1,6 +1,6 @@
 namespace NoiseDrift.Theory.Settings;
 
-/// <summary>One named quantity of a setting (THEORY.md §4), for reports: a scalar or a vector, with what it means.</summary>
+/// <summary>One named quantity of a setting (docs/theory.md §4), for reports: a scalar or a vector, with what it means.</summary>
 /// <param name="Name">A snake_case name, e.g. <c>trace_uut</c> (the JSON field of <c>noisedrift predict</c>).</param>
 /// <param name="Values">One value for a scalar, several for a vector; NaN where undefined.</param>
 /// <param name="IsVector">Whether to show it as a vector even with one entry.</param>

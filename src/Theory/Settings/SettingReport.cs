@@ -5,10 +5,11 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// What <c>noisedrift predict</c> adds on the paper's settings (THEORY.md §4): the symbolic route's predictions and
+/// What <c>noisedrift predict</c> adds on the paper's settings (docs/theory.md §4): the symbolic route's predictions and
 /// the setting's own quantities.
 /// </summary>
-/// <param name="Kind">The spec's model kind: <c>matrix_sensing</c>, <c>relu1d</c> or <c>sigmoid2</c>.</param>
+/// <param name="Kind">The spec's model kind: <c>matrix_sensing</c>, <c>relu1d</c>, <c>sigmoid2</c>, <c>quadratic</c> or
+/// <c>quadratic_signed</c>.</param>
 /// <param name="ClosedForm">reg, ∇reg, P∇reg and both drifts from the closed forms.</param>
 /// <param name="Quantities">The setting's own quantities (§4.1: trace, reg/nuclear-norm ratio, test error; §4.2: kinks,
 /// balance, slope changes; §4.3: shares, predicted allocation, reg lower bound).</param>
@@ -28,6 +29,7 @@ public sealed record SettingReport(string Kind, ClosedFormPrediction ClosedForm,
             MatrixSensingSetting ms => new("matrix_sensing", closedForm, MatrixSensing(ms, groundTruth)),
             Relu1DSetting relu => new("relu1d", closedForm, Relu1D(relu)),
             Sigmoid2Setting sigmoid => new("sigmoid2", closedForm, Sigmoid2(sigmoid)),
+            QuadraticSetting quadratic => new(quadratic.Kind, closedForm, QuadraticQuantities.Of(quadratic)),
             _ => null,
         };
     }

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// The two-layer sigmoid network without output bias (THEORY.md §4.3) in closed form: <c>h(x) = Σ_j a_j s(z_j)</c>,
+/// The two-layer sigmoid network without output bias (docs/theory.md §4.3) in closed form: <c>h(x) = Σ_j a_j s(z_j)</c>,
 /// <c>z_j = w_j·x + b_j</c>, logistic s with <c>s' = s(1 − s)</c>, <c>s'' = s'(1 − 2s)</c>;
 /// <c>reg = (1/n) Σ_i Σ_j [s(z_ij)² + a_j² s'(z_ij)² C_i]</c> with <c>C_i = ||x_i||² + 1</c> (the paper's setting is
 /// n = 1), and <c>∇reg</c>: <c>∂/∂z_j = 2 s s' + 2 a_j² s' s'' C</c> (times x for w_j), <c>∂/∂a_j = 2 a_j s'² C</c>.
@@ -38,7 +38,7 @@ public sealed class Sigmoid2Setting : SymbolicSetting
         return z;
     }
 
-    /// <summary><c>C_i = ||x_i||² + 1</c> (THEORY.md §4.3).</summary>
+    /// <summary><c>C_i = ||x_i||² + 1</c> (docs/theory.md §4.3).</summary>
     public double PointCost(int i)
     {
         double c = 1;
@@ -49,7 +49,7 @@ public sealed class Sigmoid2Setting : SymbolicSetting
     /// <summary>The logistic function <c>s(z) = 1/(1 + e^{−z})</c>.</summary>
     public static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
 
-    /// <summary>The shares <c>v_j = a_j s(z_j)</c> at point i, with <c>Σ_j v_j = h(x_i)</c> (THEORY.md §4.3).</summary>
+    /// <summary>The shares <c>v_j = a_j s(z_j)</c> at point i, with <c>Σ_j v_j = h(x_i)</c> (docs/theory.md §4.3).</summary>
     public double[] Shares(int i = 0) => Enumerable.Range(0, Width).Select(j => A(j) * Logistic(PreActivation(i, j))).ToArray();
 
     /// <inheritdoc/>
@@ -94,7 +94,7 @@ public sealed class Sigmoid2Setting : SymbolicSetting
         return product;
     }
 
-    /// <summary>The closed-form <c>reg</c> of THEORY.md §4.3, averaged over the points.</summary>
+    /// <summary>The closed-form <c>reg</c> of docs/theory.md §4.3, averaged over the points.</summary>
     public override double Reg()
     {
         double sum = 0;
@@ -110,7 +110,7 @@ public sealed class Sigmoid2Setting : SymbolicSetting
         return sum / Count;
     }
 
-    /// <summary>The derivative of the closed-form <c>reg</c> (THEORY.md §4.3).</summary>
+    /// <summary>The derivative of the closed-form <c>reg</c> (docs/theory.md §4.3).</summary>
     public override double[] RegGradient()
     {
         int m = Width, d = Input, n = Count;

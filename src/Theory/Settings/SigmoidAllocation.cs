@@ -3,17 +3,17 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// How the sigmoid network on one point splits its label among neurons (THEORY.md §4.3). On M with shares
+/// How the sigmoid network on one point splits its label among neurons (docs/theory.md §4.3). On M with shares
 /// <c>v_j = a_j s(z_j)</c> fixed, the best <c>s(z_j)</c> is <c>v_j²C/(1 + v_j²C)</c> and neuron j then costs
 /// <c>φ(v_j) = v_j²C/(1 + v_j²C)</c>, so <c>reg</c> on M reduces to <c>Σ_j φ(v_j)</c> subject to <c>Σ_j v_j = y</c>.
 /// In units <c>t = v√C</c>, <c>φ = ψ(t) = t²/(1 + t²)</c>, convex for <c>|t| &lt; 1/√3</c> and concave beyond.
 /// </summary>
 public static class SigmoidAllocation
 {
-    /// <summary>The inflection point of ψ, <c>t = v√C = 1/√3</c> (THEORY.md §4.3).</summary>
+    /// <summary>The inflection point of ψ, <c>t = v√C = 1/√3</c> (docs/theory.md §4.3).</summary>
     public static readonly double ConvexityEdge = 1 / Math.Sqrt(3);
 
-    /// <summary>The neuron cost <c>φ(v) = v²C/(1 + v²C)</c> (THEORY.md §4.3).</summary>
+    /// <summary>The neuron cost <c>φ(v) = v²C/(1 + v²C)</c> (docs/theory.md §4.3).</summary>
     public static double Phi(double v, double c) => v * v * c / (1 + v * v * c);
 
     /// <summary><c>φ'(v) = 2vC/(1 + v²C)²</c>.</summary>
@@ -22,13 +22,13 @@ public static class SigmoidAllocation
     /// <summary>The cost of one neuron with share v and activation s on M: <c>s² + v²(1 − s)²C</c> (since <c>a = v/s</c>, <c>s' = s(1 − s)</c>).</summary>
     public static double NeuronCost(double v, double s, double c) => s * s + v * v * (1 - s) * (1 - s) * c;
 
-    /// <summary>The activation minimizing <see cref="NeuronCost"/> at fixed share: <c>s* = v²C/(1 + v²C)</c> (THEORY.md §4.3).</summary>
+    /// <summary>The activation minimizing <see cref="NeuronCost"/> at fixed share: <c>s* = v²C/(1 + v²C)</c> (docs/theory.md §4.3).</summary>
     public static double OptimalActivation(double v, double c) => Phi(v, c);
 
-    /// <summary><c>q = y²C</c> (THEORY.md §4.3).</summary>
+    /// <summary><c>q = y²C</c> (docs/theory.md §4.3).</summary>
     public static double Q(double y, double c) => y * y * c;
 
-    /// <summary>The cost <c>k q/(k² + q)</c> of splitting y equally over k neurons (THEORY.md §4.3).</summary>
+    /// <summary>The cost <c>k q/(k² + q)</c> of splitting y equally over k neurons (docs/theory.md §4.3).</summary>
     public static double EqualSplitCost(int k, double q)
     {
         Guard.Positive(k, "k");
@@ -44,7 +44,7 @@ public static class SigmoidAllocation
 
     /// <summary>
     /// Whether the equal split <c>v_j = y/m</c> is a local minimum of <c>Σφ</c> on <c>Σv = y</c>:
-    /// <c>u = |y|√C/m &lt; 1/√3</c>, every share in φ's convex range (THEORY.md §4.3, "Local picture"). Then the
+    /// <c>u = |y|√C/m &lt; 1/√3</c>, every share in φ's convex range (docs/theory.md §4.3, "Local picture"). Then the
     /// dynamics stay there from nearby starts, even when <c>q &gt; m</c> makes one neuron globally cheaper.
     /// </summary>
     public static bool EqualSplitIsLocalMinimum(double y, double c, int m)
@@ -53,7 +53,7 @@ public static class SigmoidAllocation
         return Math.Abs(y) * Math.Sqrt(c) / m < ConvexityEdge;
     }
 
-    /// <summary>The equal split <c>v_j = y/m</c> and its cost (the local allocation of THEORY.md §4.3).</summary>
+    /// <summary>The equal split <c>v_j = y/m</c> and its cost (the local allocation of docs/theory.md §4.3).</summary>
     public static SigmoidAllocationPrediction EqualSplit(double y, double c, int m)
     {
         Check(y, c, m);
@@ -63,7 +63,7 @@ public static class SigmoidAllocation
     }
 
     /// <summary>
-    /// The global minimizer of <c>Σ_j φ(v_j)</c> subject to <c>Σ_j v_j = y</c> (THEORY.md §4.3), from
+    /// The global minimizer of <c>Σ_j φ(v_j)</c> subject to <c>Σ_j v_j = y</c> (docs/theory.md §4.3), from
     /// <c>φ'(v_j) = λ</c>. <c>φ'</c> rises then falls in |v|, so at most two share values occur: k carriers at the
     /// large root, m − k at the small one. Every k (and the equal split) is solved for its small root by bracketing on
     /// a grid and bisection, and the cheapest is returned. Shares have the sign of y, carriers first.
@@ -91,7 +91,7 @@ public static class SigmoidAllocation
         return best;
     }
 
-    /// <summary>The lower bound <c>Σ_j φ(v_j)</c> of reg at fixed shares (THEORY.md §4.3): reg on M is at least this.</summary>
+    /// <summary>The lower bound <c>Σ_j φ(v_j)</c> of reg at fixed shares (docs/theory.md §4.3): reg on M is at least this.</summary>
     public static double SharesCost(IEnumerable<double> shares, double c)
     {
         ArgumentNullException.ThrowIfNull(shares);

@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Theory.Settings;
 
 /// <summary>
-/// One of the paper's settings (THEORY.md §4) at θ on its data, through its own closed forms: outputs <c>h_i</c>,
+/// One of the paper's settings (docs/theory.md §4) at θ on its data, through its own closed forms: outputs <c>h_i</c>,
 /// gradients <c>g_i</c>, Hessian actions <c>H_i v</c>, <c>reg</c> and <c>∇reg</c>. This is the symbolic route, an
 /// independent check on the engine: nothing here calls a <see cref="Engine.Models.Model"/> derivative.
 /// <see cref="Predict"/> turns the closed forms into the drift of §3, with P built from the closed-form <c>g_i</c>
@@ -42,16 +42,16 @@ public abstract class SymbolicSetting
     /// <summary><c>h(x_i; θ)</c> from the closed form.</summary>
     public abstract double Output(int i);
 
-    /// <summary><c>g_i = ∇_θ h(x_i; θ)</c> from the closed form (THEORY.md §1).</summary>
+    /// <summary><c>g_i = ∇_θ h(x_i; θ)</c> from the closed form (docs/theory.md §1).</summary>
     public abstract double[] ExampleGradient(int i);
 
-    /// <summary><c>H_i v = ∇²_θ h(x_i; θ) v</c> from the closed form (THEORY.md §1).</summary>
+    /// <summary><c>H_i v = ∇²_θ h(x_i; θ) v</c> from the closed form (docs/theory.md §1).</summary>
     public abstract double[] HessianTimes(int i, ReadOnlySpan<double> v);
 
-    /// <summary><c>reg(θ)</c> from the setting's closed form (THEORY.md §4).</summary>
+    /// <summary><c>reg(θ)</c> from the setting's closed form (docs/theory.md §4).</summary>
     public abstract double Reg();
 
-    /// <summary><c>∇reg(θ)</c> from the setting's closed form (THEORY.md §4).</summary>
+    /// <summary><c>∇reg(θ)</c> from the setting's closed form (docs/theory.md §4).</summary>
     public abstract double[] RegGradient();
 
     /// <summary>J (row-major n × p, rows the closed-form <c>g_i</c>).</summary>
@@ -72,14 +72,14 @@ public abstract class SymbolicSetting
 
     /// <summary>
     /// <c>reg</c>, <c>∇reg</c>, <c>P ∇reg</c>, the leading drift <c>−(η²σ²/(4B)) P ∇reg</c> and the exact-S drift
-    /// <c>−η (1/n) Σ_i P H_i (Q S a_i)</c> (THEORY.md §3), all from the closed forms. Refuses θ off M (on field
+    /// <c>−η (1/n) Σ_i P H_i (Q S a_i)</c> (docs/theory.md §3), all from the closed forms. Refuses θ off M (on field
     /// <c>theta</c>), rank-deficient J and <c>η λ_max ≥ 2</c>.
     /// </summary>
     public ClosedFormPrediction Predict(SgdProblem sgd)
     {
         ArgumentNullException.ThrowIfNull(sgd);
         var frame = Frame();
-        ManifoldPoint.Require(frame, Data);
+        ManifoldStart.Require(frame, Data);
         var covariance = StationaryCovariance.Exact(frame, sgd);
         var gradReg = RegGradient();
         var pGradReg = frame.ProjectTangent(gradReg);

@@ -7,14 +7,14 @@ using NoiseDrift.Theory.Geometry;
 namespace NoiseDrift.Theory.SlowFlow;
 
 /// <summary>
-/// The slow flow on M, <c>dθ/dt = −¼ P(θ) ∇reg(θ)</c> with <c>t = η²σ² k / B</c> (THEORY.md §3): the Riemannian
+/// The slow flow on M, <c>dθ/dt = −¼ P(θ) ∇reg(θ)</c> with <c>t = η²σ² k / B</c> (docs/theory.md §3): the Riemannian
 /// gradient flow of reg/4 on M, and the continuum limit of the leading-order drift
 /// <c>d = −(η²σ²/(4B)) P ∇reg</c> per step. Integrated by Heun's method (RK2) with a retraction to M
 /// (<see cref="ZeroLossProjection"/>, Gauss–Newton minimum-norm steps) after every stage.
 /// </summary>
 public static class RiemannianSlowFlow
 {
-    /// <summary>The velocity <c>−¼ P(θ) ∇reg(θ)</c> at θ on M (THEORY.md §3).</summary>
+    /// <summary>The velocity <c>−¼ P(θ) ∇reg(θ)</c> at θ on M (docs/theory.md §3).</summary>
     public static double[] Velocity(Model model, ReadOnlySpan<double> theta, Dataset data)
     {
         var reg = Regularizer.At(model, theta, data);
@@ -23,7 +23,7 @@ public static class RiemannianSlowFlow
 
     /// <summary>
     /// Integrates from θ₀ (first retracted to M) over flow time <paramref name="duration"/> in <paramref name="steps"/>
-    /// Heun steps, recording every <paramref name="recordEvery"/>-th point and the last (THEORY.md §3).
+    /// Heun steps, recording every <paramref name="recordEvery"/>-th point and the last (docs/theory.md §3).
     /// </summary>
     public static SlowFlowTrajectory Integrate(Model model, ReadOnlySpan<double> theta0, Dataset data,
         double duration, int steps, int recordEvery = 1)

@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Geometry;
 namespace NoiseDrift.Theory.Stability;
 
 /// <summary>
-/// Stability of θ* ∈ M under label-noise SGD (THEORY.md §3, "Stability"). θ* repels when the tangent part of ∇reg is
+/// Stability of θ* ∈ M under label-noise SGD (docs/theory.md §3, "Stability"). θ* repels when the tangent part of ∇reg is
 /// non-zero; it is measured by the margin <c>||P ∇reg|| / ||∇reg||</c>, the sine of the angle between ∇reg and N
 /// (scale-free, 0 at a critical point of reg on M, 1 when ∇reg is tangent).
 /// </summary>
@@ -24,7 +24,7 @@ public sealed record StabilityClassification(
     /// </summary>
     public const double DefaultTolerance = 1e-6;
 
-    /// <summary>Classifies from <c>reg</c>, <c>∇reg</c> and <c>P ∇reg</c> (THEORY.md §3).</summary>
+    /// <summary>Classifies from <c>reg</c>, <c>∇reg</c> and <c>P ∇reg</c> (docs/theory.md §3).</summary>
     public static StabilityClassification Classify(RegularizerValue reg, double tolerance = DefaultTolerance)
     {
         ArgumentNullException.ThrowIfNull(reg);
@@ -35,12 +35,12 @@ public sealed record StabilityClassification(
         return new StabilityClassification(kind, margin, tangent, full, tolerance);
     }
 
-    /// <summary>Classifies θ* ∈ M for the model and data (THEORY.md §3); refuses θ off M or rank-deficient J.</summary>
+    /// <summary>Classifies θ* ∈ M for the model and data (docs/theory.md §3); refuses θ off M or rank-deficient J.</summary>
     public static StabilityClassification Classify(Model model, ReadOnlySpan<double> theta, Dataset data,
         double tolerance = DefaultTolerance)
     {
         var frame = NormalFrame.At(model, theta, data);
-        ManifoldPoint.Require(frame, data);
+        ManifoldStart.Require(frame, data);
         return Classify(Regularizer.At(model, theta, data, frame), tolerance);
     }
 }

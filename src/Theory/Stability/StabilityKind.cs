@@ -1,6 +1,6 @@
 namespace NoiseDrift.Theory.Stability;
 
-/// <summary>The first-order classification of a zero-loss point under label-noise SGD (THEORY.md §3, "Stability").</summary>
+/// <summary>The first-order classification of a zero-loss point under label-noise SGD (docs/theory.md §3, "Stability").</summary>
 public enum StabilityKind
 {
     /// <summary><c>P ∇reg ≠ 0</c>: the chain leaves along <c>−P ∇reg</c>.</summary>

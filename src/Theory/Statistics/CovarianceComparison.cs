@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Theory.Statistics;
 
 /// <summary>
-/// An empirical covariance compared with a predicted one (THEORY.md §2 "Checks", §5): the variance along each predicted
+/// An empirical covariance compared with a predicted one (docs/theory.md §2 "Checks", §5): the variance along each predicted
 /// eigenvector and the trace, each with a standard error. The sample variance along v is the mean of <c>w_s²</c>,
 /// <c>w_s = vᵀ(x_s − center)</c>; its SE is the sample deviation of <c>w_s²</c> over √N (a 4th-moment estimate, valid
 /// for any noise law). The samples must be independent (e.g. one per chain).
@@ -15,7 +15,7 @@ namespace NoiseDrift.Theory.Statistics;
 public sealed record CovarianceComparison(IReadOnlyList<QuadraticFormComparison> Directions, QuadraticFormComparison Trace)
 {
     /// <summary>
-    /// Compares samples (in the same normal coordinates as <paramref name="predicted"/>) with it (THEORY.md §5).
+    /// Compares samples (in the same normal coordinates as <paramref name="predicted"/>) with it (docs/theory.md §5).
     /// With <paramref name="knownZeroMean"/> the second moment about 0 is used (stationary OU); otherwise the samples
     /// are centred on their mean and the N−1 correction is applied.
     /// </summary>

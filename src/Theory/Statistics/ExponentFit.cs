@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Statistics;
 
 /// <summary>
-/// A power law <c>y ≈ C x^b</c> fitted by least squares on <c>ln y = ln C + b ln x</c> (THEORY.md §5), e.g. the
+/// A power law <c>y ≈ C x^b</c> fitted by least squares on <c>ln y = ln C + b ln x</c> (docs/theory.md §5), e.g. the
 /// scaling of S with <c>ησ²/B</c> (§2) or of movement with η (§3 "Stability"). With standard errors of y the weights
 /// are <c>1/σ_i²</c>, <c>σ_i = SE(y_i)/y_i</c> (delta method), and the slope's SE follows from those weights alone;
 /// without them the fit is unweighted and the SE comes from the residual scatter.
@@ -17,11 +17,11 @@ namespace NoiseDrift.Theory.Statistics;
 public sealed record ExponentFit(
     double Slope, double SlopeStdErr, double Intercept, double InterceptStdErr, double ChiSquared, int DegreesOfFreedom)
 {
-    /// <summary>The confidence interval <c>b ± z · SE(b)</c>, e.g. with z from <see cref="ErrorBudget.Z"/>.</summary>
+    /// <summary>The confidence interval <c>b ± z · SE(b)</c>, e.g. with the z of an error budget (<c>Judging.ErrorBudget.Z</c>).</summary>
     public (double Low, double High) Interval(double z) => (Slope - z * SlopeStdErr, Slope + z * SlopeStdErr);
 
     /// <summary>
-    /// Fits <c>y = C x^b</c> to positive (x, y) (THEORY.md §5). <paramref name="stdErr"/>, if given, holds SE(y_i) &gt; 0;
+    /// Fits <c>y = C x^b</c> to positive (x, y) (docs/theory.md §5). <paramref name="stdErr"/>, if given, holds SE(y_i) &gt; 0;
     /// then at least 2 points are needed, otherwise at least 3.
     /// </summary>
     public static ExponentFit Fit(IReadOnlyList<double> x, IReadOnlyList<double> y, IReadOnlyList<double>? stdErr = null)

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Statistics;
 
 /// <summary>
-/// A sample mean with its standard error <c>s/√N</c> (THEORY.md §5). The samples must be independent, e.g. one value
+/// A sample mean with its standard error <c>s/√N</c> (docs/theory.md §5). The samples must be independent, e.g. one value
 /// per chain or per antithetic pair (average the pair first: the pair members are dependent by construction).
 /// </summary>
 /// <param name="Mean">The sample mean.</param>
@@ -11,7 +11,7 @@ namespace NoiseDrift.Theory.Statistics;
 /// <param name="Count">The number of independent samples N.</param>
 public sealed record MeanEstimate(double Mean, double StdErr, int Count)
 {
-    /// <summary>The mean and its standard error of independent samples (THEORY.md §5); N ≥ 2.</summary>
+    /// <summary>The mean and its standard error of independent samples (docs/theory.md §5); N ≥ 2.</summary>
     public static MeanEstimate Of(ReadOnlySpan<double> samples)
     {
         if (samples.Length < 2)

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Theory.Statistics;
 
 /// <summary>
-/// One scalar summary of a covariance, predicted versus measured (THEORY.md §5): a quadratic form <c>vᵀ S v</c> along a
+/// One scalar summary of a covariance, predicted versus measured (docs/theory.md §5): a quadratic form <c>vᵀ S v</c> along a
 /// predicted eigenvector, or the trace.
 /// </summary>
 /// <param name="Label">What it is, e.g. <c>eigen[0]</c> or <c>trace</c>.</param>

@@ -2,7 +2,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace NoiseDrift.Theory.Statistics;
 
-/// <summary>The sample covariance of low-dimensional vectors, e.g. normal coordinates of <c>Π_N(θ − θ*)</c> (THEORY.md §2, §5).</summary>
+/// <summary>The sample covariance of low-dimensional vectors, e.g. normal coordinates of <c>Π_N(θ − θ*)</c> (docs/theory.md §2, §5).</summary>
 public static class SampleCovariance
 {
     /// <summary>

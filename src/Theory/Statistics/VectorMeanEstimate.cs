@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Validation;
 namespace NoiseDrift.Theory.Statistics;
 
 /// <summary>
-/// The mean of independent vector samples with a per-component standard error (THEORY.md §5), e.g. the per-step
+/// The mean of independent vector samples with a per-component standard error (docs/theory.md §5), e.g. the per-step
 /// drift estimate of each antithetic pair. No p × p covariance is formed; use <see cref="Projection"/> for the
 /// standard error along a direction.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed record VectorMeanEstimate(double[] Mean, double[] StdErr, int Coun
     }
 
     /// <summary>
-    /// The mean of <c>vᵀ x_s</c> over the samples with its standard error (THEORY.md §5): the SE of the projection of
+    /// The mean of <c>vᵀ x_s</c> over the samples with its standard error (docs/theory.md §5): the SE of the projection of
     /// the mean onto <paramref name="direction"/>, including all covariances between components.
     /// </summary>
     public static MeanEstimate Projection(IReadOnlyList<double[]> samples, ReadOnlySpan<double> direction)

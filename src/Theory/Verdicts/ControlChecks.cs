@@ -1,12 +1,13 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The controls of THEORY.md §3, which must not show the label-noise drift:
+/// The controls of docs/theory.md §3, which must not show the label-noise drift:
 /// <list type="bullet">
 /// <item>σ = 0 (plain GD): from θ* nothing moves; from the stationary start the tangent motion is the predicted
 /// finite relaxation (<see cref="PlainGdRelaxation"/>), also along the label-noise direction, where the label-noise
@@ -18,7 +19,7 @@ namespace NoiseDrift.Theory.Verdicts;
 public static class ControlChecks
 {
     /// <summary>σ = 0: the fixed point, the relaxation prediction, and the absence of the label-noise drift.</summary>
-    public static IReadOnlyList<CheckResult> PlainGradientDescent(TheoryCase @case, SimulationPlan plan)
+    public static IReadOnlyList<CheckResult> PlainGradientDescent(TheoryCase @case, RunPlan plan)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var labelNoise = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
@@ -35,11 +36,11 @@ public static class ControlChecks
     }
 
     /// <summary>
-    /// Isotropic noise θ += τξ after each plain-GD step, τ matching the label-noise normal variance (THEORY.md §3):
+    /// Isotropic noise θ += τξ after each plain-GD step, τ matching the label-noise normal variance (docs/theory.md §3):
     /// the motion along M is diffusive, <c>E||P(θ_K − θ_0)||² = K τ² (p − n)</c> to leading order, and the mean
     /// step is the second-order drift of the isotropic normal covariance, not the label-noise drift.
     /// </summary>
-    public static IReadOnlyList<CheckResult> IsotropicParameterNoise(TheoryCase @case, SimulationPlan plan)
+    public static IReadOnlyList<CheckResult> IsotropicParameterNoise(TheoryCase @case, RunPlan plan)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var labelNoise = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
@@ -60,7 +61,7 @@ public static class ControlChecks
     /// times <c>||∇d|| / |d|</c> (the relative rate of <see cref="KStepDisplacement"/>). The mean effect of a symmetric
     /// walk is second order, so this first-order figure is a conservative stated bias.
     /// </summary>
-    private static double WanderBias(TheoryCase @case, SimulationPlan plan, double tau)
+    private static double WanderBias(TheoryCase @case, RunPlan plan, double tau)
     {
         var oneStep = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, 1);
         double size = Geometry.RegularizerValue.Norm(oneStep.Exact);
@@ -93,13 +94,13 @@ public static class ControlChecks
             $"E||P(θ_K − θ_0)||²/K against τ²(p − n), τ = {tau:G3}: diffusive motion along M; {experiment.Plan.Pairs} pairs × {steps} steps");
     }
 
-    private static CheckResult FixedPoint(TheoryCase plain, SimulationPlan plan)
+    private static CheckResult FixedPoint(TheoryCase plain, RunPlan plan)
     {
-        var experiment = ChainExperiment.Run(plain, plan with { SampleEvery = 0, Pairs = 2 }, fromCenter: true);
+        var experiment = ChainExperiment.Run(plain, plan with { SampleEvery = 0, Chains = 4 }, fromCenter: true);
         double worst = experiment.Result.FinalStates
             .Max(theta => RegularizerValue.Norm(theta.Select((v, k) => v - plain.Theta[k]).ToArray()));
         double tolerance = 1e-9 * (1 + RegularizerValue.Norm(plain.Theta));
-        return new CheckResult("control_sigma0_fixed_point", plain.Name, 0, worst, 0, tolerance, worst <= tolerance,
+        return VerdictRule.Exact("control_sigma0_fixed_point", plain.Name, 0, worst, tolerance,
             $"max ||θ_K − θ*|| over chains after {plan.Steps} plain-GD steps from θ* ∈ M (rounding only)");
     }
 }

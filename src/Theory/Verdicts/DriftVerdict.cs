@@ -1,15 +1,16 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Judges a measured drift against a predicted vector (THEORY.md §3, §5), in direction and size:
+/// Judges a measured drift against a predicted vector (docs/theory.md §3, §5), in direction and size:
 /// <list type="bullet">
 /// <item><c>…_along</c>: the measured component along the predicted direction <c>d/|d|</c> against <c>|d|</c>;</item>
-/// <item><c>…_components</c>: every parameter component, each within <c>z·SE_k + bias</c>; the report shows the worst.</item>
+/// <item><c>…_components</c>: every parameter component, each within <c>z·SE_k + bias</c>; the report shows the worst
+/// by <c>|m − p|/tolerance</c> (<see cref="WorstComponent"/>).</item>
 /// </list>
 /// The bias bound is the stated relative bias times |d|, applied to each comparison.
 /// </summary>
@@ -39,13 +40,10 @@ public static class DriftVerdict
     private static CheckResult Components(string check, string caseName, VectorMeanEstimate estimate, double[] predicted,
         double bias, ErrorBudget budget, string method)
     {
-        int worst = 0;
-        double worstExcess = double.NegativeInfinity;
+        var components = new WorstComponent();
         for (int k = 0; k < predicted.Length; k++)
-        {
-            double excess = Math.Abs(estimate.Mean[k] - predicted[k]) - (budget.Z * estimate.StdErr[k] + bias);
-            if (excess > worstExcess) (worst, worstExcess) = (k, excess);
-        }
+            components.Add(predicted[k], estimate.Mean[k], budget.Tolerance(estimate.StdErr[k], bias));
+        int worst = Math.Max(0, components.Index);
         return budget.Judge($"{check}_components", caseName, predicted[worst], estimate.Mean[worst], estimate.StdErr[worst], bias,
             $"worst of {predicted.Length} components (θ[{worst}]); {method}");
     }

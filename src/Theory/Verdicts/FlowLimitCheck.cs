@@ -1,13 +1,14 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.SlowFlow;
 using NoiseDrift.Theory.Stability;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Stability (THEORY.md §3): a point θ* with <c>P∇reg ≠ 0</c> repels along <c>−P∇reg</c>; where the slow flow has
+/// Stability (docs/theory.md §3): a point θ* with <c>P∇reg ≠ 0</c> repels along <c>−P∇reg</c>; where the slow flow has
 /// converged (<c>P∇reg ≈ 0</c>) the drift vanishes. The check integrates the flow from θ* for a long time, then
 /// measures the drift at the limit point θ_∞: it must match the exact-S prediction there (which is tiny), also along
 /// the direction of the drift predicted at the start, which would stand many tolerances away. The classification and margin of both points are reported.
@@ -16,7 +17,7 @@ namespace NoiseDrift.Theory.Verdicts;
 public static class FlowLimitCheck
 {
     /// <summary>Integrates the flow over <paramref name="flowTime"/> and judges the drift at its end.</summary>
-    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, double flowTime, int flowSteps, SimulationPlan plan)
+    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, double flowTime, int flowSteps, RunPlan plan)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var flow = RiemannianSlowFlow.Integrate(@case.Model, @case.Theta, @case.Data, flowTime, flowSteps, flowSteps);
@@ -29,7 +30,7 @@ public static class FlowLimitCheck
         double bias = SuiteBudget.RemainderBound(there.Covariance);
         var results = new List<CheckResult>
         {
-            new("stability_margin", @case.Name, 0, after.Margin, 0, 1e-3 * before.Margin, Math.Abs(after.Margin) <= 1e-3 * before.Margin,
+            VerdictRule.Exact("stability_margin", @case.Name, 0, after.Margin, 1e-3 * before.Margin,
                 $"||P∇reg||/||∇reg|| after the flow (predicted 0 at the limit; {after.Kind}), within 1/1000 of its value " +
                 $"{before.Margin:G3} at θ* ({before.Kind})"),
         };

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The isotropic parameter-noise control of THEORY.md §3: <c>θ += τ ξ</c> after each plain-GD step, with τ chosen so
+/// The isotropic parameter-noise control of docs/theory.md §3: <c>θ += τ ξ</c> after each plain-GD step, with τ chosen so
 /// that the stationary normal variance has the same trace as label noise. In normal coordinates the isotropic
 /// stationary covariance solves <c>S = T(S) + τ² I</c>; it weights the flat directions of G far more than label noise
 /// does (<c>τ² / (ηλ(2 − ηλ))</c> against <c>ησ²/(n(2 − ηλ))</c>), so its drift is not the label-noise drift.

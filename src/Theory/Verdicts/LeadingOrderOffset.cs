@@ -1,13 +1,13 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The leading-order drift <c>−(η²σ²/(4B)) P∇reg</c> is off by O(ηλ) (THEORY.md §3, "Size of the finite-η
+/// The leading-order drift <c>−(η²σ²/(4B)) P∇reg</c> is off by O(ηλ) (docs/theory.md §3, "Size of the finite-η
 /// correction"): along <c>û = d_exact/|d_exact|</c>, the measured ratio <c>(m·û)/(d_lead·û) − 1</c> must equal the
 /// predicted <c>(d_exact·û)/(d_lead·û) − 1</c>. Error budget: the drift's z·SE and stated bias, divided by
 /// <c>d_lead·û</c>.

@@ -1,12 +1,12 @@
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Judges measured normal-space second moments against a predicted covariance S (THEORY.md §2 "Checks", §5): the
+/// Judges measured normal-space second moments against a predicted covariance S (docs/theory.md §2 "Checks", §5): the
 /// variance along each eigenvector of S, and the trace. The bias bound is the stated remainder
 /// <see cref="SuiteBudget.RemainderBound"/> times the predicted value.
 /// </summary>

@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The σ = 0 control of THEORY.md §3, predicted. Without label noise the normal covariance only relaxes,
+/// The σ = 0 control of docs/theory.md §3, predicted. Without label noise the normal covariance only relaxes,
 /// <c>S_{k+1} = T(S_k)</c> with T the <see cref="SecondMomentMap"/>, so the K-step tangent displacement is the drift
 /// formula with <c>W_K = Σ_{k&lt;K} S_k</c> in place of S: a finite transient, with no sustained drift. Its per-step
 /// average <c>−η (1/n) Σ_i P H_i W_K g_i / K</c> decays like 1/K.

@@ -1,12 +1,13 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Along label-noise SGD, <c>reg</c> of the iterate projected to M changes by <c>∇reg · d</c> per step (THEORY.md §3,
+/// Along label-noise SGD, <c>reg</c> of the iterate projected to M changes by <c>∇reg · d</c> per step (docs/theory.md §3,
 /// "Regularizer"); at leading order this is <c>−(η²σ²/(4B)) ||P∇reg||²</c>. The check runs K steps from the stationary
 /// start and compares the per-pair mean of <c>[reg(Proj θ_K) − reg(Proj θ_0)] / K</c> with the exact-S rate.
 /// Error budget: z·SE over pairs, plus the stated bias (base-point motion <c>K ||∇d||</c> and the remainder
@@ -23,7 +24,7 @@ public static class RegularizerDecreaseCheck
     }
 
     /// <summary>Runs the experiment and judges the measured rate against the exact-S rate (leading rate in the detail).</summary>
-    public static CheckResult Run(TheoryCase @case, SimulationPlan plan, IProgress<double>? progress = null)
+    public static CheckResult Run(TheoryCase @case, RunPlan plan, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
@@ -33,7 +34,7 @@ public static class RegularizerDecreaseCheck
     }
 
     /// <summary>The verdict for a measured rate against a (possibly perturbed) predicted rate.</summary>
-    public static CheckResult Judge(TheoryCase @case, SimulationPlan plan, DriftPrediction prediction, double measured,
+    public static CheckResult Judge(TheoryCase @case, RunPlan plan, DriftPrediction prediction, double measured,
         double stdErr, double predictedRate)
     {
         ArgumentNullException.ThrowIfNull(@case);

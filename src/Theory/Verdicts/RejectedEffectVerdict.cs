@@ -1,13 +1,13 @@
 using System.Globalization;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// A control that must NOT show an effect (THEORY.md §3 "Controls", §5 power), stated so that its row obeys
+/// A control that must NOT show an effect (docs/theory.md §3 "Controls", §5 power), stated so that its row obeys
 /// <c>pass ⇔ |measured − predicted| ≤ tolerance</c> (<see cref="VerdictRule"/>): the measured drift is projected on
 /// the direction <c>e = d_effect/|d_effect|</c> of the rejected effect and compared with the control's own prediction
 /// along e. The detail states how many tolerances away the rejected effect <c>|d_effect|</c> lies: that separation
@@ -34,7 +34,7 @@ public static class RejectedEffectVerdict
         double predicted = Vectors.Dot(own, direction);
         var budget = SuiteBudget.Budget;
         double bias = relativeBias * Vectors.Norm(own);
-        double tolerance = budget.Z * along.StdErr + bias;
+        double tolerance = budget.Tolerance(along.StdErr, bias);
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"per-step drift along the direction of {what}: the control predicts {predicted:G4}; {what} would be " +
             $"{size:G4}, {VerdictRule.Ratio(predicted, size, tolerance):G3} tolerances away; {measured.Method}");

@@ -1,14 +1,14 @@
 using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// Scaling of the drift and of the OU covariance (THEORY.md §3, §2 "Checks"): for a grid of η, σ or B, the measured
+/// Scaling of the drift and of the OU covariance (docs/theory.md §3, §2 "Checks"): for a grid of η, σ or B, the measured
 /// drift along the fixed direction <c>d/|d|</c> of the base case, and the measured trace of the normal covariance, are
 /// fitted as power laws. Each fitted exponent is judged against the exponent of the exact-S predictions on the same grid,
 /// fitted with the same weights; the leading-order exponents (2, 2, −1 for the drift; 1, 2, −1 for S) appear in the
@@ -18,7 +18,7 @@ namespace NoiseDrift.Theory.Verdicts;
 public static class ScalingCheck
 {
     /// <summary>Runs one experiment per grid value of <paramref name="parameter"/> and judges both exponents.</summary>
-    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, SimulationPlan plan, ScalingParameter parameter,
+    public static IReadOnlyList<CheckResult> Run(TheoryCase @case, RunPlan plan, ScalingParameter parameter,
         IReadOnlyList<double> grid)
     {
         ArgumentNullException.ThrowIfNull(@case);
@@ -59,7 +59,7 @@ public static class ScalingCheck
         ];
     }
 
-    /// <summary>The leading-order exponents (drift, OU covariance) of THEORY.md §2–§3.</summary>
+    /// <summary>The leading-order exponents (drift, OU covariance) of docs/theory.md §2–§3.</summary>
     public static (double Drift, double Covariance) LeadingExponents(ScalingParameter parameter) => parameter switch
     {
         ScalingParameter.Eta => (2, 1),

@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The built-in theory cases on the paper's three settings (THEORY.md §4), one each, small enough that the battery on
+/// The built-in theory cases on the paper's three settings (docs/theory.md §4), one each, small enough that the battery on
 /// them adds seconds: matrix sensing, the 1-D ReLU network and the sigmoid network on one point. Each sits on M
 /// (labels are the model's outputs), has full-rank J and a non-zero <c>P∇reg</c>, and keeps
 /// <c>λ_max(S) = </c><see cref="TheoryBattery.OuScale"/> like the other built-in cases.
@@ -16,13 +16,16 @@ public static class SettingCases
     /// <summary>
     /// The ReLU case's least distance from a data point to a kink, in units of the OU spread: at least this many
     /// root-mean-square sizes <c>sqrt(tr S)</c> of <c>||u||</c>, scaled by <c>sqrt(x² + 1)</c>, separate every
-    /// pre-activation <c>w_j x_i + b_j</c> from 0 (THEORY.md §4.2: the closed forms hold off the kinks).
+    /// pre-activation <c>w_j x_i + b_j</c> from 0 (docs/theory.md §4.2: the closed forms hold off the kinks).
     /// For a Gaussian u in n = 3 dimensions a 10-fold excursion has probability below 1e-20.
     /// </summary>
     public const double MinimumKinkMargin = 10;
 
-    /// <summary>matrix_sensing, relu1d and sigmoid2 cases (THEORY.md §4.1–§4.3); the sensing matrices come from the seed.</summary>
-    public static IReadOnlyList<TheoryCase> All(ulong seed) => [MatrixSensingCase(seed), Relu1DCase(), Sigmoid2Case()];
+    /// <summary>
+    /// matrix_sensing, relu1d and sigmoid2 cases (docs/theory.md §4.1–§4.3; the sensing matrices come from the seed) and the
+    /// quadratic model (docs/theory.md §7).
+    /// </summary>
+    public static IReadOnlyList<TheoryCase> All(ulong seed) => [MatrixSensingCase(seed), Relu1DCase(), Sigmoid2Case(), QuadraticCase()];
 
     /// <summary>
     /// §4.1: d = 2, k = 2, n = 2 symmetric Gaussian sensing matrices (from the seed, <see cref="MatrixSensingProblem"/>),
@@ -58,6 +61,19 @@ public static class SettingCases
     {
         double[] theta = [0.5, -0.3, -0.4, 0.7, 0.1, -0.2, 1.2, 0.8];
         return TheoryCase.Interpolating("sigmoid2 2-in m=2 n=1", Mlp.TwoLayerSigmoid(2, 2), [0.6, -0.8], theta, 0.2, 1.0)
+            .WithOuScale(TheoryBattery.OuScale);
+    }
+
+    /// <summary>
+    /// docs/theory.md §7: <c>h = ⟨θ⊙θ, x⟩</c> with d = 4, n = 2 fixed rows, θ with every entry away from 0 (J of full
+    /// rank, β in the interior of the orthant), full batch, <c>η λ_max = 0.2</c>. reg = 4⟨h̄, β⟩ is not stationary on
+    /// M there, so <c>P∇reg ≠ 0</c>.
+    /// </summary>
+    public static TheoryCase QuadraticCase()
+    {
+        double[] x = [0.8, -1.2, 0.3, 1.5, -0.4, 0.9, 1.1, -0.7];
+        double[] theta = [0.9, 0.5, -0.7, 0.6];
+        return TheoryCase.Interpolating("quadratic d=4 n=2 full batch", new QuadraticLinear(4), x, theta, 0.2, 1.0)
             .WithOuScale(TheoryBattery.OuScale);
     }
 

@@ -2,13 +2,13 @@ using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// The standard theory battery (THEORY.md §2, §3, §5) on one case: OU covariance, drift (static and dynamic, with the
+/// The standard theory battery (docs/theory.md §2, §3, §5) on one case: OU covariance, drift (static and dynamic, with the
 /// leading-order offset), regularizer decrease, controls, scaling and the long-horizon slow flow. The CLI's
 /// <c>noisedrift check</c> runs it on <see cref="BuiltInCases"/>; the property tests run the same checks on generated
 /// cases.
@@ -48,16 +48,16 @@ public static class TheoryBattery
         var plan = options.Plan;
         bool minibatch = @case.Sgd.Batch > 0 && @case.Sgd.Batch < @case.Count;
         var experiment = StationaryExperiment.Prepare(@case,
-            minibatch && options.MinibatchPairs > plan.Pairs ? plan with { Pairs = options.MinibatchPairs } : plan);
+            minibatch && options.MinibatchPairs > plan.Pairs ? plan with { Chains = 2 * options.MinibatchPairs } : plan);
         int stage = 0, stages = 5 + (options.Scaling ? 3 : 0) + (options.SlowFlowTime > 0 ? 1 : 0);
         void Advance() => progress?.Report(++stage / (double)stages);
 
         foreach (var r in experiment.JudgeStaticDrift(20 * plan.Pairs, plan.Seed)) yield return r;
         foreach (var r in experiment.JudgeOu()) yield return r;
-        foreach (var r in experiment.JudgeDynamicDrift()) yield return r;
+        foreach (var r in CorrectedDrift.Judge(experiment)) yield return r;
         yield return experiment.JudgeLeadingOrderOffset();
         Advance();
-        yield return RegularizerDecreaseCheck.Run(@case, options.RegPlan);
+        foreach (var r in CorrectedRegularizerDecrease.Run(@case, options.RegPlan)) yield return r;
         Advance();
         foreach (var r in ControlChecks.PlainGradientDescent(@case, plan)) yield return r;
         Advance();
@@ -90,7 +90,7 @@ public static class TheoryBattery
     private static TheoryCase Case(string name, Model model, int n, double etaLambdaMax, int batch, NoiseLaw law,
         ulong seed, int index)
     {
-        var key = CounterRandom.Key(CounterRandom.DeriveSeed(seed, 0x434153UL), index, 0);
+        var key = CounterRandom.Key(RandomStreams.TheoryCases(seed), index, 0);
         int p = model.ParameterCount, d = model.InputDimension;
         var theta = Enumerable.Range(0, p).Select(k => key.Gaussian(k)).ToArray();
         var x = Enumerable.Range(0, n * d).Select(k => 1.5 * (2 * key.Uniform(p + k) - 1)).ToArray();

@@ -1,9 +1,9 @@
-using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Engine.Sgd;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
-/// How much simulation the theory battery spends per case (THEORY.md §5: more pairs and steps shrink the standard
+/// How much simulation the theory battery spends per case (docs/theory.md §5: more pairs and steps shrink the standard
 /// errors; the tolerance is always z·SE plus the stated bias).
 /// </summary>
 /// <param name="Plan">Pairs, steps and snapshot interval of the OU and drift experiments.</param>
@@ -11,11 +11,11 @@ namespace NoiseDrift.Theory.Verdicts;
 /// <param name="SlowFlowTime">Flow time t of the long-horizon check (0 skips it).</param>
 /// <param name="SlowFlowPairs">Pairs of the long-horizon check.</param>
 /// <param name="Scaling">Whether to fit the η, σ and B exponents (three runs each).</param>
-public sealed record TheoryBatteryOptions(SimulationPlan Plan, SimulationPlan RegPlan, double SlowFlowTime, int SlowFlowPairs, bool Scaling)
+public sealed record TheoryBatteryOptions(RunPlan Plan, RunPlan RegPlan, double SlowFlowTime, int SlowFlowPairs, bool Scaling)
 {
     /// <summary>
     /// Antithetic pairs of the stationary experiment (OU and dynamic drift rows) on a minibatch case, when more than the
-    /// plan's (THEORY.md §2, §5). The minibatch S carries the batch's pair probability <c>B(B−1)/(n(n−1))</c>; a
+    /// plan's (docs/theory.md §2, §5). The minibatch S carries the batch's pair probability <c>B(B−1)/(n(n−1))</c>; a
     /// pair-probability error such as <c>B²/n²</c> moves S by about 2% on the built-in B = 2 case, so its OU rows need
     /// a tolerance <c>z·SE + 0.1%</c> below 2% to see it (4000 pairs give about 1.8%).
     /// </summary>
@@ -23,14 +23,14 @@ public sealed record TheoryBatteryOptions(SimulationPlan Plan, SimulationPlan Re
 
     /// <summary>A fast pass: smaller plans, no scaling, a short flow.</summary>
     public static TheoryBatteryOptions Quick(ulong seed) =>
-        new(new SimulationPlan(300, 600, 20, seed), new SimulationPlan(100, 3000, 0, seed), 0.05, 8, Scaling: false);
+        new(RunPlan.Antithetic(300, 600, 20, seed), RunPlan.Antithetic(100, 3000, 0, seed), 0.05, 8, Scaling: false);
 
     /// <summary>The default: drift errors of a few tenths of a percent on the built-in cases.</summary>
     public static TheoryBatteryOptions Standard(ulong seed) =>
-        new(new SimulationPlan(1000, 1000, 25, seed), new SimulationPlan(200, 5000, 0, seed), 0.2, 16, Scaling: true)
+        new(RunPlan.Antithetic(1000, 1000, 25, seed), RunPlan.Antithetic(200, 5000, 0, seed), 0.2, 16, Scaling: true)
         { MinibatchPairs = 4000 };
 
     /// <summary>Longer horizons and more pairs (<c>NOISEDRIFT_DEPTH=deep</c>, <c>--deep</c>).</summary>
     public static TheoryBatteryOptions Deep(ulong seed) =>
-        new(new SimulationPlan(4000, 2000, 25, seed), new SimulationPlan(400, 20000, 0, seed), 1.0, 32, Scaling: true);
+        new(RunPlan.Antithetic(4000, 2000, 25, seed), RunPlan.Antithetic(400, 20000, 0, seed), 1.0, 32, Scaling: true);
 }

@@ -3,13 +3,12 @@ using NoiseDrift.Cli;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Commands;
 using NoiseDrift.Cli.Output;
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Judging;
 using Xunit;
 
 namespace NoiseDrift.Properties.Cli;
 
-/// <summary>Exit codes and the JSON-lines shape of <c>noisedrift check</c> (DESIGN.md "CLI contract").</summary>
+/// <summary>Exit codes and the JSON-lines shape of <c>noisedrift check</c> (docs/design.md "CLI contract").</summary>
 public class CheckCommandTests
 {
     [Fact]
@@ -95,7 +94,7 @@ public class CheckCommandTests
     [Fact]
     public void AFailedCheckExitsOne()
     {
-        var failing = new FixedBattery(new CheckResult("fake", "case", 1, 2, 0.1, 0.2, false, "off by one"));
+        var failing = new FixedBattery(new CheckResult("fake", "case", 1, 2, 0.1, 1, 0.1, false, "off by one"));
         var output = new StringWriter();
         int code = CheckCommand.Execute(new BatteryOptions(Tier.Quick, 1), json: true,
             CliConsoles.Captured(output, new StringWriter()), [failing]);

@@ -1,4 +1,5 @@
 using NoiseDrift.Cli;
+using NoiseDrift.Cli.Commands;
 
 namespace NoiseDrift.Properties.Cli;
 

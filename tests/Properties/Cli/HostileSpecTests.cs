@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using NoiseDrift.Cli;
+using NoiseDrift.Cli.Commands;
 using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Spec;
 using Xunit;

@@ -4,7 +4,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Cli;
 
 /// <summary>
-/// <c>noisedrift predict</c> on the example spec of each of the paper's settings (THEORY.md §4): the JSON has
+/// <c>noisedrift predict</c> on the example spec of each of the paper's settings (docs/theory.md §4): the JSON has
 /// <c>closed_form</c> with the general route's field names, agreeing with them to 1e-10 relative, and the setting's own
 /// quantities; the table shows them; <c>data.ground_truth</c> is validated like every field (exit 2 naming the path).
 /// </summary>
@@ -15,6 +15,8 @@ public class PredictSettingTests
         { "matrix-sensing.json", "matrix_sensing", "ground_truth_error" },
         { "relu1d.json", "relu1d", "balance_ratios" },
         { "sigmoid2.json", "sigmoid2", "reg_lower_bound" },
+        { "quadratic.json", "quadratic", "weighted_l1" },
+        { "quadratic-signed.json", "quadratic_signed", "weighted_l1" },
     };
 
     [Theory]

@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Cli;
 
 /// <summary>
-/// <c>noisedrift predict</c> and <c>simulate</c> (DESIGN.md "CLI contract"): the JSON fields are present, finite and of
+/// <c>noisedrift predict</c> and <c>simulate</c> (docs/design.md "CLI contract"): the JSON fields are present, finite and of
 /// the right lengths; θ* is taken from the spec, projected onto M or found from the seed; bad input exits 2 with one
 /// line naming the field. Runs are tiny (20 steps, 8 chains).
 /// </summary>

@@ -50,7 +50,7 @@ public class SpecFuzzProperties
 
     /// <summary>
     /// The 1-D ReLU balance ratio of a neuron with no active data point or a_j = 0 is undefined by definition
-    /// (Relu1DNeuron, THEORY.md §4.2) and printed as null; every other number must be finite.
+    /// (Relu1DNeuron, docs/theory.md §4.2) and printed as null; every other number must be finite.
     /// </summary>
     private static readonly string[] UndefinedAllowed = [".setting.balance_ratios"];
 

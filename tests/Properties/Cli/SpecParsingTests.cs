@@ -19,7 +19,7 @@ public class SpecParsingTests
         var outputs = new double[3];
         spec.Model.Forward(spec.Theta, spec.Data.X, outputs, spec.Model.CreateWorkspace(3));
         for (int i = 0; i < 3; i++) Assert.Equal(spec.Data.Y[i], outputs[i], 1e-10);
-        Assert.Equal(new SgdOptions(new SgdProblem(0.05, 0.2, 3, NoiseLaw.Gaussian), 200, 2000, 1), spec.Sgd);
+        Assert.Equal(new SgdOptions(new SgdProblem(0.05, 0.2, 3, NoiseLaw.Gaussian), new RunPlan(2000, 200, 0, 1)), spec.Sgd);
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public class SpecParsingTests
             ["eta"] = 0.1,
             ["sigma"] = 0,
         }));
-        Assert.Equal(new SgdOptions(new SgdProblem(0.1, 0, 2, NoiseLaw.Gaussian), SgdOptions.DefaultSteps, SgdOptions.DefaultChains,
-            SgdOptions.DefaultSeed), spec.Sgd);
+        Assert.Equal(new SgdOptions(new SgdProblem(0.1, 0, 2, NoiseLaw.Gaussian),
+            new RunPlan(SgdOptions.DefaultChains, SgdOptions.DefaultSteps, 0, SgdOptions.DefaultSeed)), spec.Sgd);
         Assert.Null(spec.Theta);
     }
 

@@ -4,15 +4,13 @@ using NoiseDrift.Cli;
 using NoiseDrift.Cli.Battery;
 using NoiseDrift.Cli.Commands;
 using NoiseDrift.Cli.Sweep;
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 using Xunit;
 
 namespace NoiseDrift.Properties.Cli;
 
 /// <summary>
-/// <c>noisedrift sweep</c> and <c>merge</c> (DESIGN.md "CLI contract", docs/sweeps.md): shards partition the seeds,
+/// <c>noisedrift sweep</c> and <c>merge</c> (docs/design.md "CLI contract", docs/sweeps.md): shards partition the seeds,
 /// a sweep sharded 3 ways and merged gives the verdicts of the unsharded run, merge refuses cut-off and duplicated
 /// shards, the union is judged under one budget, and the recipes of docs/sweeps.md are valid commands. The sweeps run
 /// the derivative battery of the quick tier, which takes a fraction of a second per seed.
@@ -85,7 +83,7 @@ public class SweepTests
     [Fact]
     public void AFailedRowFailsTheSweepAndTheMerge()
     {
-        var failing = new CheckResult("fake", "case", 0, 1, 0.1, 0.2, false, "off");
+        var failing = new CheckResult("fake", "case", 0, 1, 0.1, 1, 0.1, false, "off");
         string file = Temporary(new SweepRow(1, failing).Line() + "\n" + new SweepRow(2, failing).Line());
         try
         {

@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace NoiseDrift.Properties.Conformance;
 
-/// <summary>The C# reference adapter, certified in-process through the shipped xunit base class (CONFORMANCE.md §2).</summary>
+/// <summary>The C# reference adapter, certified in-process through the shipped xunit base class (docs/conformance.md §2).</summary>
 public sealed class CSharpAdapterCertification : CertificationTests
 {
     protected override IConformanceImplementation CreateImplementation() => new ReferenceImplementation();

@@ -9,7 +9,7 @@ namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
 /// <c>noisedrift certify --json</c> end to end over the NumPy adapter, and the in-process route's handling of NaN and
-/// exceptions (CONFORMANCE.md §2).
+/// exceptions (docs/conformance.md §2).
 /// </summary>
 public sealed class CertifyCommandTests
 {

@@ -8,7 +8,7 @@ namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
 /// <c>certify --cases quick</c> over the NumPy reference adapter and its deliberately broken copies
-/// (CONFORMANCE.md §2): the adapter is certified; each broken copy is rejected on the op its bug lives in, and the
+/// (docs/conformance.md §2): the adapter is certified; each broken copy is rejected on the op its bug lives in, and the
 /// test prints how many tolerances out its worst row landed. Without a Python that imports NumPy the tests fail with
 /// the reason (CI installs python3-numpy), never pass silently.
 /// </summary>

@@ -5,7 +5,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// A broken program never hangs <c>certify</c> and is never taken for a pass (CONFORMANCE.md §2): a crash, malformed
+/// A broken program never hangs <c>certify</c> and is never taken for a pass (docs/conformance.md §2): a crash, malformed
 /// JSON, a wrong id, a missing field, NaN, a timeout and non-JSON output on stdout each exit 3 and quote the offending
 /// line. The programs are two-line shell scripts that answer <c>hello</c> properly and then misbehave.
 /// </summary>
@@ -62,6 +62,12 @@ public sealed class ProtocolBreakageTests
         var run = Certify($"read -r l; echo '{Hello}'; while read -r l; do echo '{{\"id\":'$(echo \"$l\" | sed 's/.*\"id\":\\([0-9]*\\).*/\\1/')',\"error\":\"not implemented\"}}'; done", timeout: 20);
         Assert.True(run.ExitCode == 1, run.Out + run.Error);
         Assert.Contains("not certified: reg", run.Out, StringComparison.Ordinal);
+        // The program's own message, in the row and in the verdict; never a bare NaN.
+        Assert.Contains(run.Out.Split('\n'), line => line.StartsWith("FAIL", StringComparison.Ordinal) &&
+            line.Contains("mlp-tanh-2x3", StringComparison.Ordinal) &&
+            line.EndsWith("the program answered error: not implemented", StringComparison.Ordinal));
+        Assert.Contains("not certified: reg on mlp-tanh-2x3: the program answered error: not implemented", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// The power of <c>certify</c>'s statistical <c>run</c> verdict (THEORY.md §5): for every run case of every tier, each
+/// The power of <c>certify</c>'s statistical <c>run</c> verdict (docs/theory.md §5): for every run case of every tier, each
 /// wrong step rule of the issue is rejected with probability ≥ 1 − 1e-6 (<see cref="RunPower"/>).
 /// </summary>
 public sealed class RunPowerTests(ITestOutputHelper output)
@@ -36,8 +36,8 @@ public sealed class RunPowerTests(ITestOutputHelper output)
         var frame = NoiseDrift.Theory.Geometry.NormalFrame.At(c.Model.Engine, c.Theta, c.Data);
         foreach (var rule in StepRule.Wrong(c.Count, c.Batch).Prepend(StepRule.Correct))
         {
-            var recursion = rule.Moments(frame, c.Sgd, run.Steps).Final;
-            var enumerated = ChainMoments.Of(rule, frame, c.Sgd, run.Steps).Second;
+            var recursion = rule.Moments(frame, c.Sgd, run.Run.Steps).Final;
+            var enumerated = ChainMoments.Of(rule, frame, c.Sgd, run.Run.Steps).Second;
             Assert.True((recursion - enumerated).FrobeniusNorm() <= 1e-12 * recursion.FrobeniusNorm(), rule.Name);
         }
     }

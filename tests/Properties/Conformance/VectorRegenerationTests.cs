@@ -7,7 +7,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Conformance;
 
 /// <summary>
-/// The committed <c>conformance/vectors/</c> are what <c>noisedrift vectors</c> writes today (CONFORMANCE.md §1): the
+/// The committed <c>conformance/vectors/</c> are what <c>noisedrift vectors</c> writes today (docs/conformance.md §1): the
 /// same files, the same structure and strings, and every number within 1e-12 of the field's scale (bits may differ
 /// across CPUs, as for the snapshots). Every field of every case is certified by its second route. To re-record after
 /// an intended change: <c>dotnet run -c Release --project src/Cli -- vectors --out conformance/vectors</c>.
@@ -49,7 +49,7 @@ public sealed class VectorRegenerationTests
     public void EveryModelKindAndActivationIsCovered()
     {
         var kinds = Certified.Select(c => c.Case.Model.Kind).ToHashSet();
-        Assert.Equal(["dag", "matrix_sensing", "mlp", "relu1d", "sigmoid2"], kinds.Order(StringComparer.Ordinal));
+        Assert.Equal(["dag", "matrix_sensing", "mlp", "quadratic", "quadratic_signed", "relu1d", "sigmoid2"], kinds.Order(StringComparer.Ordinal));
         var activations = Certified.SelectMany(c => c.Case.Model.Spec["activations"]?.AsArray().Select(a => a!.ToString()) ?? [])
             .Concat(Certified.SelectMany(c => c.Case.Model.Spec["neurons"]?.AsArray().Select(n => n!["activation"]!.ToString()) ?? []))
             .ToHashSet();

@@ -10,7 +10,7 @@ namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
 /// Each activation's φ equals its textbook definition, and φ', φ'' equal central differences of the reference φ
-/// and φ' within the derived bound (DESIGN.md "Models"); the scalar and span forms agree. Points within
+/// and φ' within the derived bound (docs/design.md "Models"); the scalar and span forms agree. Points within
 /// <see cref="MlpGen.KinkMargin"/> of a kink are skipped.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = 200)]

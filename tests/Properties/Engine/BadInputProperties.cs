@@ -10,7 +10,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// Bad input throws <see cref="InvalidInputException"/> whose message names the field and the value (DESIGN.md
+/// Bad input throws <see cref="InvalidInputException"/> whose message names the field and the value (docs/design.md
 /// "Engine conventions"): wrong sizes, NaN/∞ in θ, x or y, empty data, unknown activation names, DAG cycles, and
 /// gradient or target spans shorter than the model and the batch need.
 /// </summary>
@@ -42,6 +42,12 @@ public class BadInputProperties
 
     [Property(Arbitrary = [typeof(SensingCases)])]
     public void Matrix_sensing_validates_theta(NetworkCase c) => ValidatesTheta(c);
+
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Quadratic_validates_theta(NetworkCase c) => ValidatesTheta(c);
+
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Quadratic_refuses_short_gradient_and_target_spans(NetworkCase c) => RefusesShortSpans(c);
 
     [Property(Arbitrary = [typeof(DagCases)])]
     public void Every_model_refuses_short_gradient_and_target_spans(NetworkCase c) => RefusesShortSpans(c);

@@ -6,7 +6,7 @@ namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
 /// Batch <c>Forward</c>, <c>Jacobian</c> and <c>LossGradient</c> equal loops over the per-example <c>Value</c> and
-/// <c>Gradient</c> (THEORY.md §1: <c>∇L = (1/n) Σ r_i g_i</c>), on every family. Batched kernels reorder sums, so agreement is to a relative <c>RoundingFactor · ε</c> of the summed magnitudes.
+/// <c>Gradient</c> (docs/theory.md §1: <c>∇L = (1/n) Σ r_i g_i</c>), on every family. Batched kernels reorder sums, so agreement is to a relative <c>RoundingFactor · ε</c> of the summed magnitudes.
 /// </summary>
 public sealed class BatchProperties : ModelFamilyProperties
 {

@@ -9,7 +9,7 @@ using NoiseDrift.Theory.Checks;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The closed forms of THEORY.md §4 equal the engine: matrix sensing (§4.1) <c>g_i = 2A_iU</c>,
+/// The closed forms of docs/theory.md §4 equal the engine: matrix sensing (§4.1) <c>g_i = 2A_iU</c>,
 /// <c>reg = 4 tr(UᵀMU)</c>, <c>∇reg = 8MU</c> with <c>M = (1/n) Σ A_i²</c> (computed with MathNet); the 1-D ReLU
 /// <c>reg</c> (§4.2); the two-layer sigmoid single-point <c>reg</c> (§4.3). Tolerance: rounding,
 /// <c>Safety · RoundingFactor · ε</c> relative to the size of the terms.

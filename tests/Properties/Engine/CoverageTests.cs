@@ -8,7 +8,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The generators reach what the properties claim to cover (DESIGN.md "Tests"): all ten activations (at least
+/// The generators reach what the properties claim to cover (docs/design.md "Tests"): all ten activations (at least
 /// eight are required), depths 1..6, both output-bias settings, and DAGs with skip edges.
 /// </summary>
 public class CoverageTests

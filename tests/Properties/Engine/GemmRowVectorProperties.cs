@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The one-row products on a column range (THEORY.md §1, the Hessian-vector product on two cores):
+/// The one-row products on a column range (docs/theory.md §1, the Hessian-vector product on two cores):
 /// <see cref="Gemm.MultiplyAddMatrixVector"/> and <see cref="Gemm.MultiplyAddRowColumns"/> give every column in the
 /// range the bits of the one-row <see cref="Gemm.MultiplyAdd"/> (through a transposed copy for the first), signed
 /// zeros included, and leave every other column as it was, on ragged shapes and with zero multipliers.

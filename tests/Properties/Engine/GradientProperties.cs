@@ -6,7 +6,7 @@ namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
 /// <c>g_i = ∇_θ h(x_i; θ)</c> equals coordinate-wise central differences of h within the derived bound
-/// (THEORY.md §1; tolerance from <see cref="FiniteDifference"/>), for every model family.
+/// (docs/theory.md §1; tolerance from <see cref="FiniteDifference"/>), for every model family.
 /// </summary>
 public sealed class GradientProperties : ModelFamilyProperties
 {

@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// A big model's Hessian-vector product on two cores (THEORY.md §1, <c>H_i v</c>): it has the bits of its two-part
+/// A big model's Hessian-vector product on two cores (docs/theory.md §1, <c>H_i v</c>): it has the bits of its two-part
 /// schedule run in turn on one thread, whether the caller or the pool thread runs the parts and from a busy pool, and
 /// equals the one-part product to round-off; a small or ragged model keeps the one-part product.
 /// </summary>

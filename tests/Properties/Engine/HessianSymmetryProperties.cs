@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Checks;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// <c>u·H_i v = v·H_i u</c> for the exact Hessian-vector products (THEORY.md §1), on the smooth families, with the
+/// <c>u·H_i v = v·H_i u</c> for the exact Hessian-vector products (docs/theory.md §1), on the smooth families, with the
 /// directions of <see cref="HessianVectorProperties.Directions"/>.
 /// </summary>
 public sealed class HessianSymmetryProperties : SmoothModelFamilyProperties

@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Checks;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// <c>H_i v</c> equals the central difference of the exact gradients along v (THEORY.md §1), on the smooth families.
+/// <c>H_i v</c> equals the central difference of the exact gradients along v (docs/theory.md §1), on the smooth families.
 /// Directions are drawn from the case (<see cref="Directions"/>), so they replay with the seed.
 /// </summary>
 public sealed class HessianVectorProperties : SmoothModelFamilyProperties

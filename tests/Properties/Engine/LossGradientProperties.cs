@@ -6,7 +6,7 @@ namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
 /// <c>∇L</c>, <c>L = (1/2n) Σ (h_i − y_i)²</c>, equals coordinate-wise central differences of L within the derived bound
-/// (THEORY.md §1; tolerance from <see cref="FiniteDifference"/>), on every model family.
+/// (docs/theory.md §1; tolerance from <see cref="FiniteDifference"/>), on every model family.
 /// </summary>
 public sealed class LossGradientProperties : ModelFamilyProperties
 {

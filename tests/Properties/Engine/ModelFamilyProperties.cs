@@ -5,8 +5,9 @@ using NoiseDrift.Properties.TestSupport;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The five model families every first-derivative engine check runs on (THEORY.md §1): MLPs with every activation,
-/// DAGs with skip connections, matrix sensing, the paper's 1-D ReLU network and its two-layer sigmoid network. A
+/// The six model families every first-derivative engine check runs on (docs/theory.md §1): MLPs with every activation,
+/// DAGs with skip connections, matrix sensing, the quadratic model (docs/theory.md §7), the paper's 1-D ReLU network
+/// and its two-layer sigmoid network. A
 /// check derives from this class and states its assertion once in <see cref="Check"/>; the family × check grid is
 /// written here only.
 /// </summary>
@@ -21,6 +22,9 @@ public abstract class ModelFamilyProperties
 
     [Property(Arbitrary = [typeof(SensingCases)])]
     public void Matrix_sensing(NetworkCase c) => Check(c);
+
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Quadratic(NetworkCase c) => Check(c);
 
     [Property(Arbitrary = [typeof(Relu1DCases)])]
     public void Relu_1d(NetworkCase c) => Check(c);

@@ -21,7 +21,8 @@ public sealed record KindedModel(string Kind, Model Model)
 
 /// <summary>
 /// Every model kind of the spec (<see cref="ModelJson.Kinds"/>): MLPs of any depth, widths, activations and output
-/// bias, DAG networks with shuffled sources and skip edges, matrix sensing, and the settings' relu1d and sigmoid2.
+/// bias, DAG networks with shuffled sources and skip edges, matrix sensing, the settings' relu1d and sigmoid2, and the
+/// quadratic model in both forms.
 /// </summary>
 public static class KindedModels
 {
@@ -35,7 +36,11 @@ public static class KindedModels
             Gen.Choose(1, 8).Select(w => new KindedModel("relu1d", Mlp.Relu1D(w))),
             from input in Gen.Choose(1, 3)
             from w in Gen.Choose(1, 8)
-            select new KindedModel("sigmoid2", Mlp.TwoLayerSigmoid(input, w))));
+            select new KindedModel("sigmoid2", Mlp.TwoLayerSigmoid(input, w)),
+            from d in Gen.Choose(1, 6)
+            from difference in Gen.Elements(false, true)
+            let model = new QuadraticLinear(d, difference)
+            select new KindedModel(model.Kind, model)));
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ using NoiseDrift.Theory.Checks;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// Power (THEORY.md §5): every derivative check must reject a model carrying a deliberate bug
+/// Power (docs/theory.md §5): every derivative check must reject a model carrying a deliberate bug
 /// (<see cref="PerturbedModel"/>), on every generated case where it accepts the unperturbed model.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = 20)]
@@ -41,6 +41,11 @@ public class PowerProperties
 
     [Property(Arbitrary = [typeof(SensingCases)])]
     public void Hvp_check_rejects_curvature_shift_sensing(NetworkCase c) =>
+        CheckAssert.Rejects(DerivativeChecks.HessianVector(Bug(c, Perturbation.CurvatureShift), c.Theta, c.Data,
+            HessianVectorProperties.Directions(c).V));
+
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Hvp_check_rejects_curvature_shift_quadratic(NetworkCase c) =>
         CheckAssert.Rejects(DerivativeChecks.HessianVector(Bug(c, Perturbation.CurvatureShift), c.Theta, c.Data,
             HessianVectorProperties.Directions(c).V));
 

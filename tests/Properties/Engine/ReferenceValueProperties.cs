@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Checks;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The engine's <c>h(x; θ)</c> equals a naive forward pass written from the definition (THEORY.md §1), with the
+/// The engine's <c>h(x; θ)</c> equals a naive forward pass written from the definition (docs/theory.md §1), with the
 /// activations from <see cref="ReferenceActivation"/>: this anchors the value that every finite difference is taken
 /// of, so a wrong φ or a wrong parameter order cannot hide behind consistent derivatives.
 /// </summary>

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Checks;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// <c>reg</c> equals its value from finite-difference gradients <c>g_i</c> (THEORY.md §1), on every family.
+/// <c>reg</c> equals its value from finite-difference gradients <c>g_i</c> (docs/theory.md §1), on every family.
 /// </summary>
 public sealed class RegFiniteDifferenceProperties : ModelFamilyProperties
 {

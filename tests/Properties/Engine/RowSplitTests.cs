@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// One big operation split over two cores (THEORY.md §1: L, reg and ∇reg are sums over rows): a batch above
+/// One big operation split over two cores (docs/theory.md §1: L, reg and ∇reg are sums over rows): a batch above
 /// <see cref="Mlp.SplitWork"/> gives the per-row sums to round-off (relative 1e-12), the same bits on every call and
 /// from a saturated thread pool, and a batch below the threshold is not split.
 /// </summary>

@@ -5,8 +5,9 @@ using NoiseDrift.Properties.TestSupport;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The smooth model families every second-derivative engine check runs on (THEORY.md §1): MLPs and DAGs with smooth
-/// activations only (for a kink the Hessian is not continuous), matrix sensing and the two-layer sigmoid network. A
+/// The smooth model families every second-derivative engine check runs on (docs/theory.md §1): MLPs and DAGs with smooth
+/// activations only (for a kink the Hessian is not continuous), matrix sensing, the quadratic model (docs/theory.md §7)
+/// and the two-layer sigmoid network. A
 /// check derives from this class and states its assertion once in <see cref="Check"/>.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
@@ -20,6 +21,9 @@ public abstract class SmoothModelFamilyProperties
 
     [Property(Arbitrary = [typeof(SensingCases)])]
     public void Matrix_sensing(NetworkCase c) => Check(c);
+
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Quadratic(NetworkCase c) => Check(c);
 
     [Property(Arbitrary = [typeof(SigmoidCases)])]
     public void Two_layer_sigmoid(NetworkCase c) => Check(c);

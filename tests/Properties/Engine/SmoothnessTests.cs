@@ -5,7 +5,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// <see cref="Model.IsSmooth"/> (THEORY.md §1): a model is smooth unless one of its activations has a kink (ReLU,
+/// <see cref="Model.IsSmooth"/> (docs/theory.md §1): a model is smooth unless one of its activations has a kink (ReLU,
 /// leaky ReLU); the derivative battery skips its second-derivative checks otherwise.
 /// </summary>
 public class SmoothnessTests

@@ -9,7 +9,7 @@ namespace NoiseDrift.Properties.Engine;
 /// <summary>
 /// Symmetries of the parameterisation leave h (and reg) unchanged: permuting the hidden units of an MLP layer (rows
 /// of <c>W_l</c>, <c>b_l</c> and the matching columns of <c>W_{l+1}</c> or a), and the ReLU rescaling
-/// <c>(a_j, w_j, b_j) → (a_j/s, s w_j, s b_j)</c>, s &gt; 0, of THEORY.md §4.2 (a curve in M).
+/// <c>(a_j, w_j, b_j) → (a_j/s, s w_j, s b_j)</c>, s &gt; 0, of docs/theory.md §4.2 (a curve in M).
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class SymmetryProperties

@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Engine;
 
 /// <summary>
-/// The in-place weight products of a wide layer (THEORY.md §1; <c>Mlp.MultiplyAddWeightsT</c>): a block of 16 or 32
+/// The in-place weight products of a wide layer (docs/theory.md §1; <c>Mlp.MultiplyAddWeightsT</c>): a block of 16 or 32
 /// rows through a 96 × 96 or 256 × 256 layer forms <c>Zᵀ = W Aᵀ</c> without copying W, while a single row takes the
 /// plain route through <c>Wᵀ</c>. Every output of the batch has the bits of the same row alone, and the batched
 /// <c>reg</c> and <c>∇reg</c> (whose double backward also multiplies by a transposed W) equal the per-row sums to

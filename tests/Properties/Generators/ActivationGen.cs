@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Activations;
 
 namespace NoiseDrift.Properties.Generators;
 
-/// <summary>Activation choices (DESIGN.md "Models"): all ten, or the smooth ones for second-derivative checks.</summary>
+/// <summary>Activation choices (docs/design.md "Models"): all ten, or the smooth ones for second-derivative checks.</summary>
 public static class ActivationGen
 {
     /// <summary>The kinked activations, whose finite-difference references need a margin from the kink.</summary>

@@ -6,7 +6,7 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// A chain-ensemble run (THEORY.md §1, §3): an MLP case, SGD settings (η, σ, batch, noise law, parameter-noise control),
+/// A chain-ensemble run (docs/theory.md §1, §3): an MLP case, SGD settings (η, σ, batch, noise law, parameter-noise control),
 /// starts around θ and the recording options (antithetic pairs, clean gradient, snapshots).
 /// </summary>
 public sealed record ChainRunCase(NetworkCase Case, SgdSettings Settings, double[][] Starts, ChainEnsembleOptions Options)

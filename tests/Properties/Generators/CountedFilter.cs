@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// FsCheck's <c>Gen.Where</c> with its discards counted (DESIGN.md "Tests"). FsCheck retries a filter for as long as
+/// FsCheck's <c>Gen.Where</c> with its discards counted (docs/design.md "Tests"). FsCheck retries a filter for as long as
 /// it takes, so a filter that rejects every draw would hang instead of failing. This one counts kept and discarded
 /// draws per named filter and throws, failing the property and naming the filter, once <see cref="MaxConsecutive"/>
 /// draws in a row are discarded. The draws themselves are exactly FsCheck's.

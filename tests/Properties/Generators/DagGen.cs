@@ -7,7 +7,7 @@ using NoiseDrift.Properties.TestSupport;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// Random DAG networks with skip connections (THEORY.md §1: any connectivity). Input dimension 1..3, 2..8 neurons.
+/// Random DAG networks with skip connections (docs/theory.md §1: any connectivity). Input dimension 1..3, 2..8 neurons.
 /// Neuron j draws its sources among the earlier nodes: always its predecessor (a backbone chain from input 0), plus
 /// up to three random earlier nodes; the output neuron always also reads input 0, a skip edge across the whole
 /// chain. Sources are shuffled, so θ order differs from node order. θ ~ N(0, 1/fan_in).

@@ -5,7 +5,7 @@ using NoiseDrift.Engine.Models;
 
 namespace NoiseDrift.Properties.Generators;
 
-/// <summary>Data sets (THEORY.md §1): n in 1..6 examples, inputs uniform in [−2, 2], labels N(0, 1).</summary>
+/// <summary>Data sets (docs/theory.md §1): n in 1..6 examples, inputs uniform in [−2, 2], labels N(0, 1).</summary>
 public static class DataGen
 {
     public const int MaxExamples = 6;
@@ -17,7 +17,7 @@ public static class DataGen
         from y in Gen.ArrayOf(NumberGen.StandardNormal, n)
         select new Dataset(x, y, dimension);
 
-    /// <summary>Sensing matrices <c>A_i = (Z_i + Z_iᵀ)/2</c> with standard normal Z (THEORY.md §4.1).</summary>
+    /// <summary>Sensing matrices <c>A_i = (Z_i + Z_iᵀ)/2</c> with standard normal Z (docs/theory.md §4.1).</summary>
     public static Gen<Dataset> SensingMatrices(int d) =>
         from n in Gen.Choose(1, MaxExamples)
         from z in Gen.ArrayOf(Gen.ArrayOf(NumberGen.StandardNormal, d * d), n)

@@ -29,20 +29,26 @@ public static class SmoothDagCases
     public static Arbitrary<NetworkCase> Cases() => Arb.From(DagGen.Smooth, CaseShrinker.Shrink);
 }
 
-/// <summary>Matrix sensing (THEORY.md §4.1).</summary>
+/// <summary>Matrix sensing (docs/theory.md §4.1).</summary>
 public static class SensingCases
 {
     public static Arbitrary<NetworkCase> Cases() => Arb.From(SettingGen.MatrixSensing, CaseShrinker.Shrink);
 }
 
-/// <summary>Two-layer 1-D ReLU (THEORY.md §4.2), away from kinks.</summary>
+/// <summary>The quadratic model in both forms (docs/theory.md §7).</summary>
+public static class QuadraticCases
+{
+    public static Arbitrary<NetworkCase> Cases() => Arb.From(SettingGen.Quadratic, CaseShrinker.Shrink);
+}
+
+/// <summary>Two-layer 1-D ReLU (docs/theory.md §4.2), away from kinks.</summary>
 public static class Relu1DCases
 {
     public static Arbitrary<NetworkCase> Cases() =>
         Arb.From(SettingGen.Relu1D, CaseShrinker.Shrink).Filter(MlpGen.AwayFromKinks);
 }
 
-/// <summary>Two-layer sigmoid without output bias (THEORY.md §4.3).</summary>
+/// <summary>Two-layer sigmoid without output bias (docs/theory.md §4.3).</summary>
 public static class SigmoidCases
 {
     public static Arbitrary<NetworkCase> Cases() => Arb.From(SettingGen.TwoLayerSigmoid(), CaseShrinker.Shrink);

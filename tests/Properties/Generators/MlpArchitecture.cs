@@ -4,7 +4,7 @@ using NoiseDrift.Properties.TestSupport;
 
 namespace NoiseDrift.Properties.Generators;
 
-/// <summary>An MLP shape (DESIGN.md "Models"): layout (input, widths, output bias) and one activation per layer.</summary>
+/// <summary>An MLP shape (docs/design.md "Models"): layout (input, widths, output bias) and one activation per layer.</summary>
 public sealed record MlpArchitecture(MlpLayout Layout, ActivationKind[] Activations)
 {
     public Mlp Build() => new(Layout.Input, Layout.Hidden, Activations, Layout.OutputBias);

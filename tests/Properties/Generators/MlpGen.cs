@@ -7,7 +7,7 @@ using NoiseDrift.Properties.TestSupport;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// MLP cases (DESIGN.md "Models"): 1..6 hidden layers of width 1..8, input dimension 1..3, per-layer activations,
+/// MLP cases (docs/design.md "Models"): 1..6 hidden layers of width 1..8, input dimension 1..3, per-layer activations,
 /// with or without output bias; θ ~ N(0, 1/fan_in); data from <see cref="DataGen"/>. Cases with kinked layers are
 /// kept only when every kinked pre-activation is at least <see cref="KinkMargin"/> from its kink, so that the
 /// finite-difference references (steps ≤ 1e-5) never straddle one.

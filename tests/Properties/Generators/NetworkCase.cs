@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Models;
 
 namespace NoiseDrift.Properties.Generators;
 
-/// <summary>One generated case: a model, a parameter vector θ and a data set (THEORY.md §1).</summary>
+/// <summary>One generated case: a model, a parameter vector θ and a data set (docs/theory.md §1).</summary>
 public sealed record NetworkCase(Model Model, double[] Theta, Dataset Data)
 {
     /// <summary>Shown by FsCheck for a counterexample: architecture, θ and data, round-trippable by eye.</summary>

@@ -4,7 +4,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// A generated instance of one of the paper's settings (THEORY.md §4) on M: the engine model, θ*, data whose labels
+/// A generated instance of one of the paper's settings (docs/theory.md §4) on M: the engine model, θ*, data whose labels
 /// are the model's outputs, and label-noise SGD settings.
 /// </summary>
 public sealed record SettingInstance(NetworkCase Case, SgdProblem Sgd)

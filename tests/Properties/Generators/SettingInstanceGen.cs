@@ -13,7 +13,7 @@ using SensingModel = NoiseDrift.Engine.Models.MatrixSensing;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// Instances of the three settings on M (THEORY.md §4), for comparing the symbolic route with the engine: random d,
+/// Instances of the three settings on M (docs/theory.md §4), for comparing the symbolic route with the engine: random d,
 /// k and n (matrix sensing, n below the dimension of M's normal space), random 1-D data with every kink at least
 /// <see cref="MlpGen.KinkMargin"/> from the data, random x and widths (sigmoid). Labels are the model's outputs; J
 /// is kept well conditioned (<see cref="MinConditioning"/>) so that 1e-10 relative agreement is a fair demand;
@@ -46,6 +46,18 @@ public static class SettingInstanceGen
     /// <summary>§4.3: input 1..3, width 1..6, θ ~ N(0, 1/fan_in), one point (sometimes two) in [−2, 2]^d.</summary>
     public static Gen<SettingInstance> Sigmoid2 { get; } =
         SettingGen.TwoLayerSigmoid(1, 2).SelectMany(WithSgd).Where("usable setting instance", Usable);
+
+    /// <summary>
+    /// docs/theory.md §7: d in 1..6, either form (θ of length d or 2d, entries ~ N(0, 1)), n in 1..min(6, d) rows
+    /// uniform in [−2, 2]^d (n ≤ d keeps J = [2θ ⊙ x_i] of full row rank for generic draws).
+    /// </summary>
+    public static Gen<SettingInstance> Quadratic { get; } =
+        (from d in Gen.Choose(1, 6)
+         from difference in Gen.Elements(false, true)
+         from theta in Gen.ArrayOf(NumberGen.StandardNormal, difference ? 2 * d : d)
+         from data in DataGen.Inputs(d, 1, Math.Min(DataGen.MaxExamples, d))
+         select new NetworkCase(new QuadraticLinear(d, difference), theta, data))
+        .SelectMany(WithSgd).Where("usable setting instance", Usable);
 
     /// <summary>The arbitrary of a generator, shrinking through <see cref="CaseShrinker"/>.</summary>
     public static Arbitrary<SettingInstance> Arbitrary(Gen<SettingInstance> gen) => Arb.From(gen, Shrink);

@@ -14,7 +14,7 @@ public sealed record FuzzSpec(string Recipe, string Json)
 }
 
 /// <summary>
-/// Spec files for the fuzz property (DESIGN.md "Spec file"): valid specs of every model kind with tiny sizes, and
+/// Spec files for the fuzz property (docs/design.md "Spec file"): valid specs of every model kind with tiny sizes, and
 /// mutations of them — a field removed, a type swapped, an extreme number, a huge size, NaN as text, an unknown
 /// field. Built from integer choices, so a run replays from its seed.
 /// </summary>

@@ -10,7 +10,7 @@ public sealed record PermutationCase(NetworkCase Case, int Layer, int[] Permutat
     public override string ToString() => $"layer {Layer}, permutation [{string.Join(",", Permutation)}], {Case}";
 }
 
-/// <summary>A 1-D ReLU case with one positive rescaling factor per hidden unit (THEORY.md §4.2).</summary>
+/// <summary>A 1-D ReLU case with one positive rescaling factor per hidden unit (docs/theory.md §4.2).</summary>
 public sealed record RescalingCase(NetworkCase Case, double[] Scales)
 {
     public override string ToString() => $"scales [{string.Join(", ", Scales.Select(s => s.ToString("R")))}], {Case}";

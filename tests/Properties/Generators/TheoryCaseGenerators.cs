@@ -12,7 +12,7 @@ using NoiseDrift.Theory.Verdicts;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// A drawn theory case before it is built (THEORY.md §1–§2): a smooth network with θ and inputs, and the label-noise
+/// A drawn theory case before it is built (docs/theory.md §1–§2): a smooth network with θ and inputs, and the label-noise
 /// SGD settings. <see cref="Case"/> puts θ on M (labels <c>y = h(x; θ)</c>), sets <c>η = etaLambdaMax/λ_max(G)</c> and
 /// σ so that <c>λ_max(S) = </c><see cref="TheoryBattery.OuScale"/> (1e-5). Batch 0 is full batch.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed record TheoryDraw(NetworkCase Network, double EtaLambdaMax, int Ba
 }
 
 /// <summary>
-/// Generators of theory cases (THEORY.md §1–§3, DESIGN.md "Tests"), built on <see cref="MlpGen"/> and
+/// Generators of theory cases (docs/theory.md §1–§3, docs/design.md "Tests"), built on <see cref="MlpGen"/> and
 /// <see cref="DagGen"/>: MLPs of depth 1–2 and widths 2–6, and DAGs with skip connections, over the smooth activations
 /// tanh, logistic, softplus, SiLU, GELU and sin; input dimension 1–3; n = 2–4 inputs uniform in [−1.5, 1.5];
 /// <c>θ ~ N(0, 1/fan_in) · scale</c> with scale in [1, 2]; <c>ηλ_max</c> in [0.1, 0.5]; Gaussian or Rademacher noise;
@@ -145,28 +145,28 @@ public static class TheoryCaseGenerators
 // Arbitraries for [Property(Arbitrary = ...)], with shrinking and the usability filter. MLPs and DAGs have separate
 // arbitraries so that every family is covered whatever the seed.
 
-/// <summary>Full-batch MLP theory cases (THEORY.md §2 full batch).</summary>
+/// <summary>Full-batch MLP theory cases (docs/theory.md §2 full batch).</summary>
 public static class MlpFullBatchTheoryCases
 {
     public static Arbitrary<TheoryDraw> Draws() =>
         TheoryCaseGenerators.Arbitrary(TheoryCaseGenerators.FullBatch(TheoryCaseGenerators.Mlp(2, 4)));
 }
 
-/// <summary>Full-batch DAG theory cases with skip connections (THEORY.md §1 any connectivity, §2 full batch).</summary>
+/// <summary>Full-batch DAG theory cases with skip connections (docs/theory.md §1 any connectivity, §2 full batch).</summary>
 public static class DagFullBatchTheoryCases
 {
     public static Arbitrary<TheoryDraw> Draws() =>
         TheoryCaseGenerators.Arbitrary(TheoryCaseGenerators.FullBatch(TheoryCaseGenerators.Dag(2, 4)));
 }
 
-/// <summary>Minibatch MLP theory cases (THEORY.md §2 minibatch, n ≥ 3).</summary>
+/// <summary>Minibatch MLP theory cases (docs/theory.md §2 minibatch, n ≥ 3).</summary>
 public static class MlpMinibatchTheoryCases
 {
     public static Arbitrary<TheoryDraw> Draws() =>
         TheoryCaseGenerators.Arbitrary(TheoryCaseGenerators.Minibatch(TheoryCaseGenerators.Mlp(3, 4)));
 }
 
-/// <summary>Minibatch DAG theory cases with skip connections (THEORY.md §2 minibatch, n ≥ 3).</summary>
+/// <summary>Minibatch DAG theory cases with skip connections (docs/theory.md §2 minibatch, n ≥ 3).</summary>
 public static class DagMinibatchTheoryCases
 {
     public static Arbitrary<TheoryDraw> Draws() =>

@@ -5,7 +5,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// Keyed batches (THEORY.md §1): B distinct indices, each included with probability B/n and each pair with
+/// Keyed batches (docs/theory.md §1): B distinct indices, each included with probability B/n and each pair with
 /// B(B−1)/(n(n−1)) (§2). Error budget: 40 000 batches, bounds at 6 binomial standard errors.
 /// </summary>
 public class BatchSamplerTests

@@ -15,7 +15,7 @@ public static class ChainRunCases
 }
 
 /// <summary>
-/// The chain-batched simulator (eight chains per <c>Vector512</c>) is the per-chain simulator of THEORY.md §1 and §3,
+/// The chain-batched simulator (eight chains per <c>Vector512</c>) is the per-chain simulator of docs/theory.md §1 and §3,
 /// chain by chain: final states, snapshots, Rao–Blackwell mean gradients and losses are equal as doubles (no
 /// tolerance: the batched kernel reproduces every rounding), and a diverging run fails with the same message.
 /// </summary>

@@ -10,7 +10,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// The chain ensemble (THEORY.md §3 variance reduction): deterministic whatever the thread count, antithetic pairs
+/// The chain ensemble (docs/theory.md §3 variance reduction): deterministic whatever the thread count, antithetic pairs
 /// mirror each other, the Rao–Blackwell mean equals a hand-run chain, snapshots, progress, and divergence refused
 /// with the stability limit 2/λ_max in the message.
 /// </summary>

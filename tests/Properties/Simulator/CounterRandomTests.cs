@@ -4,7 +4,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// The counter-based generator (DESIGN.md "Engine conventions"): pure in its key, and uniform, Gaussian and Rademacher
+/// The counter-based generator (docs/design.md "Engine conventions"): pure in its key, and uniform, Gaussian and Rademacher
 /// draws with the right moments. Error budget: N = 200 000 draws, bounds at about 6 standard errors.
 /// </summary>
 public class CounterRandomTests

@@ -7,7 +7,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// One label-noise SGD step is exactly THEORY.md §1: at θ* ∈ M the step is <c>(η/B) Σ_{i∈S} ε_i g_i</c>, so the
+/// One label-noise SGD step is exactly docs/theory.md §1: at θ* ∈ M the step is <c>(η/B) Σ_{i∈S} ε_i g_i</c>, so the
 /// injected ε can be recovered from the step through J and checked for law, variance and batch membership.
 /// Error budget: 4000 steps × B draws, bounds at about 6 standard errors.
 /// </summary>

@@ -12,7 +12,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// The lane kernels of the chain-batched simulator (THEORY.md §1: batched equals per chain, bit for bit): the fused
+/// The lane kernels of the chain-batched simulator (docs/theory.md §1: batched equals per chain, bit for bit): the fused
 /// clean and noisy gradient pass equals per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c> and
 /// the lanes' logarithm and cosine are the scalar ones (<see cref="NaturalLog"/>, <see cref="Cosine"/>; their accuracy
 /// is in <c>TranscendentalTests</c>), and the paired antithetic Gaussians are the scalar keyed Gaussians of every lane.
@@ -100,7 +100,7 @@ public class LaneKernelTests
     }
 
     /// <summary>
-    /// The fused pass (full batch with the clean gradient recorded, THEORY.md §3.3: the clean and the noisy gradient of
+    /// The fused pass (full batch with the clean gradient recorded, docs/theory.md §3.3: the clean and the noisy gradient of
     /// a step computed side by side) is the per-chain run chain by chain, to the last bit of every lane.
     /// </summary>
     [Property(Arbitrary = [typeof(ChainRunCases)])]
@@ -140,16 +140,6 @@ public class LaneKernelTests
     }
 
     /// <summary>
-    /// The CI step that runs the lanes and the snapshots with AVX-512 barred does bar it: under
-    /// <c>DOTNET_EnableAVX512=0</c> the runtime reports <see cref="Vector512"/> off (.NET 10 ignores the older
-    /// <c>DOTNET_EnableAVX512F</c>, which left that step a copy of the default run).
-    /// </summary>
-    [Avx512OffFact]
-    public void The_avx512_switch_turns_vector512_off()
-    {
-        Assert.False(Vector512.IsHardwareAccelerated);
-        Assert.False(System.Runtime.Intrinsics.X86.Avx512F.IsSupported);
-    }
 
     [Property]
     public void Paired_gaussians_are_the_scalar_keyed_gaussians(ulong seed, int pair, int step, uint index)

@@ -10,7 +10,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// The zero-loss manifold tools (THEORY.md §1): P and Π_N are complementary orthogonal projections that match the
+/// The zero-loss manifold tools (docs/theory.md §1): P and Π_N are complementary orthogonal projections that match the
 /// explicit formula <c>Jᵀ (J Jᵀ)⁻¹ J</c>, the normal coordinates are orthonormal, Gauss–Newton reaches
 /// <c>max|r| &lt; 1e-12</c>, and data no model can interpolate is refused with a reason.
 /// </summary>

@@ -3,7 +3,7 @@ using Xunit;
 namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
-/// A test of the deep tier (DESIGN.md "Tests"): it runs under <c>NOISEDRIFT_DEPTH=deep</c> and is otherwise
+/// A test of the deep tier (docs/design.md "Tests"): it runs under <c>NOISEDRIFT_DEPTH=deep</c> and is otherwise
 /// skipped, and reported as skipped, rather than passing having run nothing (<see cref="Tier"/>).
 /// </summary>
 public sealed class DeepFactAttribute : FactAttribute

@@ -6,7 +6,7 @@ using Xunit;
 namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
-/// A property whose generated cases are all discarded fails (DESIGN.md "Tests"): discards inside a property
+/// A property whose generated cases are all discarded fails (docs/design.md "Tests"): discards inside a property
 /// (<c>Prop.When</c>) are counted by FsCheck, which gives up and fails; discards by a generator filter are counted by
 /// <see cref="CountedFilter"/>, which fails after <see cref="CountedFilter.MaxConsecutive"/> in a row.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
-/// The MLP parameter order written out independently of the engine (DESIGN.md "Engine conventions"): per hidden layer
+/// The MLP parameter order written out independently of the engine (docs/design.md "Engine conventions"): per hidden layer
 /// <c>W_l</c> (h_l × h_{l−1}, row-major) then <c>b_l</c>; then output weights a (h_L); then c if present. Used for
 /// the permutation symmetry, for shrinking, and for the reference forward pass.
 /// </summary>

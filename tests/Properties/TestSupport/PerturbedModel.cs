@@ -2,7 +2,7 @@ using NoiseDrift.Engine.Models;
 
 namespace NoiseDrift.Properties.TestSupport;
 
-/// <summary>The deliberate bugs a <see cref="PerturbedModel"/> can carry (power tests, THEORY.md §5).</summary>
+/// <summary>The deliberate bugs a <see cref="PerturbedModel"/> can carry (power tests, docs/theory.md §5).</summary>
 public enum Perturbation
 {
     /// <summary><c>g</c> loses one bias component (it is written as 0): a dropped bias term in backprop.</summary>

@@ -4,7 +4,7 @@ using Microsoft.FSharp.Core;
 namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
-/// The shared FsCheck configuration of the engine properties (DESIGN.md "Tests"): a fixed Replay seed so CI is
+/// The shared FsCheck configuration of the engine properties (docs/design.md "Tests"): a fixed Replay seed so CI is
 /// deterministic, and case budgets. FsCheck.Xunit 3.6 spells the seed <c>Replay = "seed,gamma"</c> (gamma odd);
 /// on failure it prints the counterexample and the seed to paste back as Replay.
 /// Use as <c>[Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]</c> on a class.

@@ -4,7 +4,7 @@ namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
 /// The ten activations φ written from their textbook definitions, independently of the engine's
-/// <see cref="Activation"/> (DESIGN.md "Models"; GELU in its tanh form, leaky slope 0.01).
+/// <see cref="Activation"/> (docs/design.md "Models"; GELU in its tanh form, leaky slope 0.01).
 /// </summary>
 public static class ReferenceActivation
 {

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Models;
 namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
-/// A naive DAG forward pass from the definition (THEORY.md §1, "any connectivity"): node <c>d+j</c> is
+/// A naive DAG forward pass from the definition (docs/theory.md §1, "any connectivity"): node <c>d+j</c> is
 /// <c>φ_j(Σ_s w_js · node_s + b_j)</c> with weights in Sources order then the bias; the last neuron is h.
 /// </summary>
 public static class ReferenceDag

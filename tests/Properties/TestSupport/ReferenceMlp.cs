@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Activations;
 namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
-/// A naive MLP forward pass written from the definition (THEORY.md §1, DESIGN.md): an independent reference for
+/// A naive MLP forward pass written from the definition (docs/theory.md §1, docs/design.md): an independent reference for
 /// <c>h(x; θ)</c>, and the distance of the nearest pre-activation of a kinked layer from its kink.
 /// </summary>
 public static class ReferenceMlp

@@ -1,7 +1,7 @@
 namespace NoiseDrift.Properties.TestSupport;
 
 /// <summary>
-/// The two test tiers of DESIGN.md ("Tests"): the default <c>dotnet test</c> stays under 10 minutes on 2 cores;
+/// The two test tiers of docs/design.md ("Tests"): the default <c>dotnet test</c> stays under 10 minutes on 2 cores;
 /// <c>NOISEDRIFT_DEPTH=deep</c> runs longer horizons and more cases.
 /// </summary>
 public static class Tier

@@ -1,18 +1,18 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §3 "Controls": σ = 0 leaves θ* fixed and shows only the predicted finite relaxation, never the
+/// docs/theory.md §3 "Controls": σ = 0 leaves θ* fixed and shows only the predicted finite relaxation, never the
 /// label-noise drift; isotropic parameter noise moves diffusively along M (E||PΔ||² = Kτ²(p − n)) and drifts by the
 /// second-order effect of its own normal covariance. Error budget: as the drift checks (z·SE + stated bias).
 /// </summary>
 public sealed class ControlTests
 {
-    private static readonly SimulationPlan Plan = new(500, 1000, 0, Cases.Seed);
+    private static readonly RunPlan Plan = RunPlan.Antithetic(500, 1000, 0, Cases.Seed);
 
     [Fact]
     public void Plain_gradient_descent_shows_no_label_noise_drift()

@@ -8,7 +8,7 @@ using Xunit.Abstractions;
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §2 "Checks", §5: the OU rows of the battery's minibatch case (softplus/GELU, n = 4, B = 2) with the
+/// docs/theory.md §2 "Checks", §5: the OU rows of the battery's minibatch case (softplus/GELU, n = 4, B = 2) with the
 /// standard tier's minibatch OU pairs (<see cref="TheoryBatteryOptions.MinibatchPairs"/>) agree with the exact
 /// minibatch S, and resolve an error of 2% in S. The tolerance is the battery's: <c>z·SE + 100 λ_max(S)·|S|</c>.
 /// Mutation: the pair probability <c>B²/n²</c> instead of <c>B(B−1)/(n(n−1))</c> in <see cref="SecondMomentMap"/>
@@ -19,7 +19,7 @@ public sealed class MinibatchOuPowerTests(ITestOutputHelper output)
     private static readonly Lazy<StationaryExperiment> Experiment = new(() =>
     {
         var options = TheoryBatteryOptions.Standard(Cases.Seed);
-        return StationaryExperiment.Prepare(Cases.Minibatch, options.Plan with { Pairs = options.MinibatchPairs });
+        return StationaryExperiment.Prepare(Cases.Minibatch, options.Plan with { Chains = 2 * options.MinibatchPairs });
     });
 
     [Fact]

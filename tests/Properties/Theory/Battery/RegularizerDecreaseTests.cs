@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Verdicts;
@@ -6,13 +7,13 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §3 "Regularizer": reg of the projected iterate changes by ∇reg·d per step. Error budget: z·SE over
+/// docs/theory.md §3 "Regularizer": reg of the projected iterate changes by ∇reg·d per step. Error budget: z·SE over
 /// independent antithetic pairs (z ≈ 6.6, α = 1e-6 over 20,000 comparisons) plus the stated bias
 /// (base-point motion K‖∇d‖ and the remainder 100·λ_max(S)) times the predicted rate.
 /// </summary>
 public sealed class RegularizerDecreaseTests
 {
-    private static readonly SimulationPlan Plan = new(200, 5000, 0, Cases.Seed);
+    private static readonly RunPlan Plan = RunPlan.Antithetic(200, 5000, 0, Cases.Seed);
 
     [Fact]
     public void Reg_of_projected_iterate_decreases_at_the_exact_rate_with_power()
@@ -37,7 +38,7 @@ public sealed class RegularizerDecreaseTests
     [Fact]
     public void Minibatch_reg_decrease_matches()
     {
-        Verdicts.AllPass([RegularizerDecreaseCheck.Run(Cases.Minibatch, Plan with { Pairs = 100 })]);
+        Verdicts.AllPass([RegularizerDecreaseCheck.Run(Cases.Minibatch, Plan with { Chains = 200 })]);
     }
 
     /// <summary><c>−η (1/n) Σ_i H_i S g_i</c> without the final projection P.</summary>

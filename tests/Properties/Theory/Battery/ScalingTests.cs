@@ -1,18 +1,18 @@
-using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §3 and §2 "Checks": the drift scales as η²σ²/B and the OU covariance as ησ²/B at leading order; the
+/// docs/theory.md §3 and §2 "Checks": the drift scales as η²σ²/B and the OU covariance as ησ²/B at leading order; the
 /// fitted exponents must equal those of the exact-S predictions on the same grid. Error budget: z·SE of the weighted
 /// log-log slope plus the remainder propagated to the slope. Power: the leading exponent ± 1 and its negation are
 /// rejected.
 /// </summary>
 public sealed class ScalingTests
 {
-    private static readonly SimulationPlan Plan = new(300, 600, 20, Cases.Seed);
+    private static readonly RunPlan Plan = RunPlan.Antithetic(300, 600, 20, Cases.Seed);
 
     [Theory]
     [InlineData(ScalingParameter.Sigma)]

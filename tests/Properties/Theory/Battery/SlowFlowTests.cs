@@ -1,12 +1,12 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.TestSupport;
-using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;
 
 /// <summary>
-/// THEORY.md §3 "Slow flow" and "Stability": label-noise SGD projected to M tracks reg along
+/// docs/theory.md §3 "Slow flow" and "Stability": label-noise SGD projected to M tracks reg along
 /// dθ/dt = −¼P∇reg with t = η²σ²k/B (one short case by default, t = 1 in the deep tier); where the flow converges the
 /// drift vanishes. Error budget: z·SE over pairs plus (2|ρ − 1| + 100 λ_max(S))·|Δreg|, ρ the finite-η ratio.
 /// </summary>
@@ -28,7 +28,7 @@ public sealed class SlowFlowTests
     [Fact]
     public void Drift_vanishes_where_the_slow_flow_has_converged()
     {
-        var results = FlowLimitCheck.Run(Cases.Converging, 150, 600, new SimulationPlan(300, 1000, 0, Cases.Seed));
+        var results = FlowLimitCheck.Run(Cases.Converging, 150, 600, RunPlan.Antithetic(300, 1000, 0, Cases.Seed));
         Verdicts.AllPass(results);
         Verdicts.ObeyTheRule(results);
     }

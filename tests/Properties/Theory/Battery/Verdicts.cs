@@ -1,11 +1,9 @@
-using NoiseDrift.Theory.Checks;
-using NoiseDrift.Theory.Statistics;
-using NoiseDrift.Theory.Verdicts;
+using NoiseDrift.Theory.Judging;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Battery;
 
-/// <summary>Assertions on battery verdicts, and the power side of THEORY.md §5.</summary>
+/// <summary>Assertions on battery verdicts, and the power side of docs/theory.md §5.</summary>
 internal static class Verdicts
 {
     /// <summary>Every verdict passes; the message lists them all.</summary>
@@ -21,15 +19,16 @@ internal static class Verdicts
         Assert.Empty(VerdictRule.Violations(results));
 
     /// <summary>
-    /// The same measurement judged against a perturbed prediction fails: the tolerance is recomputed as
-    /// <c>z·SE + (relative bias)·|perturbed|</c>, so a larger prediction also gets its larger bias allowance.
+    /// The same measurement judged against a perturbed prediction fails: the row's own z and SE, and its bias bound
+    /// scaled with the prediction (<c>bias · |perturbed| / |predicted|</c>), so a larger prediction also gets its larger
+    /// bias allowance.
     /// </summary>
     public static bool Rejects(CheckResult verdict, double perturbed)
     {
-        double statistical = SuiteBudget.Budget.Z * verdict.StdErr;
-        double relativeBias = verdict.Predicted == 0 ? 0 : (verdict.Tolerance - statistical) / Math.Abs(verdict.Predicted);
-        double tolerance = statistical + relativeBias * Math.Abs(perturbed);
-        return Math.Abs(verdict.Measured - perturbed) > tolerance;
+        double relativeBias = verdict.Predicted == 0 ? 0 : verdict.Bias / Math.Abs(verdict.Predicted);
+        var judged = VerdictRule.Judge(verdict.Check, verdict.Case, perturbed, verdict.Measured, verdict.StdErr, verdict.Z,
+            relativeBias * Math.Abs(perturbed));
+        return !judged.Pass;
     }
 
     /// <summary>Asserts the perturbation is rejected.</summary>

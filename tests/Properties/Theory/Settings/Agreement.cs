@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// The comparison of the symbolic route with the engine and the general route (THEORY.md §4 against §1–§3): every
+/// The comparison of the symbolic route with the engine and the general route (docs/theory.md §4 against §1–§3): every
 /// entry within <see cref="Relative"/> of the quantity's scale. The scale of a vector is its reference's norm, or for
 /// projected quantities the norm of the unprojected one (P∇reg can vanish while ∇reg does not).
 /// </summary>

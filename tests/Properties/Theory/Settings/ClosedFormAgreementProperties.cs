@@ -6,7 +6,7 @@ using NoiseDrift.Properties.TestSupport;
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// The symbolic route of each setting (THEORY.md §4.1–§4.3) equals the engine to 1e-10 relative: outputs, <c>g_i</c>,
+/// The symbolic route of each setting (docs/theory.md §4.1–§4.3) equals the engine to 1e-10 relative: outputs, <c>g_i</c>,
 /// <c>H_i v</c>, <c>reg</c> and <c>∇reg</c> against the model's own derivatives, and <c>reg</c>, <c>∇reg</c>,
 /// <c>P∇reg</c>, the leading and the exact-S drift against the general route (<see cref="NoiseDrift.Theory.PredictionSummary"/>,
 /// i.e. <see cref="NoiseDrift.Theory.Drift.TangentDrift"/>).
@@ -22,6 +22,12 @@ public class ClosedFormAgreementProperties
 
     [Property(Arbitrary = [typeof(Sigmoid2Instances)])]
     public void Sigmoid_closed_forms_equal_the_engine(SettingInstance s) => AgreesWithEngine(s);
+
+    [Property(Arbitrary = [typeof(QuadraticInstances)])]
+    public void Quadratic_closed_forms_equal_the_engine(SettingInstance s) => AgreesWithEngine(s);
+
+    [Property(Arbitrary = [typeof(QuadraticInstances)])]
+    public void Quadratic_drift_equals_the_general_route(SettingInstance s) => AgreesWithGeneralRoute(s);
 
     [Property(Arbitrary = [typeof(MatrixSensingInstances)])]
     public void Matrix_sensing_drift_equals_the_general_route(SettingInstance s) => AgreesWithGeneralRoute(s);
@@ -78,20 +84,26 @@ public class ClosedFormAgreementProperties
     }
 }
 
-/// <summary>Generated matrix-sensing instances on M (THEORY.md §4.1).</summary>
+/// <summary>Generated matrix-sensing instances on M (docs/theory.md §4.1).</summary>
 public static class MatrixSensingInstances
 {
     public static Arbitrary<SettingInstance> Instances() => SettingInstanceGen.Arbitrary(SettingInstanceGen.MatrixSensing);
 }
 
-/// <summary>Generated 1-D ReLU instances on M, kinks away from the data (THEORY.md §4.2).</summary>
+/// <summary>Generated 1-D ReLU instances on M, kinks away from the data (docs/theory.md §4.2).</summary>
 public static class Relu1DInstances
 {
     public static Arbitrary<SettingInstance> Instances() => SettingInstanceGen.Arbitrary(SettingInstanceGen.Relu1D);
 }
 
-/// <summary>Generated sigmoid instances on M, one or two points (THEORY.md §4.3).</summary>
+/// <summary>Generated sigmoid instances on M, one or two points (docs/theory.md §4.3).</summary>
 public static class Sigmoid2Instances
 {
     public static Arbitrary<SettingInstance> Instances() => SettingInstanceGen.Arbitrary(SettingInstanceGen.Sigmoid2);
+}
+
+/// <summary>Generated quadratic instances on M, both forms (docs/theory.md §7).</summary>
+public static class QuadraticInstances
+{
+    public static Arbitrary<SettingInstance> Instances() => SettingInstanceGen.Arbitrary(SettingInstanceGen.Quadratic);
 }

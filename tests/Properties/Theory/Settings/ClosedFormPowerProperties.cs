@@ -11,7 +11,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// Power of the agreement properties (THEORY.md §5): each wrong closed form of <see cref="MutatedSetting.All"/> (∇reg
+/// Power of the agreement properties (docs/theory.md §5): each wrong closed form of <see cref="MutatedSetting.All"/> (∇reg
 /// halved, as 4MU for 8MU; ∇reg negated; reg doubled; H_i doubled; a component of g_i dropped) disagrees with the
 /// general route by more than the 1e-10 tolerance, in the field it affects, whenever the general route's value of that
 /// field is not negligible (norm above 1e-6 of its scale). When M has no tangent directions, or P∇reg vanishes, the
@@ -29,6 +29,9 @@ public class ClosedFormPowerProperties
 
     [Property(Arbitrary = [typeof(Sigmoid2Instances)])]
     public Property Sigmoid_wrong_closed_forms_are_rejected(SettingInstance s) => RejectedProperty(s);
+
+    [Property(Arbitrary = [typeof(QuadraticInstances)])]
+    public Property Quadratic_wrong_closed_forms_are_rejected(SettingInstance s) => RejectedProperty(s);
 
     [Fact]
     public void Built_in_setting_cases_reject_every_wrong_closed_form()

@@ -3,16 +3,16 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Settings;
-using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// The nuclear-norm link of matrix sensing (THEORY.md §4.1): <c>reg = 2(d+1) tr(UUᵀ) + 4 tr(Uᵀ(M − E[A²])U)</c>
+/// The nuclear-norm link of matrix sensing (docs/theory.md §4.1): <c>reg = 2(d+1) tr(UUᵀ) + 4 tr(Uᵀ(M − E[A²])U)</c>
 /// exactly (rounding), and as n grows the gap is a mean of n iid terms <c>4 tr(UᵀA_i²U) − 2(d+1) tr(UUᵀ)</c> with mean 0,
 /// so <c>|reg − 2(d+1) tr(UUᵀ)| ≤ z·SE</c> with SE their sample standard deviation over √n and z from the suite budget
-/// (THEORY.md §5; no bias term: the identity <c>E[A²] = ((d+1)/2) I</c> is exact). Power: the constant 2d for 2(d+1)
+/// (docs/theory.md §5; no bias term: the identity <c>E[A²] = ((d+1)/2) I</c> is exact). Power: the constant 2d for 2(d+1)
 /// is rejected at n = 4000.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.FewCases)]

@@ -3,7 +3,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// A symbolic setting with one closed form deliberately wrong (THEORY.md §5 "power"): the wrapped setting with its
+/// A symbolic setting with one closed form deliberately wrong (docs/theory.md §5 "power"): the wrapped setting with its
 /// <c>∇reg</c>, <c>H_i v</c>, <c>g_i</c> or <c>reg</c> passed through a perturbation.
 /// </summary>
 internal sealed class MutatedSetting(SymbolicSetting inner, string name, string affected) : SymbolicSetting(inner.Theta, inner.Data, inner.ParameterCount)

@@ -6,7 +6,7 @@ using NoiseDrift.Theory.Settings;
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// The derived relations of the 1-D ReLU network (THEORY.md §4.2), checked against the engine's general route:
+/// The derived relations of the 1-D ReLU network (docs/theory.md §4.2), checked against the engine's general route:
 /// the rescaling direction <c>t_j = (w_j, b_j, −a_j)</c> lies in <c>ker J</c>, and
 /// <c>t_j · P∇reg = (2/n)(Σ_i relu(z_ij)² − a_j² Σ_{i active}(x_i² + 1))</c>, so <c>P∇reg = 0</c> forces every active
 /// neuron to balance and an unbalanced neuron gives <c>P∇reg ≠ 0</c> along its rescaling curve; after balancing,

@@ -9,7 +9,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// The straight line's reg (THEORY.md §4.2, <see cref="Relu1DLineCost"/>): a balanced cancelling pair at any kink κ,
+/// The straight line's reg (docs/theory.md §4.2, <see cref="Relu1DLineCost"/>): a balanced cancelling pair at any kink κ,
 /// built explicitly, interpolates collinear labels and has the engine's reg equal to <c>1 + 2|s|(C_R(κ) + C_L(κ))</c>
 /// (rounding, 1e-12 relative); the stated minima on the ReLU claim's collinear data are at most every pair cost.
 /// </summary>

@@ -1,16 +1,16 @@
 using NoiseDrift.Properties.Theory.Battery;
-using NoiseDrift.Theory.Checks;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// Theory versus simulation on the paper's three settings (THEORY.md §2–§4): the built-in <see cref="SettingCases"/>
+/// Theory versus simulation on the paper's three settings (docs/theory.md §2–§4): the built-in <see cref="SettingCases"/>
 /// (the same cases <c>noisedrift check</c> runs) through the whole battery at the quick plan — OU covariance, static
 /// and dynamic exact-S drift, leading-order offset, reg decrease, controls and the slow flow — every verdict passing
-/// under the suite budget (THEORY.md §5). Power: the same measurements reject a doubled and a sign-flipped drift and a
+/// under the suite budget (docs/theory.md §5). Power: the same measurements reject a doubled and a sign-flipped drift and a
 /// doubled OU trace. The ReLU case asserts its kinks stay ≥ <see cref="SettingCases.MinimumKinkMargin"/> OU spreads
 /// from the data.
 /// </summary>

@@ -11,11 +11,11 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Settings;
 
 /// <summary>
-/// The derived relations of the sigmoid network on one point (THEORY.md §4.3): φ is the minimum over <c>s(z)</c> of a
+/// The derived relations of the sigmoid network on one point (docs/theory.md §4.3): φ is the minimum over <c>s(z)</c> of a
 /// neuron's cost at fixed share (checked on the engine's one-neuron reg); the best equal split switches from k = m to
 /// k = 1 at <c>q = m</c>; the predicted optimal allocation satisfies <c>Σv = y</c> and <c>φ'(v_j) = λ</c> and is no
 /// worse than any equal split or random feasible split; the equal split is a local minimum exactly when
-/// <c>y√C/m &lt; 1/√3</c>; and the figures of THEORY.md §4.3. Each with a power test.
+/// <c>y√C/m &lt; 1/√3</c>; and the figures of docs/theory.md §4.3. Each with a power test.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class SigmoidAllocationProperties
@@ -106,7 +106,7 @@ public class SigmoidAllocationProperties
     [InlineData(1e10)]
     public void Large_q_is_carried_by_one_neuron(double q)
     {
-        // For large q the small shares are about y/(1+q)² (THEORY.md §4.3): the solver must still find the one-carrier split.
+        // For large q the small shares are about y/(1+q)² (docs/theory.md §4.3): the solver must still find the one-carrier split.
         double y = Math.Sqrt(q / 2);
         var best = SigmoidAllocation.Optimal(y, 2, 3);
         Assert.Equal(1, best.Carriers);

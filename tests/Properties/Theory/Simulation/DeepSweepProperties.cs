@@ -3,13 +3,14 @@ using FsCheck.Fluent;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Ou;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
 /// The deep tier (<c>NOISEDRIFT_DEPTH=deep</c>, <see cref="Tier"/>): more generated cases, full batch and minibatch
 /// mixed, each through the stationary OU check, the static and dynamic drift checks, the leading-order offset and the
-/// power tests of THEORY.md §5, under the deep plans of <see cref="SimulationPlans"/>. In the default tier the property
+/// power tests of docs/theory.md §5, under the deep plans of <see cref="SimulationPlans"/>. In the default tier the property
 /// is skipped and reported as skipped (<see cref="DeepFactAttribute"/>).
 /// <para>
 /// Error budget: as in <see cref="OuStationaryProperties"/>, <see cref="StaticDriftProperties"/>,

@@ -1,10 +1,11 @@
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// Power of the dynamic drift check (THEORY.md §5): the same measurement that accepts the exact-S drift
+/// Power of the dynamic drift check (docs/theory.md §5): the same measurement that accepts the exact-S drift
 /// (<see cref="DynamicDriftProperties"/>) rejects, in at least one verdict (along d/|d| or per component), each
 /// perturbed prediction: the sign flipped, a factor 2, P left out (<see cref="UnprojectedDrift"/>), and the exact
 /// prediction for a wrong batch size (<see cref="WrongBatch"/>).

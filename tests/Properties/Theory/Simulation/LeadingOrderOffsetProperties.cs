@@ -1,10 +1,11 @@
 using NoiseDrift.Properties.Generators;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// THEORY.md §3 "Size of the finite-η correction": the leading-order drift <c>−(η²σ²/(4B)) P∇reg</c> is off by O(ηλ).
+/// docs/theory.md §3 "Size of the finite-η correction": the leading-order drift <c>−(η²σ²/(4B)) P∇reg</c> is off by O(ηλ).
 /// Along <c>û = d_exact/|d_exact|</c>, the measured <c>(m·û)/(d_lead·û) − 1</c> of the dynamic run equals the predicted
 /// <c>|d_exact|/(d_lead·û) − 1</c> (<see cref="LeadingOrderOffset"/>), full batch and minibatch.
 /// <para>

@@ -1,11 +1,12 @@
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// Power of the stationary OU check (THEORY.md §5): the same measurement that accepts the exact S
+/// Power of the stationary OU check (docs/theory.md §5): the same measurement that accepts the exact S
 /// (<see cref="OuStationaryProperties"/>) rejects, in at least one verdict (an eigen-direction or the trace), S off by a
 /// factor 2 and the exact S for a wrong batch size (<see cref="WrongBatch"/>).
 /// <para>

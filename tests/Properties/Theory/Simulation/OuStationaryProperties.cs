@@ -1,11 +1,12 @@
 using NoiseDrift.Properties.Generators;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// THEORY.md §2 "Checks": over generated architectures, the empirical covariance of the normal coordinates
+/// docs/theory.md §2 "Checks": over generated architectures, the empirical covariance of the normal coordinates
 /// <c>Qᵀ(θ_k − θ*)</c> of label-noise SGD chains started from <c>N(0, S)</c> matches the exact stationary S: full batch
 /// <c>S = (ησ²/n)(2I − ηG)⁻¹</c>, and minibatch S from the r² × r² second-moment system.
 /// <para>

@@ -1,7 +1,9 @@
 using FsCheck.Xunit;
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.Generators;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Verdicts;
 using Xunit;
@@ -9,7 +11,7 @@ using Xunit;
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// THEORY.md §2 "Transient from u_0 = 0, full batch": chains started at θ* have, after k steps, normal covariance
+/// docs/theory.md §2 "Transient from u_0 = 0, full batch": chains started at θ* have, after k steps, normal covariance
 /// <c>S_k = S − (I − ηG)^k S (I − ηG)^k</c>. The snapshot k ≈ 0.35/(ηλ_min) is taken where the slowest direction is
 /// still missing 25–60% of its stationary variance (<see cref="SimulationPlans.TransientStep"/>). Power: the same
 /// measurement rejects the stationary S itself.
@@ -30,7 +32,7 @@ public class OuTransientProperties
     private static void Judge(TheoryCase @case)
     {
         int k = SimulationPlans.TransientStep(@case);
-        var plan = new SimulationPlan(SimulationPlans.TransientPairs, k, k, SimulationPlans.Seed);
+        var plan = RunPlan.Antithetic(SimulationPlans.TransientPairs, k, k, SimulationPlans.Seed);
         var experiment = ChainExperiment.Run(@case, plan, fromCenter: true);
         var predicted = TransientCovariance.FullBatch(@case.Frame, @case.Sgd, k);
         double remainder = SuiteBudget.RemainderBound(StationaryCovariance.FullBatch(@case.Frame, @case.Sgd));

@@ -1,9 +1,9 @@
 using NoiseDrift.Properties.TestSupport;
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
-/// <summary>Assertions on theory-versus-simulation verdicts (THEORY.md §5), every verdict printed on failure.</summary>
+/// <summary>Assertions on theory-versus-simulation verdicts (docs/theory.md §5), every verdict printed on failure.</summary>
 internal static class SimulationAssert
 {
     /// <summary>Every verdict passes (<c>|measured − predicted| ≤ z·SE + bias</c>).</summary>
@@ -15,7 +15,7 @@ internal static class SimulationAssert
             throw new CheckFailedException($"theory check failed:{Environment.NewLine}{Describe(list)}");
     }
 
-    /// <summary>Power (THEORY.md §5): at least one verdict against the perturbed prediction fails.</summary>
+    /// <summary>Power (docs/theory.md §5): at least one verdict against the perturbed prediction fails.</summary>
     public static void Rejected(string perturbation, IEnumerable<CheckResult> results)
     {
         var list = results.ToList();

@@ -1,10 +1,11 @@
+using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.TestSupport;
 using NoiseDrift.Theory.Experiments;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// How much simulation the theory-versus-simulation properties spend (THEORY.md §5), per tier (<see cref="Tier"/>).
+/// How much simulation the theory-versus-simulation properties spend (docs/theory.md §5), per tier (<see cref="Tier"/>).
 /// Every property that shares an arbitrary uses the same <see cref="Cases"/>, so FsCheck draws the same cases for
 /// them and <see cref="StationaryRuns"/> simulates each case once.
 /// </summary>
@@ -17,8 +18,8 @@ internal static class SimulationPlans
     public const ulong Seed = 20200701;
 
     /// <summary>Stationary-start chains: OU covariance (snapshots) and dynamic drift (Rao–Blackwell).</summary>
-    public static SimulationPlan Stationary { get; } =
-        Tier.Pick(new SimulationPlan(1000, 1000, 25, Seed), new SimulationPlan(4000, 2000, 25, Seed));
+    public static RunPlan Stationary { get; } =
+        Tier.Pick(RunPlan.Antithetic(1000, 1000, 25, Seed), RunPlan.Antithetic(4000, 2000, 25, Seed));
 
     /// <summary>I.i.d. antithetic pairs of the static drift check.</summary>
     public static int StaticPairs { get; } = Tier.Pick(20_000, 100_000);

@@ -1,10 +1,11 @@
 using NoiseDrift.Properties.Generators;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// THEORY.md §3 "Static check of the formula itself": averaging <c>−η P ∇L(θ* ± u)</c> over i.i.d. antithetic
+/// docs/theory.md §3 "Static check of the formula itself": averaging <c>−η P ∇L(θ* ± u)</c> over i.i.d. antithetic
 /// <c>u ~ N(0, S)</c> reproduces the exact-S drift <c>−η (1/n) Σ_i P H_i S g_i</c>, full batch and minibatch (B enters
 /// through S alone). No dynamics: this checks the second-order algebra.
 /// <para>

@@ -6,7 +6,7 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
 /// The <see cref="StationaryExperiment"/> of each drawn case under <see cref="SimulationPlans.Stationary"/>
-/// (THEORY.md §2–§3), prepared once and shared by every property that draws the same case, so its chains run once.
+/// (docs/theory.md §2–§3), prepared once and shared by every property that draws the same case, so its chains run once.
 /// </summary>
 internal static class StationaryRuns
 {

@@ -6,7 +6,7 @@ namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
 /// The four generated families every theory-versus-simulation concern runs on: MLPs and DAGs with skip connections,
-/// each in full batch and minibatch (THEORY.md §1–§3). A concern derives from this class and states its check once in
+/// each in full batch and minibatch (docs/theory.md §1–§3). A concern derives from this class and states its check once in
 /// <see cref="Check"/>; FsCheck draws the same cases for every concern, so simulations are shared
 /// (<see cref="StationaryRuns"/>).
 /// </summary>

@@ -4,7 +4,7 @@ using NoiseDrift.Theory.Ou;
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// The "P left out" perturbation of THEORY.md §5: <c>−η (1/n) Σ_i H_i S g_i</c> without the final tangent projection,
+/// The "P left out" perturbation of docs/theory.md §5: <c>−η (1/n) Σ_i H_i S g_i</c> without the final tangent projection,
 /// computed as the exact-S drift of §3 is (one Hessian-vector product per example along <c>Q S a_i</c>,
 /// <c>a_i = Qᵀ g_i</c>), and left unprojected.
 /// </summary>

@@ -5,7 +5,7 @@ using NoiseDrift.Theory.Experiments;
 namespace NoiseDrift.Properties.Theory.Simulation;
 
 /// <summary>
-/// The "wrong batch size" perturbation of THEORY.md §5: the exact predictions (S and drift) of the same case with
+/// The "wrong batch size" perturbation of docs/theory.md §5: the exact predictions (S and drift) of the same case with
 /// another B. The preferred alternative is far from the true B (1 for B &gt; 1, n for B = 1: S scales roughly as 1/B,
 /// §2); if the minibatch second moment diverges there, the next other B is taken.
 /// </summary>

@@ -1,14 +1,13 @@
-using NoiseDrift.Theory.Checks;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Reproduction;
-using NoiseDrift.Theory.Statistics;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Unit;
 
-/// <summary>A verdict stays asserted only while its own power checks reject (PoweredVerdicts, THEORY.md §5).</summary>
+/// <summary>A verdict stays asserted only while its own power checks reject (PoweredVerdicts, docs/theory.md §5).</summary>
 public sealed class PoweredVerdictsTests
 {
-    private static CheckResult Row(string check, string @case, bool pass) => new(check, @case, 1, 1, 0, 0.1, pass, "read at T");
+    private static CheckResult Row(string check, string @case, bool pass) => new(check, @case, 1, 1, 0, 0, 0.1, pass, "read at T");
 
     private static PowerResult Power(string check, string @case, bool rejected, string what = "σ = 0 control") =>
         new(what, Row(check, @case, pass: !rejected));

@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Sgd;
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Reproduction;
 using NoiseDrift.Theory.SlowFlow;
 using Xunit;
@@ -71,7 +72,7 @@ public sealed class RankTolerantFlowTests
         var model = Mlp.Relu1D(Width);
         var data = Relu1DData.Collinear.Data;
         var track = FlowTrack.Integrate(model, data, StraightLine(), [0.1, 0.2], 0.05,
-            [new Observable("reg", t => model.Reg(t, data.X, model.CreateWorkspace(data.Count)))]);
+            [ProjectedObservable.Reg(model, data)]);
         Assert.Equal("", track.Stopped);
         Assert.All(track.Values["reg"], v => Assert.True(double.IsFinite(v)));
         Assert.NotEmpty(track.RankLosses);

@@ -57,10 +57,10 @@ public sealed class StabilityAndSlowFlowTests
     public void TimeMapMatchesTheLeadingDriftPerStep()
     {
         var sgd = new SgdProblem(0.05, 0.8, 1);
-        Assert.Equal(0.05 * 0.05 * 0.64 * 1000, SlowTime.FromSteps(1000, sgd), 14);
-        Assert.Equal(1000, SlowTime.ToSteps(SlowTime.FromSteps(1000, sgd), sgd), 9);
+        Assert.Equal(0.05 * 0.05 * 0.64 * 1000, sgd.SlowTime(1000), 14);
+        Assert.Equal(1000, sgd.StepsFor(sgd.SlowTime(1000)), 9);
         var drift = TangentDrift.At(new ProductModel(1), [2.0, 0.5], HandData.SinglePoint(), sgd);
         var velocity = RiemannianSlowFlow.Velocity(new ProductModel(1), [2.0, 0.5], HandData.SinglePoint());
-        for (int k = 0; k < 2; k++) Assert.Equal(drift.Leading[k], SlowTime.FromSteps(1, sgd) * velocity[k], 15);
+        for (int k = 0; k < 2; k++) Assert.Equal(drift.Leading[k], sgd.SlowTime(1) * velocity[k], 15);
     }
 }

@@ -83,7 +83,7 @@ public sealed class TangentDriftTests
     [Fact]
     public void FiniteEtaCorrectionHasTheStatedSize()
     {
-        // h = a w at the balanced-free point (2, 0.5) with η λ = 0.1: exact/leading = 2/(2 − 0.1) ≈ 1.053 (THEORY.md §3).
+        // h = a w at the balanced-free point (2, 0.5) with η λ = 0.1: exact/leading = 2/(2 − 0.1) ≈ 1.053 (docs/theory.md §3).
         double lambda = 4.25, eta = 0.1 / lambda;
         var drift = TangentDrift.At(new ProductModel(1), [2.0, 0.5], HandData.SinglePoint(), SgdProblem.FullBatch(eta, 1, 1));
         Assert.Equal(2 / 1.9, drift.Exact[0] / drift.Leading[0], 12);

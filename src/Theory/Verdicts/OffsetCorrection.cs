@@ -1,0 +1,93 @@
+using NoiseDrift.Theory.Drift;
+using NoiseDrift.Theory.Experiments;
+using NoiseDrift.Theory.Geometry;
+using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Offset;
+
+namespace NoiseDrift.Theory.Verdicts;
+
+/// <summary>
+/// The next-order predictions of a K-step window from a stationary start (docs/theory.md §3.9–§3.10), read off the
+/// <see cref="MeanPath"/>: the mean normal offset at chosen steps, the window-averaged drift <c>(1/K) Σ_k d′(m_k)</c>
+/// (the tangent part of <c>θ̄_K − θ*</c> over K) and the reg change of the moving mean
+/// <c>[reg(Proj_M θ̄_K) − reg(θ*)]/K</c>, with the stated remainder.
+/// </summary>
+public sealed class OffsetCorrection
+{
+    private readonly double[][] _path;
+
+    private OffsetCorrection(TheoryCase @case, DriftPrediction prediction, MeanNormalOffset offset, IReadOnlyList<int> steps, double[][] path)
+    {
+        Case = @case;
+        Prediction = prediction;
+        Offset = offset;
+        Steps = steps;
+        _path = path;
+    }
+
+    /// <summary>
+    /// Runs the mean path to the largest of <paramref name="steps"/> (ascending), refreshing S at the mean every tenth
+    /// of the window so the covariance follows the moving base point.
+    /// </summary>
+    public static OffsetCorrection Predict(TheoryCase @case, DriftPrediction prediction, IReadOnlyList<int> steps)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(steps);
+        var offset = MeanNormalOffset.At(@case.Model, @case.Theta, @case.Data, @case.Frame, prediction.Covariance, @case.Sgd);
+        int last = steps[^1];
+        var path = MeanPath.Run(@case, prediction.Covariance, last, steps, RefreshInterval(last));
+        return new OffsetCorrection(@case, prediction, offset, steps, path);
+    }
+
+    /// <summary>Steps between refreshes of S on a window of K steps: a tenth of it, at least 1.</summary>
+    public static int RefreshInterval(int steps) => Math.Max(1, steps / 10);
+
+    /// <summary>The case.</summary>
+    public TheoryCase Case { get; }
+
+    /// <summary>The leading (θ*-fixed) prediction the correction is added to.</summary>
+    public DriftPrediction Prediction { get; }
+
+    /// <summary>The linearised offset: <c>b(S)</c>, <c>m_∞</c> and the closed-form transient.</summary>
+    public MeanNormalOffset Offset { get; }
+
+    /// <summary>The steps the mean path was recorded at.</summary>
+    public IReadOnlyList<int> Steps { get; }
+
+    /// <summary>θ̄ at <see cref="Steps"/>[s].</summary>
+    public double[] MeanAt(int s) => _path[s];
+
+    /// <summary>The predicted mean normal coordinates <c>Qᵀ(θ̄_k − θ*)</c> at <see cref="Steps"/>[s].</summary>
+    public double[] NormalOffsetAt(int s) => Case.Frame.Coordinates(Displacement(s));
+
+    /// <summary>The predicted per-step drift averaged over the first <see cref="Steps"/>[s] steps, <c>P(θ̄_k − θ*)/k</c>.</summary>
+    public double[] AverageDrift(int s)
+    {
+        var tangent = Case.Frame.ProjectTangent(Displacement(s));
+        for (int q = 0; q < tangent.Length; q++) tangent[q] /= Steps[s];
+        return tangent;
+    }
+
+    /// <summary>The predicted per-step change of <c>reg(Proj_M θ)</c> over the first <see cref="Steps"/>[s] steps.</summary>
+    public double RegRate(int s) =>
+        (ProjectedObservable.Reg(Case.Model, Case.Data).AtProjection(Case.Model, Case.Data, _path[s]) - Prediction.Regularizer.Reg) / Steps[s];
+
+    /// <summary>
+    /// The stated relative remainder of a corrected prediction (docs/theory.md §3.10): <c>C λ_max(S) (1 + κ)</c>, κ the
+    /// measured relative size of the correction on the judged quantity, <c>|corrected − leading| / |leading|</c>.
+    /// </summary>
+    public static double Remainder(DriftPrediction prediction, double corrected, double leading)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        double kappa = leading == 0 ? 0 : Math.Abs(corrected - leading) / Math.Abs(leading);
+        return SuiteBudget.RemainderBound(prediction.Covariance) * (1 + kappa);
+    }
+
+    private double[] Displacement(int s)
+    {
+        var d = (double[])_path[s].Clone();
+        Vectors.AddScaled(d, Case.Theta, -1);
+        return d;
+    }
+}
