@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace NoiseDrift.Engine.Lanes;
 
@@ -17,7 +16,7 @@ namespace NoiseDrift.Engine.Lanes;
 internal static class Cosine
 {
     /// <summary>The table, pinned, outside the generic class so the lanes read it as a constant address.</summary>
-    internal static readonly double[] Table = FusedTerms.PinnedTable(CosTable.Table);
+    internal static readonly double[] Table = PinnedTable.Of(CosTable.Table);
 
     /// <summary><c>cos x</c>; NaN at ±∞ and NaN.</summary>
     public static double Cos(double x)
@@ -29,16 +28,6 @@ internal static class Cosine
         var (quadrant, a, da) = Reduce(x);
         return Cosine<ScalarWidth, double, ulong>.Finish(a, da, quadrant, 0, 0);
     }
-
-    /// <summary><see cref="Cosine{TW, TV, TU}.Cos(TV)"/> on eight lanes, at the width the machine has.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Cos(Vector512<double> x) => Vector512.IsHardwareAccelerated || !Vector256.IsHardwareAccelerated
-        ? Cosine<Width512, Lanes512, Bits512>.Cos(new Lanes512(x)).Value
-        : Vector512.Create(Cos(x.GetLower()), Cos(x.GetUpper()));
-
-    /// <summary><see cref="Cosine{TW, TV, TU}.Cos(TV)"/> on four lanes (AVX2: eight lanes as two halves).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Cos(Vector256<double> x) => Cosine<Width256, Lanes256, Bits256>.Cos(new Lanes256(x)).Value;
 
     /// <summary>
     /// <c>x = n π/2 + (a + da)</c> for a finite <c>x ≥ 105414350</c>: x times <c>2/π</c> to 1250 bits in integers (Payne
@@ -121,8 +110,11 @@ internal static class Cosine<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         Pp4 = -1.9034889620193266e-25; // π/2 in four parts
     private const ulong Tiny = 0x3E400000, Near = 0x3FEB6000, Middle = 0x400368FD; // high words
 
-    /// <summary><c>cos x</c> per lane, the bits of <c>Cosine.Cos(double)</c> in every lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// <c>cos x</c> per lane, the bits of <c>Cosine.Cos(double)</c> in every lane; not inlined, for the reason given at
+    /// <see cref="NaturalLog{TW, TV, TU}.Log(TV)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static TV Cos(TV x)
     {
         x = TW.Abs(x);

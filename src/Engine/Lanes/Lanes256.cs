@@ -33,7 +33,7 @@ internal readonly struct Lanes256(Vector256<double> value) : IAdditionOperators<
 /// <summary>The bit patterns of <see cref="Lanes256"/>, as four unsigned 64-bit integers.</summary>
 internal readonly struct Bits256(Vector256<ulong> value) : IAdditionOperators<Bits256, Bits256, Bits256>,
     ISubtractionOperators<Bits256, Bits256, Bits256>, IBitwiseOperators<Bits256, Bits256, Bits256>,
-    IShiftOperators<Bits256, int, Bits256>
+    IShiftOperators<Bits256, int, Bits256>, IMultiplyOperators<Bits256, Bits256, Bits256>
 {
     public readonly Vector256<ulong> Value = value;
 
@@ -42,6 +42,10 @@ internal readonly struct Bits256(Vector256<ulong> value) : IAdditionOperators<Bi
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Bits256 operator -(Bits256 a, Bits256 b) => new(a.Value - b.Value);
+
+    /// <summary>The product modulo 2⁶⁴, lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Bits256 operator *(Bits256 a, Bits256 b) => new(a.Value * b.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Bits256 operator &(Bits256 a, Bits256 b) => new(a.Value & b.Value);

@@ -33,7 +33,7 @@ internal readonly struct Lanes512(Vector512<double> value) : IAdditionOperators<
 /// <summary>The bit patterns of <see cref="Lanes512"/>, as eight unsigned 64-bit integers.</summary>
 internal readonly struct Bits512(Vector512<ulong> value) : IAdditionOperators<Bits512, Bits512, Bits512>,
     ISubtractionOperators<Bits512, Bits512, Bits512>, IBitwiseOperators<Bits512, Bits512, Bits512>,
-    IShiftOperators<Bits512, int, Bits512>
+    IShiftOperators<Bits512, int, Bits512>, IMultiplyOperators<Bits512, Bits512, Bits512>
 {
     public readonly Vector512<ulong> Value = value;
 
@@ -42,6 +42,10 @@ internal readonly struct Bits512(Vector512<ulong> value) : IAdditionOperators<Bi
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Bits512 operator -(Bits512 a, Bits512 b) => new(a.Value - b.Value);
+
+    /// <summary>The product modulo 2⁶⁴, lane by lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Bits512 operator *(Bits512 a, Bits512 b) => new(a.Value * b.Value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Bits512 operator &(Bits512 a, Bits512 b) => new(a.Value & b.Value);

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace NoiseDrift.Engine.Lanes;
 
@@ -16,7 +15,7 @@ namespace NoiseDrift.Engine.Lanes;
 internal static class NaturalLog
 {
     /// <summary>The table, pinned, outside the generic class so the lanes read it as a constant address.</summary>
-    internal static readonly double[] Table = FusedTerms.PinnedTable(LogTable.Table);
+    internal static readonly double[] Table = PinnedTable.Of(LogTable.Table);
 
 
     /// <summary><c>ln x</c>; −∞ at ±0, NaN below zero and at NaN, +∞ at +∞.</summary>
@@ -25,16 +24,6 @@ internal static class NaturalLog
         ulong ix = BitConverter.DoubleToUInt64Bits(x);
         return (ix >> 48) - 0x10 < 0x7FE0 ? NaturalLog<ScalarWidth, double, ulong>.Core(x, ix) : Special(x, ix);
     }
-
-    /// <summary><see cref="NaturalLog{TW, TV, TU}.Log(TV)"/> on eight lanes, at the width the machine has.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Log(Vector512<double> x) => Vector512.IsHardwareAccelerated || !Vector256.IsHardwareAccelerated
-        ? NaturalLog<Width512, Lanes512, Bits512>.Log(new Lanes512(x)).Value
-        : Vector512.Create(Log(x.GetLower()), Log(x.GetUpper()));
-
-    /// <summary><see cref="NaturalLog{TW, TV, TU}.Log(TV)"/> on four lanes (AVX2: eight lanes as two halves).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<double> Log(Vector256<double> x) => NaturalLog<Width256, Lanes256, Bits256>.Log(new Lanes256(x)).Value;
 
     /// <summary>Zero, below zero, subnormal, infinite or NaN (the special cases of the ARM routine).</summary>
     private static double Special(double x, ulong ix)
@@ -67,8 +56,12 @@ internal static class NaturalLog<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     private const ulong Off = 0x3FE6000000000000, NearLow = 0x3FEE000000000000, NearWidth = 0x3090000000000;
     private const ulong One = 0x3FF0000000000000;
 
-    /// <summary><c>ln x</c> per lane, the bits of <c>NaturalLog.Log(double)</c> in every lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// <c>ln x</c> per lane, the bits of <c>NaturalLog.Log(double)</c> in every lane. Not inlined: a root of its own, so
+    /// the JIT inlines every lane operation inside it (inlined into a large caller it ran out of inlining budget and
+    /// called the operators).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static TV Log(TV x)
     {
         var ix = TW.Bits(x);

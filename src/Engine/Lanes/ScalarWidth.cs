@@ -5,6 +5,31 @@ namespace NoiseDrift.Engine.Lanes;
 /// <summary>One lane: a lane kernel on a single double, the per-chain path (masks are all ones or zero).</summary>
 internal readonly struct ScalarWidth : ILaneWidth<double, ulong>
 {
+    public static int Count => 1;
+
+    public static bool Accelerated => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sqrt(double x) => Math.Sqrt(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AtMost(double a, double b) => a <= b ? ulong.MaxValue : 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Signs(ulong mask) => (uint)(mask >> 63);
+
+    /// <summary>One lane has no antithetic partner: the lane itself.</summary>
+    public static double EvenToOdd(double x) => x;
+
+    /// <summary>Not used on one lane (pairs need two): the lane itself.</summary>
+    public static ulong EvenTwice(ulong x) => x;
+
+    /// <summary>Not used on one lane: <paramref name="first"/>.</summary>
+    public static ulong Halves(ulong first, ulong second) => first;
+
+    /// <summary>Not used on one lane: the lane twice.</summary>
+    public static (double Lower, double Upper) SpreadHalves(double x) => (x, x);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double C(double c) => c;
 

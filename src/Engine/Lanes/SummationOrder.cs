@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -7,8 +8,8 @@ namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
 /// The order in which <c>TensorPrimitives.Sum</c> and <c>TensorPrimitives.Dot</c> add the terms of a double span of a
-/// given length, reproduced so that eight chains held side by side in the lanes of a <see cref="Vector512{T}"/> get
-/// the same bits as eight separate calls (docs/theory.md §1: the batched simulator must equal the per-chain one).
+/// given length, reproduced so that chains held side by side in the lanes of a vector (or one chain alone, as a
+/// double) get the same bits as separate calls (docs/theory.md §1: the batched simulator must equal the per-chain one).
 /// <para>
 /// The library keeps <c>w</c> partial sums (w = 1, 2, 4 or 8 by length); each slot adds its terms in a fixed order,
 /// then the slots are added pairwise. <see cref="For"/> builds that plan and checks it against the library on random
@@ -45,10 +46,11 @@ internal sealed class SummationOrder
     /// <summary>Lane-wise <c>Σ_t x_t</c> in the library's order.</summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Vector512<double> Sum(ReadOnlySpan<Vector512<double>> x)
+    public TV Sum<TV>(ReadOnlySpan<TV> x)
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>
     {
         if (_second is { } second) return Small(x, x, second, product: false);
-        Span<Vector512<double>> slots = stackalloc Vector512<double>[8];
+        Span<TV> slots = stackalloc TV[8];
         int start = 0;
         for (int s = 0; s < _slotEnd.Length; s++)
         {
@@ -63,10 +65,11 @@ internal sealed class SummationOrder
     /// <summary>Lane-wise <c>Σ_t x_t y_t</c> in the library's order (products rounded, then added).</summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Vector512<double> Dot(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> y)
+    public TV Dot<TV>(ReadOnlySpan<TV> x, ReadOnlySpan<TV> y)
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>
     {
         if (_second is { } second) return Small(x, y, second, product: true);
-        Span<Vector512<double>> slots = stackalloc Vector512<double>[8];
+        Span<TV> slots = stackalloc TV[8];
         int start = 0;
         for (int s = 0; s < _slotEnd.Length; s++)
         {
@@ -88,8 +91,8 @@ internal sealed class SummationOrder
     /// the same additions in the same order, without the slot buffer and the term list.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector512<double> Small(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> y, int[] second,
-        bool product)
+    private TV Small<TV>(ReadOnlySpan<TV> x, ReadOnlySpan<TV> y, int[] second, bool product)
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>
     {
         if (x.Length < Length || y.Length < Length) throw new ArgumentException($"spans shorter than {Length}");
         return second.Length switch
@@ -103,15 +106,16 @@ internal sealed class SummationOrder
 
     /// <summary>Slot s of <see cref="Small"/>: term s, plus term t unless t is −1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Slot(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> y, int s, int t,
-        bool product)
+    private static TV Slot<TV>(ReadOnlySpan<TV> x, ReadOnlySpan<TV> y, int s, int t, bool product)
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>
     {
         var first = product ? x[s] * y[s] : x[s];
         return t < 0 ? first : first + (product ? x[t] * y[t] : x[t]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> Pairwise(Span<Vector512<double>> slots) => slots.Length switch
+    private static TV Pairwise<TV>(Span<TV> slots)
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV> => slots.Length switch
     {
         1 => slots[0],
         2 => slots[0] + slots[1],
@@ -164,18 +168,14 @@ internal sealed class SummationOrder
         var random = new System.Random(order.Length);
         var x = new double[order.Length];
         var y = new double[order.Length];
-        var xv = new Vector512<double>[order.Length];
-        var yv = new Vector512<double>[order.Length];
         for (int trial = 0; trial < 32; trial++)
         {
             for (int t = 0; t < x.Length; t++)
             {
                 x[t] = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9));
                 y[t] = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9));
-                xv[t] = Vector512.Create(x[t]);
-                yv[t] = Vector512.Create(y[t]);
             }
-            if (order.Sum(xv)[0] != TensorPrimitives.Sum(x) || order.Dot(xv, yv)[3] != TensorPrimitives.Dot(x, y))
+            if (order.Sum<double>(x) != TensorPrimitives.Sum(x) || order.Dot<double>(x, y) != TensorPrimitives.Dot(x, y))
                 return null;
         }
         return order;

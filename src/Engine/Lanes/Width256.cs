@@ -8,6 +8,32 @@ namespace NoiseDrift.Engine.Lanes;
 /// <summary>Four lanes of a <see cref="Vector256{T}"/> (<see cref="Lanes256"/>, <see cref="Bits256"/>): four chains side by side (AVX2).</summary>
 internal readonly struct Width256 : ILaneWidth<Lanes256, Bits256>
 {
+    public static int Count => 4;
+
+    public static bool Accelerated => Vector256.IsHardwareAccelerated;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 Sqrt(Lanes256 x) => new(Vector256.Sqrt(x.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Bits256 AtMost(Lanes256 a, Lanes256 b) => new(Vector256.LessThanOrEqual(a.Value, b.Value).AsUInt64());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Signs(Bits256 mask) => mask.Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 EvenToOdd(Lanes256 x) => new(Vector256.Shuffle(x.Value, Vector256.Create(0L, 0, 2, 2)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Bits256 EvenTwice(Bits256 x) => new(Vector256.Shuffle(x.Value, Vector256.Create(0UL, 2, 0, 2)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Bits256 Halves(ulong first, ulong second) => new(Vector256.Create(first, first, second, second));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Lanes256 Lower, Lanes256 Upper) SpreadHalves(Lanes256 x) =>
+        (new(Vector256.Shuffle(x.Value, Vector256.Create(0L, 0, 1, 1))), new(Vector256.Shuffle(x.Value, Vector256.Create(2L, 2, 3, 3))));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 C(double c) => new(Vector256.Create(c));
 

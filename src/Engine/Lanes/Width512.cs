@@ -8,6 +8,34 @@ namespace NoiseDrift.Engine.Lanes;
 /// <summary>Eight lanes of a <see cref="Vector512{T}"/> (<see cref="Lanes512"/>, <see cref="Bits512"/>): eight chains side by side.</summary>
 internal readonly struct Width512 : ILaneWidth<Lanes512, Bits512>
 {
+    public static int Count => 8;
+
+    public static bool Accelerated => Vector512.IsHardwareAccelerated;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Sqrt(Lanes512 x) => new(Vector512.Sqrt(x.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Bits512 AtMost(Lanes512 a, Lanes512 b) => new(Vector512.LessThanOrEqual(a.Value, b.Value).AsUInt64());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Signs(Bits512 mask) => (uint)mask.Value.ExtractMostSignificantBits();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 EvenToOdd(Lanes512 x) => new(Vector512.Shuffle(x.Value, Vector512.Create(0L, 0, 2, 2, 4, 4, 6, 6)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Bits512 EvenTwice(Bits512 x) => new(Vector512.Shuffle(x.Value, Vector512.Create(0UL, 2, 4, 6, 0, 2, 4, 6)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Bits512 Halves(ulong first, ulong second) =>
+        new(Vector512.Create(first, first, first, first, second, second, second, second));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Lanes512 Lower, Lanes512 Upper) SpreadHalves(Lanes512 x) =>
+        (new(Vector512.Shuffle(x.Value, Vector512.Create(0L, 0, 1, 1, 2, 2, 3, 3))),
+            new(Vector512.Shuffle(x.Value, Vector512.Create(4L, 4, 5, 5, 6, 6, 7, 7))));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 C(double c) => new(Vector512.Create(c));
 
