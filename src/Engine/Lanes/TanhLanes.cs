@@ -15,7 +15,7 @@ namespace NoiseDrift.Engine.Lanes;
 /// scaling by <c>2^m</c>) is written inline; a vector with an argument outside the fast range (|x| &gt; 354.5, NaN) goes
 /// to the library itself. <see cref="Exact"/> is checked once per width against the library on random and special
 /// inputs; if any bit differs (another runtime version), or the width is not native here, <see cref="Evaluate"/> calls
-/// the library on the whole span (entry by entry the same bits).
+/// the library: on the whole span when every entry is in range (entry by entry the same bits), else vector by vector.
 /// </summary>
 internal static class TanhLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
@@ -36,13 +36,19 @@ internal static class TanhLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     public static void Evaluate(ReadOnlySpan<TV> z, Span<TV> value, Span<TV> d1)
     {
         var one = TW.C(1.0);
+        bool inRange = InRange(z);
         if (!Exact)
         {
-            TensorPrimitives.Tanh(MemoryMarshal.Cast<TV, double>(z), MemoryMarshal.Cast<TV, double>(value));
+            // In range the library's grouping of entries into vectors cannot matter: one call for the whole span.
+            if (inRange) TensorPrimitives.Tanh(MemoryMarshal.Cast<TV, double>(z), MemoryMarshal.Cast<TV, double>(value));
+            else
+            {
+                for (int t = 0; t < z.Length; t++) value[t] = Library(z[t]);
+            }
             for (int t = 0; t < z.Length; t++) d1[t] = one - value[t] * value[t];
             return;
         }
-        if (InRange(z))
+        if (inRange)
         {
             // No vector goes to the library: the loop holds no call, so nothing is spilled around one.
             for (int t = 0; t < z.Length; t++)
