@@ -7,9 +7,10 @@ namespace NoiseDrift.Cli;
 /// <param name="ErrorIsTerminal">True when <paramref name="Error"/> is an interactive terminal.</param>
 public sealed record CliConsoles(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal)
 {
-    /// <summary>The process's own streams.</summary>
+    /// <summary>The process's own streams; redirected output stops the run when its reader goes (<see cref="ClosedOutput"/>).</summary>
     public static CliConsoles System() =>
-        new(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected);
+        new(Console.IsOutputRedirected ? ClosedOutput.StandardOutput() : Console.Out, Console.Error,
+            !Console.IsOutputRedirected, !Console.IsErrorRedirected);
 
     /// <summary>In-memory streams that are not terminals (tests).</summary>
     public static CliConsoles Captured(TextWriter output, TextWriter error) => new(output, error, false, false);

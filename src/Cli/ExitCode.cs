@@ -11,4 +11,10 @@ public static class ExitCode
 
     /// <summary>Bad arguments or a bad spec file; nothing was run.</summary>
     public const int BadInput = 2;
+
+    /// <summary>
+    /// Standard output was closed by its reader (<c>noisedrift check --json | head -1</c>): the run stops at once, as a
+    /// process killed by SIGPIPE would (128 + 13).
+    /// </summary>
+    public const int OutputClosed = 141;
 }

@@ -59,16 +59,12 @@ public static class CheckCommand
             ? (consoles.Error, consoles.ErrorIsTerminal)
             : (consoles.Out, consoles.OutIsTerminal);
         var progress = progressIsTerminal ? AnsiConsoles.Over(progressWriter, true) : null;
-        IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, progress);
-        if (json)
+        void Stream(IReadOnlyList<CheckResult> rows)
         {
-            foreach (var r in results) JsonLine.Write(consoles.Out, CheckJson.Line(r));
-            consoles.Out.Flush();
+            foreach (var r in rows) JsonLine.Write(consoles.Out, CheckJson.Line(r));
         }
-        else
-        {
-            ResultTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), results);
-        }
+        IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, progress, json ? Stream : null);
+        if (!json) ResultTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), results);
         return results.All(r => r.Pass) ? ExitCode.Pass : ExitCode.Fail;
     }
 }

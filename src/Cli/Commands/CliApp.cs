@@ -54,6 +54,10 @@ public static class CliApp
                 EnableDefaultExceptionHandler = false,
             });
         }
+        catch (Exception e) when (Unwrap(e) is ClosedOutputException)
+        {
+            return ExitCode.OutputClosed;
+        }
         catch (Exception e) when (Unwrap(e) is InvalidInputException input)
         {
             if (SpecOf(parsed) is not null) input = SpecPath.Placed(input);

@@ -35,6 +35,16 @@ public static class OwnModelCheck
                 text.WriteLine(Line(power, enough, required));
                 if (required && !enough) code = ExitCode.Fail;
             }
+            if (client.Model.Count > OwnRunCheck.PowerLimit)
+            {
+                text.WriteLine($"power not computed: above n = {OwnRunCheck.PowerLimit} the enumeration of batches costs too much, " +
+                    "so nothing shows that the run rows would reject a wrong step rule; use n <= 12 for that");
+            }
+            else if (required && battery.Power.Any(p => p.Margin < RunPower.RequiredMargin))
+            {
+                text.WriteLine("exit 1: every row passed, but the run cannot tell a wrong step rule from the right one with " +
+                    "the required probability (power FAIL above) even at its largest plan; --deep doubles the chains");
+            }
             text.Flush();
             return code;
         }

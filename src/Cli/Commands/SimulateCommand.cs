@@ -8,7 +8,8 @@ namespace NoiseDrift.Cli.Commands;
 /// <summary>
 /// <c>noisedrift simulate --spec FILE [--json]</c> (docs/design.md "CLI contract"): runs <c>sgd.chains</c> label-noise SGD
 /// chains (antithetic pairs, so an even number) for <c>sgd.steps</c> steps from the stationary start around θ*, and
-/// prints the measured drift, OU covariance and reg trace beside their predictions (docs/theory.md §2–§3). The progress bar
+/// prints the measured drift, OU covariance and reg trace beside their predictions (docs/theory.md §2–§3), then the run's
+/// verdict rows (<see cref="Theory.Verdicts.StationaryRunVerdicts"/>); exits 1 when one fails. The progress bar
 /// goes to stderr, and only when stderr is a terminal and the output is not JSON.
 /// </summary>
 public static class SimulateCommand
@@ -29,6 +30,6 @@ public static class SimulateCommand
         if (json) JsonLine.Write(consoles.Out, SimulationJson.Object(specCase, result));
         else SimulationTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, result);
         consoles.Out.Flush();
-        return ExitCode.Pass;
+        return result.Verdicts.All(v => v.Pass) ? ExitCode.Pass : ExitCode.Fail;
     }
 }

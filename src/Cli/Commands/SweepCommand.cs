@@ -42,14 +42,15 @@ public static class SweepCommand
         foreach (ulong seed in range.Seeds(shard))
         {
             var cases = BatteryRunner.Cases(batteries ?? StandardBattery.All, new BatteryOptions(tier, seed));
-            IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, null);
-            var seedRows = results.Select(r => new SweepRow(seed, r)).ToList();
-            rows.AddRange(seedRows);
-            if (json)
+            IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, null, caseRows =>
             {
-                foreach (var row in seedRows) JsonLine.Write(consoles.Out, row.Line());
-                consoles.Out.Flush();
-            }
+                foreach (var r in caseRows)
+                {
+                    var row = new SweepRow(seed, r);
+                    rows.Add(row);
+                    if (json) JsonLine.Write(consoles.Out, row.Line());
+                }
+            });
             if (consoles.ErrorIsTerminal)
             {
                 consoles.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

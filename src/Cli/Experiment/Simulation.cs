@@ -6,6 +6,7 @@ using NoiseDrift.Theory;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Statistics;
+using NoiseDrift.Theory.Verdicts;
 
 namespace NoiseDrift.Cli.Experiment;
 
@@ -33,7 +34,8 @@ public static class Simulation
 
     /// <summary>
     /// Runs the stationary pipeline (<see cref="StationaryExperiment"/>: the chains from <c>u₀ ~ N(0, S)</c>, the
-    /// Rao–Blackwell drift, the OU moments) and reads reg of the projected iterates; <paramref name="progress"/>
+    /// Rao–Blackwell drift, the OU moments), reads reg of the projected iterates and judges the run
+    /// (<see cref="StationaryRunVerdicts"/>); <paramref name="progress"/>
     /// receives the completed fraction of steps.
     /// </summary>
     public static SimulationResult Run(TheoryCase @case, PredictionSummary predicted, RunPlan plan,
@@ -57,7 +59,8 @@ public static class Simulation
         return new SimulationResult(predicted, plan, drift.Estimate,
             VectorMeanEstimate.Projection(drift.Samples, UnitDirection(predicted.DriftExact)),
             OuCovariance.Of(meanMoment, "measured").Eigenvalues, MeanEstimate.Of(ou.Trace()),
-            RegTrace(experiment), ProjectedReg.ChangeRate(experiment.Case, experiment.Starts, experiment.Result.FinalStates, plan.Steps));
+            RegTrace(experiment), ProjectedReg.ChangeRate(experiment.Case, experiment.Starts, experiment.Result.FinalStates, plan.Steps),
+            StationaryRunVerdicts.Judge(stationary));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Cli.Experiment;
@@ -16,9 +17,11 @@ namespace NoiseDrift.Cli.Experiment;
 /// <param name="RegTrace">Chain-mean <c>reg</c> of the projected iterate at step 0 and each snapshot.</param>
 /// <param name="RegChange">Per-step change of <c>reg(Proj_M θ)</c> from start to end, with the SE over pairs, and the
 /// number of pairs whose states could all be projected onto M.</param>
+/// <param name="Verdicts">The run's verdict rows with the check contract (docs/theory.md §2, §3.9–§3.10).</param>
 public sealed record SimulationResult(
     PredictionSummary Predicted, RunPlan Plan, VectorMeanEstimate Drift, MeanEstimate DriftAlongPredicted,
-    double[] OuEigenvalues, MeanEstimate OuTrace, IReadOnlyList<RegSample> RegTrace, (MeanEstimate Rate, int Pairs) RegChange)
+    double[] OuEigenvalues, MeanEstimate OuTrace, IReadOnlyList<RegSample> RegTrace, (MeanEstimate Rate, int Pairs) RegChange,
+    IReadOnlyList<CheckResult> Verdicts)
 {
     /// <summary>The one-line note for chains that could not be projected onto M, or null when every chain could.</summary>
     public string? ProjectionNote()

@@ -4,15 +4,24 @@ using Spectre.Console;
 
 namespace NoiseDrift.Cli.Output;
 
-/// <summary>Runs check cases, drawing a progress bar on a terminal console or running silently without one.</summary>
+/// <summary>
+/// Runs check cases in their order, drawing a progress bar on a terminal console or running silently without one,
+/// and hands each case's verdicts to <c>judged</c> as soon as that case is done (so JSON lines stream).
+/// </summary>
 internal static class ProgressDisplay
 {
-    public static IReadOnlyList<CheckResult> Run(IReadOnlyList<CheckCase> cases, IAnsiConsole? console)
+    public static IReadOnlyList<CheckResult> Run(
+        IReadOnlyList<CheckCase> cases, IAnsiConsole? console, Action<IReadOnlyList<CheckResult>>? judged = null)
     {
         var results = new List<CheckResult>();
+        void Add(IReadOnlyList<CheckResult> rows)
+        {
+            results.AddRange(rows);
+            judged?.Invoke(rows);
+        }
         if (console is null)
         {
-            foreach (var c in cases) results.AddRange(BatteryRunner.Run(c));
+            foreach (var c in cases) Add(BatteryRunner.Run(c));
             return results;
         }
         console.Progress()
@@ -25,7 +34,7 @@ internal static class ProgressDisplay
                 {
                     int done = i;
                     task.Description = Markup.Escape(cases[i].Name);
-                    results.AddRange(BatteryRunner.Run(cases[i], new Fraction(f => task.Value = done + Math.Clamp(f, 0, 1))));
+                    Add(BatteryRunner.Run(cases[i], new Fraction(f => task.Value = done + Math.Clamp(f, 0, 1))));
                     task.Value = i + 1;
                 }
             });

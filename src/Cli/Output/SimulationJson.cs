@@ -6,7 +6,8 @@ namespace NoiseDrift.Cli.Output;
 /// <summary>
 /// The JSON object of <c>noisedrift simulate</c> (docs/design.md "CLI contract"): <c>drift_measured</c>,
 /// <c>drift_stderr</c>, <c>ou_cov_measured</c>, <c>reg_trace</c> (<c>[{step, reg, unprojected}]</c>), summary measurements with
-/// their standard errors, and every predicted field of <see cref="PredictionJson"/>.
+/// their standard errors, <c>verdicts</c> (the run's rows, each as a <c>check --json</c> line) and <c>pass</c>,
+/// and every predicted field of <see cref="PredictionJson"/>.
 /// </summary>
 internal static class SimulationJson
 {
@@ -35,6 +36,15 @@ internal static class SimulationJson
         JsonLine.Number(json, "reg_change_measured", r.RegChange.Rate.Mean);
         JsonLine.Number(json, "reg_change_stderr", r.RegChange.Rate.StdErr);
         json.WriteNumber("reg_change_pairs", r.RegChange.Pairs);
+        json.WriteStartArray("verdicts");
+        foreach (var v in r.Verdicts)
+        {
+            json.WriteStartObject();
+            CheckJson.Members(json, v);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteBoolean("pass", r.Verdicts.All(v => v.Pass));
         PredictionJson.Fields(json, r.Predicted);
     });
 }

@@ -40,6 +40,9 @@ internal static class SimulationTable
         console.Write(trace);
         console.MarkupLine(Markup.Escape("OU eigenvalues predicted " + VectorText.Abridged(s.OuCovariance.Eigenvalues) +
             ", measured " + VectorText.Abridged(r.OuEigenvalues)));
+        console.MarkupLine(Markup.Escape("The verdicts: the same run judged with the stated error budget (the moving mean and its offset " +
+            "carried, docs/theory.md §3.9–§3.10); the z above is against the θ*-fixed prediction and is not a verdict."));
+        ResultTable.Write(console, r.Verdicts);
     }
 
     private static void Row(Table table, string name, double predicted, double leading, MeanEstimate measured)

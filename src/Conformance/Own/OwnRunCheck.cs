@@ -34,6 +34,14 @@ public static class OwnRunCheck
     /// <summary>The largest n whose power is computed: the exact fourth moments cost about <c>C(n,B)·K·n⁵</c>.</summary>
     public const int PowerLimit = 12;
 
+    /// <summary>
+    /// The largest chains × p the plan asks the program to hold (2^27 doubles, 1 GiB of final θ): more chains buy power
+    /// only up to this size.
+    /// </summary>
+    public const double MaxThetaDoubles = 1 << 27;
+
+    private static readonly int[] ChainFactors = [1, 2, 4, 8, 16];
+
     /// <summary>The batch size: 2 of n (minibatches are needed to see the batch rules), or n when n ≤ 2.</summary>
     public static int Batch(int n) => n <= 2 ? n : 2;
 
@@ -71,16 +79,18 @@ public static class OwnRunCheck
 
     /// <summary>
     /// The run plan: the first step size of <see cref="EtaLambdaMax"/> with enough power against every wrong rule at
-    /// <paramref name="chains"/> chains, else at twice and four times as many (or, if none has, the plan whose weakest
-    /// margin is largest), its prediction and its power. Above <see cref="PowerLimit"/> the power is not computed and
-    /// the first step size is used.
+    /// <paramref name="chains"/> chains, else at 2, 4, 8 and 16 times as many while the chains' final θ fit in
+    /// <see cref="MaxThetaDoubles"/> (or, if none has, the plan whose weakest margin is largest), its prediction and its
+    /// power. Above <see cref="PowerLimit"/> the power is not computed and the first step size is used.
     /// </summary>
     public static RunPlan Plan(NormalFrame frame, int chains, Action<int, double[], double[]> hessianVector)
     {
         ArgumentNullException.ThrowIfNull(frame);
         (SgdProblem Sgd, int Chains, IReadOnlyList<RunPower> Power)? chosen = null, best = null;
         if (frame.Count > PowerLimit) chosen = (Problem(frame, EtaLambdaMax[0]), chains, []);
-        foreach (int factor in new[] { 1, 2, 4 })
+        var factors = ChainFactors
+            .Where(f => f == 1 || (double)chains * f * frame.ParameterCount <= MaxThetaDoubles);
+        foreach (int factor in factors)
         {
             foreach (double etaLambdaMax in EtaLambdaMax)
             {

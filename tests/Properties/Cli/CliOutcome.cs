@@ -28,6 +28,23 @@ internal static class CliOutcome
     public static JsonElement Finite(CliRun run, params string[] undefinedAllowed)
     {
         Assert.True(run.ExitCode == ExitCode.Pass, $"exit {run.ExitCode}, expected 0; stderr: {run.Error}");
+        return FiniteJson(run, undefinedAllowed);
+    }
+
+    /// <summary>
+    /// A judged run (<c>simulate</c>): exit 0 when every verdict passed and 1 when one failed, as its JSON's
+    /// <c>pass</c> says, and every number finite as in <see cref="Finite"/>.
+    /// </summary>
+    public static JsonElement Judged(CliRun run, params string[] undefinedAllowed)
+    {
+        Assert.True(run.ExitCode is ExitCode.Pass or ExitCode.Fail, $"exit {run.ExitCode}, expected 0 or 1; stderr: {run.Error}");
+        var root = FiniteJson(run, undefinedAllowed);
+        Assert.Equal(run.ExitCode == ExitCode.Pass, root.GetProperty("pass").GetBoolean());
+        return root;
+    }
+
+    private static JsonElement FiniteJson(CliRun run, string[] undefinedAllowed)
+    {
         using var document = JsonDocument.Parse(run.Out);
         var root = document.RootElement.Clone();
         AssertFinite(root, "", undefinedAllowed);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NoiseDrift.Cli;
+using NoiseDrift.Cli.Output;
 using Xunit;
 
 namespace NoiseDrift.Properties.Cli;
@@ -47,6 +48,27 @@ public class PredictSimulateTests
         Assert.All(root.GetProperty("reg_trace").EnumerateArray(), s => Assert.True(double.IsFinite(s.GetProperty("reg").GetDouble())));
         foreach (string name in new[] { "reg_change_measured", "reg_change_stderr", "ou_trace_measured", "drift_along_exact_measured" })
             Assert.True(double.IsFinite(root.GetProperty(name).GetDouble()), name);
+    }
+
+    /// <summary>
+    /// <c>simulate</c> on <c>examples/drift5.json</c> judges its run (issue 32): the θ*-fixed reg change is tens of standard
+    /// errors from the measured one (the moving base point), the verdict carries the moving mean and passes, and the
+    /// θ*-fixed rate would be rejected by that verdict's own tolerance, so the row can fail.
+    /// </summary>
+    [Fact]
+    public void SimulateJudgesTheDrift5RunWithTheMovingMean()
+    {
+        var run = CliRun.Of("simulate", "--spec", CliRun.RepositoryFile(Path.Combine("examples", "drift5.json")), "--json");
+        var root = CliOutcome.Judged(run);
+        Assert.Equal(ExitCode.Pass, run.ExitCode);
+        var verdicts = root.GetProperty("verdicts").EnumerateArray().Select(CheckJson.Read).ToList();
+        foreach (string check in new[] { "ou_trace", "drift_dynamic_along", "drift_dynamic_components", "reg_decrease", "ou_mean_along" })
+            Assert.Contains(verdicts, v => v.Check == check);
+        Assert.All(verdicts, v => Assert.True(v.Pass && Math.Abs(v.Measured - v.Predicted) <= v.Tolerance, v.Check));
+        var reg = verdicts.Single(v => v.Check == "reg_decrease");
+        double thetaStarFixed = root.GetProperty("reg_change_exact").GetDouble();
+        Assert.True(Math.Abs(reg.Measured - thetaStarFixed) > reg.Tolerance,
+            $"the θ*-fixed rate {thetaStarFixed} is within the verdict's tolerance {reg.Tolerance} of {reg.Measured}");
     }
 
     [Fact]

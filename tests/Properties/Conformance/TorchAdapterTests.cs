@@ -10,7 +10,7 @@ namespace NoiseDrift.Properties.Conformance;
 /// <c>check --impl</c> over the PyTorch adapter on the 1-D convolutional example (docs/conformance.md,
 /// section 3): the adapter passes every derivative and theory row with enough power, and each
 /// deliberately broken copy is rejected on the rows its bug lives in. Torch starts slowly, so these are the only
-/// torch processes of the default tests: one per adapter copy.
+/// torch processes of the default tests: one per adapter copy, and one for a model file written from the README alone.
 /// </summary>
 public sealed class TorchAdapterTests(ITestOutputHelper output)
 {
@@ -25,6 +25,33 @@ public sealed class TorchAdapterTests(ITestOutputHelper output)
         foreach (var family in Families) Assert.Contains(rows, r => r.Check == family);
         Assert.All(rows, r => Assert.True(r.Pass, $"{r.Check}: {r.Detail}"));
         Assert.Equal(6, run.Error.Split('\n').Count(l => l.StartsWith("power ok ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A model file written from the README alone (single-head self-attention, p = 31): every row passes, and its plan
+    /// needs 8× the chains for the power against batches with replacement, which the plan now reaches by itself.
+    /// </summary>
+    [TorchFact]
+    public void AnAttentionModelWrittenFromTheReadmeAlonePassesWithEnoughPower()
+    {
+        var (run, rows) = Check("noisedrift_torch.py", "attention.py");
+        Assert.True(run.ExitCode == 0, run.Out + run.Error);
+        foreach (var family in Families) Assert.Contains(rows, r => r.Check == family);
+        Assert.All(rows, r => Assert.True(r.Pass, $"{r.Check}: {r.Detail}"));
+        Assert.Equal(6, run.Error.Split('\n').Count(l => l.StartsWith("power ok ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A module whose forward has no vmap batching rule (nn.GRUCell) is refused on hello with the reason, before any check runs.</summary>
+    [TorchFact]
+    public void AModuleThatCannotRunUnderVmapIsRefusedWithTheReason()
+    {
+        string python = TorchFactAttribute.RequirePython();
+        string script = Path.Combine(RepositoryPaths.Conformance, "adapters", "torch", "noisedrift_torch.py");
+        string model = Path.Combine(RepositoryPaths.Conformance, "adapters", "torch", "broken", "models", "gru_cell.py");
+        var run = CliRun.Of("check", "--impl", $"'{python}' '{script}' --model '{model}'", "--json");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains("does not run under functorch's vmap", run.Error, StringComparison.Ordinal);
     }
 
     [TorchFact]
@@ -55,11 +82,11 @@ public sealed class TorchAdapterTests(ITestOutputHelper output)
         Assert.Contains("certified: forward, jacobian, reg, grad_reg, hvp, sgd_step, run on model kinds mlp;", run.Out, StringComparison.Ordinal);
     }
 
-    private (CliRun Run, IReadOnlyList<CheckResult> Rows) Check(string adapter)
+    private (CliRun Run, IReadOnlyList<CheckResult> Rows) Check(string adapter, string modelFile = "conv1d.py")
     {
         string python = TorchFactAttribute.RequirePython();
         string script = Path.Combine(RepositoryPaths.Conformance, "adapters", "torch", adapter);
-        string model = CliRun.RepositoryFile(Path.Combine("examples", "torch", "conv1d.py"));
+        string model = CliRun.RepositoryFile(Path.Combine("examples", "torch", modelFile));
         var run = CliRun.Of("check", "--impl", $"'{python}' '{script}' --model '{model}'", "--json", "--seed", "1");
         var rows = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(CheckJson.Read).ToArray();
         foreach (var r in rows)
