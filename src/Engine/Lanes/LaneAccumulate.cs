@@ -1,6 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Numerics;
 using NoiseDrift.Engine.LinearAlgebra;
 
 namespace NoiseDrift.Engine.Lanes;
@@ -71,7 +71,6 @@ internal static class LaneAccumulate<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         if (count > 2) destination[2 * dStride] = c2;
         if (count > 3) destination[3 * dStride] = c3;
     }
-
 }
 
 /// <summary>The failure of every lane accumulation whose terms do not lie inside their spans.</summary>

@@ -116,12 +116,12 @@ internal sealed class SummationOrder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TV Pairwise<TV>(Span<TV> slots)
         where TV : unmanaged, IAdditionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV> => slots.Length switch
-    {
-        1 => slots[0],
-        2 => slots[0] + slots[1],
-        4 => (slots[0] + slots[1]) + (slots[2] + slots[3]),
-        _ => ((slots[0] + slots[1]) + (slots[2] + slots[3])) + ((slots[4] + slots[5]) + (slots[6] + slots[7])),
-    };
+        {
+            1 => slots[0],
+            2 => slots[0] + slots[1],
+            4 => (slots[0] + slots[1]) + (slots[2] + slots[3]),
+            _ => ((slots[0] + slots[1]) + (slots[2] + slots[3])) + ((slots[4] + slots[5]) + (slots[6] + slots[7])),
+        };
 
     /// <summary>
     /// The slots of the library's aggregation for doubles with vectors of w lanes, w the widest accelerated vector
