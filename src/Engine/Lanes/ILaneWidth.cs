@@ -67,6 +67,9 @@ internal interface ILaneWidth<TV, TU>
     /// <summary><c>table[offset + entry_lane]</c> per lane.</summary>
     static abstract TV Gather(double[] table, int offset, TU entry);
 
+    /// <summary>Each lane's integer, below 2⁵³, as a double (exact).</summary>
+    static abstract TV Integer(TU bits);
+
     /// <summary><c>√x</c> per lane, correctly rounded.</summary>
     static abstract TV Sqrt(TV x);
 

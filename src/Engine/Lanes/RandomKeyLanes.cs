@@ -81,19 +81,9 @@ internal readonly struct RandomKeyLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU
     private static TU LaneBits(TU indexed, int lane) =>
         Mix(Mix(indexed + TW.U(CounterRandom.Golden + (ulong)lane * CounterRandom.LaneSalt)));
 
-    /// <summary>
-    /// <c>((bits ≫ 11) + ½) 2⁻⁵³</c>: the 53-bit integer becomes a double exactly through the 2⁵² bias (the
-    /// conversion the scalar code does, without a 64-bit conversion instruction).
-    /// </summary>
+    /// <summary><c>((bits ≫ 11) + ½) 2⁻⁵³</c>, as <see cref="RandomKey.Uniform"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV ToUniform(TU bits)
-    {
-        var high = bits >> 11;
-        // high < 2^53: its upper bit goes to the double separately, the lower 52 through the 2^52 bias.
-        var top = TW.Same(high >> 52, TW.U(1));
-        var low = TW.Double((high & TW.U((1UL << 52) - 1)) | TW.U(0x4330000000000000)) - TW.C(4503599627370496.0);
-        return (low + TW.Select(top, TW.C(4503599627370496.0), TW.C(0.0)) + TW.C(0.5)) * TW.C(Ulp53);
-    }
+    private static TV ToUniform(TU bits) => (TW.Integer(bits >> 11) + TW.C(0.5)) * TW.C(Ulp53);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TU Mix(TU z)

@@ -10,6 +10,9 @@ internal readonly struct ScalarWidth : ILaneWidth<double, ulong>
     public static bool Accelerated => true;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Integer(ulong bits) => bits;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sqrt(double x) => Math.Sqrt(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

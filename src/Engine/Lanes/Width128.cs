@@ -12,6 +12,19 @@ internal readonly struct Width128 : ILaneWidth<Lanes128, Bits128>
 
     public static bool Accelerated => Vector128.IsHardwareAccelerated;
 
+    /// <summary>
+    /// With AVX-512 the conversion instruction; else the upper bit and the lower 52 separately, the lower through the
+    /// 2⁵² bias (exact integers, so the value of the conversion).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Integer(Bits128 bits)
+    {
+        if (Avx512DQ.VL.IsSupported) return new(Vector128.ConvertToDouble(bits.Value));
+        var bias = Vector128.Create(4503599627370496.0);
+        var low = (bits.Value & Vector128.Create((1UL << 52) - 1) | bias.AsUInt64()).AsDouble() - bias;
+        return new(low + (Vector128.Equals(bits.Value >>> 52, Vector128<ulong>.One).AsDouble() & bias));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 Sqrt(Lanes128 x) => new(Vector128.Sqrt(x.Value));
 

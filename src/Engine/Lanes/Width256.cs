@@ -12,6 +12,19 @@ internal readonly struct Width256 : ILaneWidth<Lanes256, Bits256>
 
     public static bool Accelerated => Vector256.IsHardwareAccelerated;
 
+    /// <summary>
+    /// With AVX-512 the conversion instruction; else the upper bit and the lower 52 separately, the lower through the
+    /// 2⁵² bias (exact integers, so the value of the conversion).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 Integer(Bits256 bits)
+    {
+        if (Avx512DQ.VL.IsSupported) return new(Vector256.ConvertToDouble(bits.Value));
+        var bias = Vector256.Create(4503599627370496.0);
+        var low = (bits.Value & Vector256.Create((1UL << 52) - 1) | bias.AsUInt64()).AsDouble() - bias;
+        return new(low + (Vector256.Equals(bits.Value >>> 52, Vector256<ulong>.One).AsDouble() & bias));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 Sqrt(Lanes256 x) => new(Vector256.Sqrt(x.Value));
 

@@ -13,6 +13,9 @@ internal readonly struct Width512 : ILaneWidth<Lanes512, Bits512>
     public static bool Accelerated => Vector512.IsHardwareAccelerated;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Integer(Bits512 bits) => new(Vector512.ConvertToDouble(bits.Value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 Sqrt(Lanes512 x) => new(Vector512.Sqrt(x.Value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
