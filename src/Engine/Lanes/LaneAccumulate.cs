@@ -6,7 +6,7 @@ using NoiseDrift.Engine.LinearAlgebra;
 namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
-/// Up to four matrix elements of <see cref="MlpLanes{TW, TV, TU}"/> at once: <c>c_q + Σ_p a_p b_{p,q}</c> for q &lt; count, each
+/// Up to four matrix elements of <see cref="Models.MlpLanes{TW, TV, TU}"/> at once: <c>c_q + Σ_p a_p b_{p,q}</c> for q &lt; count, each
 /// summed in order p = 0..k−1 with fused or separate multiply-adds exactly as one element alone would be
 /// (<see cref="Gemm.FusedColumns"/>), so every lane keeps the per-chain bits (docs/theory.md §1). The shared
 /// factor <c>a_p</c> is loaded once for the four, and the four dependency chains overlap. Unused slots (q ≥ count)

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
-/// Two gradients of <see cref="MlpLanes{TW, TV, TU}"/> that share a factor, elements side by side: <c>Σ_p a_p b_{p,q}</c> and
+/// Two gradients of <see cref="Models.MlpLanes{TW, TV, TU}"/> that share a factor, elements side by side: <c>Σ_p a_p b_{p,q}</c> and
 /// <c>Σ_p a'_p b_{p,q}</c> for up to four q, where only <c>a</c> differs (the clean and the noisy backward signals of
 /// one step share the weights and the activations, docs/theory.md §3). Each element is summed in order p = 0..k−1 with fused
 /// or separate multiply-adds exactly as <see cref="LaneAccumulate{TW, TV, TU}.Four"/> sums it alone, so every lane keeps the

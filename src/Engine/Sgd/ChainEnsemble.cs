@@ -1,7 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.ExceptionServices;
 using NoiseDrift.Engine.Data;
-using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
 

@@ -1,5 +1,3 @@
-using NoiseDrift.Engine.Lanes;
-
 namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>How <see cref="ChainEnsemble.Run"/> advances its chains; every kernel gives the same result.</summary>

@@ -1,11 +1,11 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
-using NoiseDrift.Engine.Sgd;
 
-namespace NoiseDrift.Engine.Lanes;
+namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
 /// The chain-batched loop of <see cref="ChainEnsemble"/> at one lane width: chains Wb..Wb+W−1 advance together

@@ -1,6 +1,8 @@
 using System.Numerics;
+using NoiseDrift.Engine.Lanes;
+using NoiseDrift.Engine.Models;
 
-namespace NoiseDrift.Engine.Lanes;
+namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
 /// One worker's scratch for <see cref="ChainBlockRun{TW, TV, TU}"/>: a block's θ, gradients, Rao–Blackwell sums, noisy

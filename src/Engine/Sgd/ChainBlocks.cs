@@ -1,9 +1,9 @@
 using System.Runtime.Intrinsics;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.LinearAlgebra;
 using NoiseDrift.Engine.Models;
-using NoiseDrift.Engine.Sgd;
 
-namespace NoiseDrift.Engine.Lanes;
+namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
 /// The chain-batched loop of <see cref="ChainEnsemble"/> at the lane width the machine runs natively (docs/design.md

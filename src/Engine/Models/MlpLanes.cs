@@ -4,10 +4,10 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NoiseDrift.Engine.Activations;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.LinearAlgebra;
-using NoiseDrift.Engine.Models;
 
-namespace NoiseDrift.Engine.Lanes;
+namespace NoiseDrift.Engine.Models;
 
 /// <summary>
 /// The loss gradient of an <see cref="Mlp"/> (docs/theory.md §1) for the parameter vectors of several chains at once,

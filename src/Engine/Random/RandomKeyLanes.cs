@@ -1,9 +1,9 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using NoiseDrift.Engine.Random;
+using NoiseDrift.Engine.Lanes;
 
-namespace NoiseDrift.Engine.Lanes;
+namespace NoiseDrift.Engine.Random;
 
 /// <summary>
 /// <see cref="RandomKey"/>s side by side, one per lane of a width <typeparamref name="TW"/>, for the chain-batched
