@@ -45,6 +45,7 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
         var kept = quick.All.SelectMany(r => r.Power).Where(p => !p.Rejected).Select(p => $"{p.Verdict.Case}: {p.Perturbation}");
         Assert.Empty(kept);
         Assert.Contains(quick.MatrixSensing.Power, p => p.Perturbation == "flow at half speed");
+        Assert.Equal(3, quick.MatrixSensing.Power.Count(p => p.Verdict.Check == MatrixSensingRecovery.Check));
         Assert.Equal(2, quick.Relu1D.Power.Count(p => p.Perturbation == "flow at half speed"));
         Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation == "wrong allocation");
         Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation.StartsWith("σ = 0", StringComparison.Ordinal));
@@ -64,6 +65,17 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
     }
 
     [Fact]
+    public void Matrix_sensing_recovery_is_certified_and_asserted_on_seed_1()
+    {
+        // Seed 1's X* is certified, so ms_recovery predicts 0 and is asserted (it has power at the quick horizon).
+        var ms = quick.MatrixSensing;
+        Assert.True(ms.Certificate.Certified, ms.Certificate.Verdict);
+        var recovery = Assert.Single(ms.Verdicts, v => v.Check == MatrixSensingRecovery.Check);
+        Assert.Equal(0, recovery.Predicted);
+        Assert.DoesNotContain(ms.Verdicts, v => v.Check == "ms_gd_test_error_fixed");
+    }
+
+    [Fact]
     public void Quick_reproduction_summary()
     {
         Snapshot.Match(quick.All.SelectMany(r => r.Verdicts).Select(Row).ToList());
@@ -74,7 +86,7 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
         r.Check,
         r.Case,
         Predicted = Rounding.Four(r.Predicted),
-        Measured = Rounding.Four(r.Measured),
+        Measured = Math.Abs(r.Measured) < 1e-12 ? "below 1e-12" : Rounding.Four(r.Measured),
         StdErr = Rounding.Four(r.StdErr),
         r.Pass,
     };

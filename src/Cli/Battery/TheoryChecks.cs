@@ -7,7 +7,8 @@ namespace NoiseDrift.Cli.Battery;
 /// OU covariance, drift (static and dynamic, with the leading-order offset), regularizer decrease, the σ = 0 and
 /// isotropic-noise controls, and at the standard and deep tiers the η, σ, B scaling exponents — each verdict with
 /// predicted, measured and stderr. <c>--quick</c> runs the smaller plan. The paper's three settings (docs/theory.md §4,
-/// <see cref="SettingCases"/>) run the same checks without the scaling fits, which the other cases already cover.
+/// <see cref="SettingCases"/>) run the same checks without the scaling fits, which the other cases already cover, and
+/// one row each of their closed forms against the engine (<see cref="ClosedFormVerdict"/>).
 /// </summary>
 public sealed class TheoryChecks : IBattery
 {
@@ -31,6 +32,8 @@ public sealed class TheoryChecks : IBattery
                 new CheckCase($"theory: {c.Name}", progress => [.. TheoryBattery.Run(c, plan, progress)])),
             .. SettingCases.All(options.Seed).Select(c =>
                 new CheckCase($"theory: {c.Name}", progress => [.. TheoryBattery.Run(c, settingPlan, progress)])),
+            .. SettingCases.All(options.Seed).Select(c =>
+                new CheckCase($"closed form: {c.Name}", () => [ClosedFormVerdict.Judge(c)!])),
         ];
     }
 }

@@ -7,7 +7,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift check [--quick|--deep] [--json] [--seed S] [--impl "COMMAND"]</c>: runs the standard battery on the
+/// <c>noisedrift check [--quick|--deep] [--json] [--verbose] [--seed S] [--impl "COMMAND"]</c>: runs the standard battery on the
 /// built-in cases (or, with <c>--impl</c>, <see cref="OwnModelCheck"/> on a program's own model), shows a progress bar
 /// and a summary table (or JSON lines), and exits 1 if any check fails (docs/design.md "CLI contract").
 /// </summary>
@@ -29,17 +29,21 @@ public static class CheckCommand
         {
             Description = "Check the model a program owns (model kind own, docs/conformance.md) instead of the built-in cases.",
         };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "List every row under its case (the default lists one line per family, then the failing and notable rows).",
+        };
         var timeout = new Option<double>("--timeout") { Description = "With --impl: seconds to wait for each answer (default 600).", DefaultValueFactory = _ => 600 };
         var command = new Command("check", "Run the derivative and theory batteries on built-in cases, or on a program's own model.")
         {
-            json, seed, impl, timeout,
+            json, seed, impl, verbose, timeout,
         };
         tiers.AddTo(command);
         command.SetAction(parsed =>
         {
             var options = new BatteryOptions(tiers.Of(parsed), parsed.GetValue(seed));
             if (parsed.GetValue(impl) is not { } program)
-                return Execute(options, parsed.GetValue(json), consoles);
+                return Execute(options, parsed.GetValue(json), consoles, verbose: parsed.GetValue(verbose));
             double seconds = parsed.GetValue(timeout);
             if (!(seconds > 0 && seconds < 1e6))
             {
@@ -51,8 +55,12 @@ public static class CheckCommand
         return command;
     }
 
-    /// <summary>Runs the batteries and reports; returns the exit code.</summary>
-    public static int Execute(BatteryOptions options, bool json, CliConsoles consoles, IReadOnlyList<IBattery>? batteries = null)
+    /// <summary>
+    /// Runs the batteries and reports (JSON lines as each case is judged; or the family summary, or with
+    /// <paramref name="verbose"/> every row); returns the exit code.
+    /// </summary>
+    public static int Execute(BatteryOptions options, bool json, CliConsoles consoles, IReadOnlyList<IBattery>? batteries = null,
+        bool verbose = false)
     {
         var cases = BatteryRunner.Cases(batteries ?? StandardBattery.All, options);
         var (progressWriter, progressIsTerminal) = json
@@ -64,7 +72,12 @@ public static class CheckCommand
             foreach (var r in rows) JsonLine.Write(consoles.Out, CheckJson.Line(r));
         }
         IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, progress, json ? Stream : null);
-        if (!json) ResultTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), results);
-        return results.All(r => r.Pass) ? ExitCode.Pass : ExitCode.Fail;
+        if (!json)
+        {
+            var console = AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal);
+            if (verbose) ResultTable.Write(console, results);
+            else ResultTable.WriteSummary(console, results);
+        }
+        return !results.Any(r => r.Fails) ? ExitCode.Pass : ExitCode.Fail;
     }
 }

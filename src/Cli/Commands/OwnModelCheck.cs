@@ -25,7 +25,7 @@ public static class OwnModelCheck
         {
             var client = OwnClient.Open(channel);
             var battery = new OwnModelBattery(client);
-            int code = CheckCommand.Execute(options, json, consoles, [battery]);
+            int code = CheckCommand.Execute(options, json, consoles, [battery], verbose: true);
             client.Close();
             var text = json ? consoles.Error : consoles.Out;
             bool required = options.Tier != Tier.Quick;
@@ -60,10 +60,11 @@ public static class OwnModelCheck
         }
     }
 
+    /// <summary>One power line, at most 120 columns: the wrong rule, how far out it lands, the margin, and P(miss) = 1 − P(reject).</summary>
     private static string Line(RunPower power, bool enough, bool required) => string.Create(CultureInfo.InvariantCulture,
-        $"power {(enough ? "ok  " : required ? "FAIL" : "low ")} against {power.Rule.Name}: it lands {power.Shift:0.0} " +
-        $"tolerances out on run:ou_cov {power.Row}, margin {power.Margin:0.0} SE, P(reject) >= {Probability(power)}");
+        $"power {(enough ? "ok  " : required ? "FAIL" : "low ")} {power.Rule.Name}: {power.Shift:0.0} tol. out on " +
+        $"ou_cov {power.Row} ({power.Margin:0.0} SE), P(miss) <= {Miss(power)}");
 
-    private static string Probability(RunPower power) =>
-        power.Probability >= 1 - 1e-15 ? "1 - 1e-15" : string.Create(CultureInfo.InvariantCulture, $"1 - {1 - power.Probability:0.0e0}");
+    private static string Miss(RunPower power) =>
+        power.Probability >= 1 - 1e-15 ? "1e-15" : string.Create(CultureInfo.InvariantCulture, $"{1 - power.Probability:0.0e0}");
 }

@@ -30,6 +30,6 @@ public static class SimulateCommand
         if (json) JsonLine.Write(consoles.Out, SimulationJson.Object(specCase, result));
         else SimulationTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), specCase, result);
         consoles.Out.Flush();
-        return result.Verdicts.All(v => v.Pass) ? ExitCode.Pass : ExitCode.Fail;
+        return !result.Verdicts.Any(v => v.Fails) ? ExitCode.Pass : ExitCode.Fail;
     }
 }

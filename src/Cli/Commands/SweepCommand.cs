@@ -54,11 +54,11 @@ public static class SweepCommand
             if (consoles.ErrorIsTerminal)
             {
                 consoles.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"noisedrift: seed {seed}: {results.Count} checks, {results.Count(r => !r.Pass)} failed"));
+                    $"noisedrift: seed {seed}: {results.Count} checks, {results.Count(r => r.Fails)} failed"));
             }
         }
         if (!json) SweepTable.Write(AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal), SweepSummary.Of(rows));
         consoles.Out.Flush();
-        return rows.All(r => r.Verdict.Pass) ? ExitCode.Pass : ExitCode.Fail;
+        return !rows.Any(r => r.Verdict.Fails) ? ExitCode.Pass : ExitCode.Fail;
     }
 }

@@ -6,8 +6,11 @@ namespace NoiseDrift.Cli.Output;
 
 /// <summary>
 /// One JSON object per verdict per line (docs/design.md "CLI contract"):
-/// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c> and <c>"detail"</c>.
-/// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN.
+/// <c>{"check","case","predicted","measured","stderr","pass"}</c>, followed by <c>"tolerance"</c>, <c>"detail"</c>, and
+/// the tolerance's parts <c>"z"</c> and <c>"bias"</c> (tolerance = z·stderr + bias, docs/theory.md §5).
+/// Non-finite numbers, which JSON cannot hold, are written as <c>null</c> and read back as NaN. A row that is not
+/// asserted (docs/theory.md §5.1) keeps <c>"pass"</c> (the rule's result, which counts neither way) and has a
+/// <c>"not_asserted"</c> member with the reason; asserted rows carry no such member.
 /// </summary>
 public static class CheckJson
 {
@@ -27,6 +30,9 @@ public static class CheckJson
         json.WriteBoolean("pass", r.Pass);
         JsonLine.Number(json, "tolerance", r.Tolerance);
         json.WriteString("detail", r.Detail);
+        JsonLine.Number(json, "z", r.Z);
+        JsonLine.Number(json, "bias", r.Bias);
+        if (!r.Asserted) json.WriteString("not_asserted", r.NotAsserted);
     }
 
     /// <summary>Reads one verdict line back; throws <see cref="JsonException"/> or <see cref="KeyNotFoundException"/> when it is not one.</summary>
@@ -37,21 +43,26 @@ public static class CheckJson
     }
 
     /// <summary>
-    /// Reads one verdict object. A line carries the tolerance but not its parts; every row of <c>check</c> is judged
-    /// under <see cref="SuiteBudget"/>, so a row with a standard error is read with the suite's z and the bias bound
-    /// <c>tolerance − z · SE</c>, and a row without one (an exact check) with its tolerance as the bound.
+    /// Reads one verdict object with its z and bias. A line written before rows carried them (a shard from an older
+    /// build) gives only the tolerance; every row of <c>check</c> is judged under <see cref="SuiteBudget"/>, so such a
+    /// row with a standard error is read with the suite's z and the bias bound <c>tolerance − z · SE</c>, and a row
+    /// without one (an exact check) with its tolerance as the bound.
     /// </summary>
     public static CheckResult Read(JsonElement row)
     {
         double stdErr = Number(row, "stderr");
         double tolerance = row.TryGetProperty("tolerance", out _) ? Number(row, "tolerance") : double.NaN;
-        double z = stdErr > 0 ? SuiteBudget.Budget.Z : 0;
+        double predicted = Number(row, "predicted"), measured = Number(row, "measured");
+        bool parts = row.TryGetProperty("z", out _) && row.TryGetProperty("bias", out _);
+        double z = parts ? Number(row, "z") : stdErr > 0 ? SuiteBudget.Budget.Z : 0;
+        double bias = parts ? Number(row, "bias") : tolerance - z * stdErr;
         return new CheckResult(
             row.GetProperty("check").GetString() ?? throw new JsonException("check is null"),
             row.GetProperty("case").GetString() ?? throw new JsonException("case is null"),
-            Number(row, "predicted"), Number(row, "measured"), stdErr, z, tolerance - z * stdErr,
+            predicted, measured, stdErr, z, bias,
             row.GetProperty("pass").GetBoolean(),
-            row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "");
+            row.TryGetProperty("detail", out var detail) ? detail.GetString() ?? "" : "",
+            row.TryGetProperty("not_asserted", out var reason) ? reason.GetString() : null);
     }
 
     private static double Number(JsonElement row, string name)

@@ -44,7 +44,7 @@ internal static class SimulationJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteBoolean("pass", r.Verdicts.All(v => v.Pass));
+        json.WriteBoolean("pass", !r.Verdicts.Any(v => v.Fails));
         PredictionJson.Fields(json, r.Predicted);
     });
 }

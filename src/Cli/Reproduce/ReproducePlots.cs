@@ -14,8 +14,12 @@ internal static class ReproducePlots
 
     private static readonly Color LabelNoiseColor = Colors.C0, GdColor = Colors.C1, IsotropicColor = Colors.C2, FlowColor = Colors.Black;
 
-    /// <summary>An observable against log10(k) for label noise (band ±2 SE), plain GD, isotropic noise and the flow.</summary>
-    public static (string File, string Caption) AgainstSteps(string directory, string file, RunSet runs, string name, string label)
+    /// <summary>
+    /// An observable against log10(k) for label noise (band ±2 SE), plain GD, isotropic noise and the flow, with an
+    /// optional reference line for a predicted limit; the traces go to a CSV beside the PNG (<see cref="TraceCsv"/>).
+    /// </summary>
+    public static (string File, string Caption) AgainstSteps(string directory, string file, RunSet runs, string name, string label,
+        (double Value, string Label)? reference = null)
     {
         var plot = new Plot();
         int[] tracked = [.. Enumerable.Range(1, runs.Steps.Length - 1)];
@@ -27,16 +31,20 @@ internal static class ReproducePlots
         line.LegendText = "slow flow at t = η²σ²k/B";
         line.LinePattern = LinePattern.Dashed;
         line.MarkerSize = 0;
+        AddReference(plot, reference);
         plot.XLabel("log10(step k)");
         plot.YLabel(label);
         plot.Title($"{label} of Proj_M(θ_k), mean ± 2 SE over chains");
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(Path.Combine(directory, file), Width, Height);
-        return (file, $"{label} of the projected iterate against log10(step), per run kind (bands ±2 SE over chains), with the slow flow.");
+        string csv = TraceCsv.Write(directory, file, runs, [name]);
+        return (file, $"{label} of the projected iterate against log10(step), per run kind (bands ±2 SE over chains), with the slow flow" +
+            (reference is { } r ? $" and the predicted limit {r.Label} (dotted)" : "") + $"; traces in {csv}.");
     }
 
-    /// <summary>reg against slow time t for label-noise SGD (band ±2 SE) and the flow.</summary>
-    public static (string File, string Caption) RegAgainstSlowTime(string directory, string file, RunSet runs, string setting)
+    /// <summary>reg against slow time t for label-noise SGD (band ±2 SE) and the flow, with an optional predicted limit; traces in a CSV beside the PNG.</summary>
+    public static (string File, string Caption) RegAgainstSlowTime(string directory, string file, RunSet runs, string setting,
+        (double Value, string Label)? reference = null)
     {
         var plot = new Plot();
         double[] t = runs.Times;
@@ -45,25 +53,28 @@ internal static class ReproducePlots
         line.LegendText = "slow flow dθ/dt = −¼ P∇reg";
         line.LinePattern = LinePattern.Dashed;
         line.MarkerSize = 0;
+        AddReference(plot, reference);
         plot.XLabel("slow time t = η²σ²k/B");
         plot.YLabel("reg");
         plot.Title($"{setting}: reg, SGD vs slow flow");
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(Path.Combine(directory, file), Width, Height);
-        return (file, $"{setting}: reg of the projected label-noise iterate (band ±2 SE) and along the slow flow, against slow time t.");
+        string csv = TraceCsv.Write(directory, file, runs, ["reg"]);
+        return (file, $"{setting}: reg of the projected label-noise iterate (band ±2 SE) and along the slow flow, against slow time t" +
+            (reference is { } r ? $", with the predicted limit {r.Label} (dotted)" : "") + $"; traces in {csv}.");
     }
 
-    /// <summary>The sorted sigmoid shares per case: start, predicted from the start and measured at the horizon, as bars.</summary>
+    /// <summary>The sorted sigmoid shares per case: start, the slow flow's limit and measured at the horizon, as bars.</summary>
     public static (string File, string Caption) SigmoidShares(string directory, string file, SigmoidReproduction result)
     {
         var plot = new Plot();
         double position = 0;
         var ticks = new List<Tick>();
-        var series = new[] { ("start", Colors.Gray), ("predicted from the start", FlowColor), ("measured, label noise", LabelNoiseColor) };
+        var series = new[] { ("start", Colors.Gray), ("slow flow's limit", FlowColor), ("measured, label noise", LabelNoiseColor) };
         var legend = new HashSet<string>();
         foreach (var c in result.Cases)
         {
-            var values = new[] { c.StartShares, c.Reached, c.MeasuredShares };
+            var values = new[] { c.StartShares, c.Limit.Limit, c.MeasuredShares };
             for (int j = 0; j < c.Case.Width; j++)
             {
                 for (int s = 0; s < series.Length; s++)
@@ -75,15 +86,16 @@ internal static class ReproducePlots
                 }
                 position += 1;
             }
-            ticks.Add(new Tick(position - c.Case.Width / 2.0 - 0.5, c.Case.Name.Replace(" near-equal start", "\nnear-equal start", StringComparison.Ordinal)));
+            ticks.Add(new Tick(position - c.Case.Width / 2.0 - 0.5, c.Case.Name.Replace(") ", ")\n", StringComparison.Ordinal).Replace(", ", ",\n", StringComparison.Ordinal)));
             position += 1;
         }
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.YLabel("share v_j = a_j s(w_j·x + b_j), sorted");
-        plot.Title("Sigmoid on one point: shares at the start, predicted and measured");
+        plot.Title("Sigmoid on one point: shares at the start, the slow flow's limit and measured");
         plot.ShowLegend(Alignment.UpperCenter);
-        plot.SavePng(Path.Combine(directory, file), 1000, Height);
-        return (file, "Sigmoid shares per case, sorted ascending: at the start (grey), the allocation predicted from the start (black: the global minimiser of Σφ, or the equal split where that is a local minimum and the start lies in its basin) and the label-noise chains' mean at the horizon (blue).");
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        plot.SavePng(Path.Combine(directory, file), 1200, Height);
+        return (file, "Sigmoid shares per case, sorted ascending: at the start (grey), the limit of the slow flow from the start (black: integrated until Newton from two successive doublings reaches the same local minimum of reg on M) and the label-noise chains' mean at the horizon (blue).");
     }
 
     /// <summary>h on a grid over [−1.2, 1.2]: at the GD start, after label noise (chain 0, projected), at the end of the flow; with the data and the linear spline.</summary>
@@ -125,6 +137,13 @@ internal static class ReproducePlots
         plot.ShowLegend(Edge.Bottom);
         plot.SavePng(Path.Combine(directory, file), Width, 600);
         return (file, $"ReLU, {result.Set.Name} data: h at the GD start, after label noise and at the end of the slow flow (where it stopped, if J lost rank), with the data points and their linear spline.");
+    }
+
+    private static void AddReference(Plot plot, (double Value, string Label)? reference)
+    {
+        if (reference is not { } r || !double.IsFinite(r.Value)) return;
+        var line = plot.Add.HorizontalLine(r.Value, 1.5f, Colors.Red, LinePattern.Dotted);
+        line.LegendText = r.Label;
     }
 
     private static void AddMean(Plot plot, double[] x, IReadOnlyList<NoiseDrift.Theory.Statistics.MeanEstimate> values, Color color, string text)

@@ -49,7 +49,7 @@ internal static class ReproduceReport
             md.AppendLine();
             foreach (var f in r.Figures) md.AppendLine(CultureInfo.InvariantCulture, $"- {f.Key}: {f.Value}");
             md.AppendLine();
-            foreach (var (file, caption) in Plots(directory, r))
+            foreach (var (file, caption) in Plots(directory, r, quick, seed))
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"![{caption}]({file})");
                 md.AppendLine();
@@ -67,14 +67,12 @@ internal static class ReproduceReport
         File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
     }
 
-    private static IEnumerable<(string File, string Caption)> Plots(string directory, Reproduction r)
+    private static IEnumerable<(string File, string Caption)> Plots(string directory, Reproduction r, bool quick, ulong seed)
     {
         switch (r)
         {
             case MatrixSensingReproduction ms:
-                yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-test-error.png", ms.Runs, "test_error", "test error |UU^T − X*|_F / |X*|_F");
-                yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-trace.png", ms.Runs, "trace", "tr(UU^T)");
-                yield return ReproducePlots.RegAgainstSlowTime(directory, "matrix-sensing-reg.png", ms.Runs, r.Setting);
+                foreach (var plot in MatrixSensingPlots.Write(directory, ms, quick, seed)) yield return plot;
                 break;
             case Relu1DReproduction relu:
                 foreach (var (c, i) in relu.Cases.Select((c, i) => (c, i)))

@@ -25,7 +25,8 @@ internal static class SparseRegressionPlots
     private static (string, string) TestError(string directory, string file, SparseRegressionReproduction r)
     {
         var plot = new Plot();
-        for (int k = 0; k < r.Traces.Count; k++)
+        // GD (trace 1) ends where Gaussian σ = 0.01 does: it is drawn last, dashed and wider, so that neither hides the other.
+        foreach (int k in Enumerable.Range(0, r.Traces.Count).OrderBy(k => k == 1))
         {
             var t = r.Traces[k];
             double[] x = [.. t.Steps.Skip(1).Select(s => (double)s)];
@@ -33,6 +34,13 @@ internal static class SparseRegressionPlots
             var line = plot.Add.Scatter(x, y, Palette[k]);
             line.LegendText = $"{t.Dynamics.Name} (mean of {t.Errors[0].Length} chain{(t.Errors[0].Length == 1 ? "" : "s")})";
             line.MarkerSize = 4;
+            if (k == 1)
+            {
+                line.LinePattern = LinePattern.Dashed;
+                line.LineWidth = 3;
+                line.MarkerShape = MarkerShape.OpenSquare;
+                line.MarkerSize = 7;
+            }
         }
         var floor = plot.Add.HorizontalLine(Math.Log10(r.Floor), 1, Colors.Black, LinePattern.Dashed);
         floor.LegendText = "predicted OU floor of label noise on the support, last phase";
@@ -41,7 +49,7 @@ internal static class SparseRegressionPlots
         plot.Title("Quadratic model, d = 100, n = 40, 5-sparse β*: test error");
         plot.ShowLegend(Alignment.MiddleRight);
         plot.SavePng(Path.Combine(directory, file), 800, 480);
-        return (file, "log10 of the test error ‖β − β*‖² against the step for label noise, GD and Gaussian gradient noise (means over chains), with the predicted OU floor of label noise's support error in the last phase (dashed; the off-support remainder comes on top).");
+        return (file, "log10 of the test error ‖β − β*‖² against the step for label noise, GD (dashed, open squares: it nearly coincides with Gaussian σ = 0.01) and Gaussian gradient noise (means over chains), with the predicted OU floor of label noise's support error in the last phase (black dashes; the off-support remainder comes on top).");
     }
 
     private static (string, string) FinalBeta(string directory, string file, SparseRegressionReproduction r)

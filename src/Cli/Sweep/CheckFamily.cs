@@ -11,4 +11,8 @@ namespace NoiseDrift.Cli.Sweep;
 /// <param name="WorstRatio">The largest <c>|measured − predicted|/tolerance</c>.</param>
 /// <param name="WorstSeed">The seed of that row.</param>
 /// <param name="WorstCase">The case of that row.</param>
-public sealed record CheckFamily(string Check, int Rows, int Failures, double WorstRatio, ulong WorstSeed, string WorstCase);
+public sealed record CheckFamily(string Check, int Rows, int Failures, double WorstRatio, ulong WorstSeed, string WorstCase)
+{
+    /// <summary>The fraction of rows whose own verdict passed (per claim, over the seeds of a reproduce sweep).</summary>
+    public double PassRate => Rows == 0 ? 0 : (Rows - Failures) / (double)Rows;
+}

@@ -29,6 +29,7 @@ internal static class SweepJson
             json.WriteString("check", c.Check);
             json.WriteNumber("rows", c.Rows);
             json.WriteNumber("failures", c.Failures);
+            JsonLine.Number(json, "pass_rate", c.PassRate);
             JsonLine.Number(json, "worst_ratio", c.WorstRatio);
             json.WriteNumber("worst_seed", c.WorstSeed);
             json.WriteString("worst_case", c.WorstCase);

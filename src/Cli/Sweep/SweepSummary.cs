@@ -24,25 +24,29 @@ public sealed record SweepSummary(IReadOnlyList<ulong> Seeds, int Rows, int Fail
     /// <summary>The union passes when no row fails under its budget.</summary>
     public bool Pass => UnionFailures == 0;
 
-    /// <summary>Summarises <paramref name="rows"/>; every run was judged under the suite's budget.</summary>
+    /// <summary>
+    /// Summarises <paramref name="rows"/>; every run was judged under the suite's budget. Rows that are not asserted
+    /// (docs/theory.md §5.1) count neither as failures nor in the ratios.
+    /// </summary>
     public static SweepSummary Of(IReadOnlyList<SweepRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var judged = rows.Where(r => r.Verdict.Asserted).ToList();
         var seeds = rows.Select(r => r.Seed).Distinct().Order().ToList();
         var budget = UnionBudget.Of(Math.Max(1, seeds.Count), SuiteBudget.Budget);
-        var checks = rows.GroupBy(r => r.Verdict.Check).Select(g =>
+        var checks = judged.GroupBy(r => r.Verdict.Check).Select(g =>
         {
             var worst = g.MaxBy(Ratio)!;
             return new CheckFamily(g.Key, g.Count(), g.Count(r => !r.Verdict.Pass), Ratio(worst), worst.Seed, worst.Verdict.Case);
         }).ToList();
-        var statistical = rows.Where(r => r.Verdict.StdErr > 0).Select(Ratio).Order().ToArray();
+        var statistical = judged.Where(r => r.Verdict.StdErr > 0).Select(Ratio).Order().ToArray();
         var quantiles = statistical.Length == 0
             ? []
             : Levels.Select(q => (q, statistical[Math.Min(statistical.Length - 1, (int)Math.Ceiling(q * statistical.Length) - 1)]))
                 .ToList();
-        return new SweepSummary(seeds, rows.Count, rows.Count(r => !r.Verdict.Pass),
-            rows.Where(r => !r.Verdict.Pass).Select(r => r.Seed).Distinct().Count(), budget,
-            rows.Count(r => !budget.Passes(r.Verdict)), checks, quantiles);
+        return new SweepSummary(seeds, rows.Count, judged.Count(r => !r.Verdict.Pass),
+            judged.Where(r => !r.Verdict.Pass).Select(r => r.Seed).Distinct().Count(), budget,
+            judged.Count(r => !budget.Passes(r.Verdict)), checks, quantiles);
     }
 
     private static double Ratio(SweepRow row) =>

@@ -16,11 +16,13 @@ internal static class SweepTable
         table.AddColumn("check");
         table.AddColumn(new TableColumn("rows").RightAligned());
         table.AddColumn(new TableColumn("failed").RightAligned());
+        table.AddColumn(new TableColumn("pass rate").RightAligned());
         table.AddColumn(new TableColumn("worst |m−p|/tol").RightAligned());
         table.AddColumn("at seed, case");
         foreach (var c in s.Checks)
         {
             table.AddRow(Markup.Escape(c.Check), Count(c.Rows), c.Failures == 0 ? "0" : $"[red]{c.Failures}[/]",
+                string.Create(CultureInfo.InvariantCulture, $"{c.PassRate:P0}"),
                 NumberFormat.Ratio(c.WorstRatio), Markup.Escape($"{c.WorstSeed}, {c.WorstCase}"));
         }
         console.Write(table);

@@ -18,6 +18,11 @@ namespace NoiseDrift.Theory.Judging;
 /// </param>
 /// <param name="Pass">Whether <c>|measured − predicted| ≤ tolerance</c>.</param>
 /// <param name="Detail">A short human-readable note (units, what the numbers are).</param>
+/// <param name="NotAsserted">
+/// Null for an asserted row. Otherwise why the row is reported but not asserted (docs/theory.md §5.1):
+/// its stated bias bound exceeds what the check can resolve, so its <paramref name="Pass"/> counts neither as a pass
+/// nor as a failure.
+/// </param>
 public sealed record CheckResult(
     string Check,
     string Case,
@@ -27,8 +32,15 @@ public sealed record CheckResult(
     double Z,
     double Bias,
     bool Pass,
-    string Detail = "")
+    string Detail = "",
+    string? NotAsserted = null)
 {
+    /// <summary>Whether the row is asserted (counts as a pass or a failure).</summary>
+    public bool Asserted => NotAsserted is null;
+
+    /// <summary>Whether the row is an asserted failure: what makes a run fail.</summary>
+    public bool Fails => Asserted && !Pass;
+
     /// <summary>The allowed <c>|measured − predicted|</c>: <c>z · SE + bias</c>.</summary>
     public double Tolerance => VerdictRule.Tolerance(Z, StdErr, Bias);
 }

@@ -134,7 +134,7 @@ public sealed record Relu1DCaseResult(Relu1DData Set, RunSet Runs, int Rejected,
 /// <summary>The ReLU reproduction over both data sets (docs/theory.md §4.2).</summary>
 public sealed record Relu1DReproduction(IReadOnlyList<Relu1DCaseResult> Cases)
     : Reproduction("relu1d", "label noise drives a two-layer ReLU network on 1-D data to a simple piecewise-linear interpolant",
-        Cases[0].Runs, [.. Cases.SelectMany(c => c.Verdicts)], [.. Cases.SelectMany(c => c.Power)], CaseFigures(Cases))
+        [.. Cases.SelectMany(c => c.Verdicts)], [.. Cases.SelectMany(c => c.Power)], CaseFigures(Cases))
 {
     private static List<KeyValuePair<string, string>> CaseFigures(IReadOnlyList<Relu1DCaseResult> cases) =>
         [.. cases.SelectMany(c => new[]

@@ -9,11 +9,10 @@ namespace NoiseDrift.Theory.Reproduction;
 /// </summary>
 /// <param name="Setting">The setting's command name: <c>matrix-sensing</c>, <c>relu1d</c> or <c>sigmoid</c>.</param>
 /// <param name="Claim">The paper's claim, as a sentence.</param>
-/// <param name="Runs">The simulations behind the verdicts (the main case of the setting).</param>
 /// <param name="Verdicts">The verdict rows.</param>
 /// <param name="Power">Wrong predictions and σ = 0 substitutions; each must be rejected.</param>
 /// <param name="Figures">Measured figures reported without a verdict (name, value).</param>
-public abstract record Reproduction(string Setting, string Claim, RunSet Runs, IReadOnlyList<CheckResult> Verdicts,
+public abstract record Reproduction(string Setting, string Claim, IReadOnlyList<CheckResult> Verdicts,
     IReadOnlyList<PowerResult> Power, IReadOnlyList<KeyValuePair<string, string>> Figures)
 {
     /// <summary>Whether every verdict passed.</summary>

@@ -184,7 +184,7 @@ public sealed record SparseTrace(SparseDynamics Dynamics, int[] Steps, double[][
 public sealed record SparseRegressionReproduction(SparseRegressionProblem Problem, IReadOnlyList<SparseTrace> Traces, double[] BasisPursuit,
     double Floor, IReadOnlyList<CheckResult> Verdicts, IReadOnlyList<PowerResult> Power, IReadOnlyList<KeyValuePair<string, string>> Figures)
     : Reproduction("sparse-regression", "label noise recovers a sparse ground truth on the quadratic model; GD and Gaussian noise do not",
-        null!, Verdicts, Power, Figures)
+        Verdicts, Power, Figures)
 {
     /// <inheritdoc/>
     public override string Sentence

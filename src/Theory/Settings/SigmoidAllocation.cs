@@ -19,6 +19,16 @@ public static class SigmoidAllocation
     /// <summary><c>φ'(v) = 2vC/(1 + v²C)²</c>.</summary>
     public static double PhiDerivative(double v, double c) => 2 * v * c / ((1 + v * v * c) * (1 + v * v * c));
 
+    /// <summary>
+    /// <c>φ''(v) = 2C(1 − 3v²C)/(1 + v²C)³</c>: also the Schur complement of reg's (v, s) Hessian at the best s, so the
+    /// second-order test of reg restricted to M along shares (docs/theory.md §4.3, "Second-order test").
+    /// </summary>
+    public static double PhiSecondDerivative(double v, double c)
+    {
+        double w = 1 + v * v * c;
+        return 2 * c * (1 - 3 * v * v * c) / (w * w * w);
+    }
+
     /// <summary>The cost of one neuron with share v and activation s on M: <c>s² + v²(1 − s)²C</c> (since <c>a = v/s</c>, <c>s' = s(1 − s)</c>).</summary>
     public static double NeuronCost(double v, double s, double c) => s * s + v * v * (1 - s) * (1 - s) * c;
 
@@ -72,9 +82,22 @@ public static class SigmoidAllocation
     /// </summary>
     public static SigmoidAllocationPrediction Optimal(double y, double c, int m)
     {
-        Check(y, c, m);
         var best = EqualSplit(y, c, m);
-        if (y == 0 || m == 1) return best;
+        foreach (var candidate in Critical(y, c, m))
+            if (candidate.Cost < best.Cost) best = candidate;
+        return best;
+    }
+
+    /// <summary>
+    /// Every critical point of <c>Σ_j φ(v_j)</c> on <c>Σ_j v_j = y</c> of the two-value form (docs/theory.md §4.3): the
+    /// equal split first, then for each k = 1..m − 1 each solution with k carriers at the large root of
+    /// <c>φ'(v) = λ</c> and m − k neurons at the small one (bracketed on a grid, refined by bisection), carriers first.
+    /// </summary>
+    public static IEnumerable<SigmoidAllocationPrediction> Critical(double y, double c, int m)
+    {
+        Check(y, c, m);
+        yield return EqualSplit(y, c, m);
+        if (y == 0 || m == 1) yield break;
         double target = Math.Abs(y) * Math.Sqrt(c), root = Math.Sqrt(c);
         for (int k = 1; k < m; k++)
         {
@@ -83,12 +106,21 @@ public static class SigmoidAllocation
             {
                 double large = LargeRoot(small);
                 double cost = k * Psi(large) + (m - k) * Psi(small);
-                if (!(cost < best.Cost)) continue;
                 var shares = Enumerable.Range(0, m).Select(j => Math.Sign(y) * (j < k ? large : small) / root).ToArray();
-                best = new SigmoidAllocationPrediction(shares, k, cost, Math.Sign(y) * PsiDerivative(small) * root, Q(y, c));
+                yield return new SigmoidAllocationPrediction(shares, k, cost, Math.Sign(y) * PsiDerivative(small) * root, Q(y, c));
             }
         }
-        return best;
+    }
+
+    /// <summary>
+    /// The closed-form critical allocation (<see cref="Critical"/>) nearest to <paramref name="shares"/>, comparing
+    /// sorted shares by their largest difference: the closed form of the point a flow converged to (docs/theory.md §4.3).
+    /// </summary>
+    public static SigmoidAllocationPrediction Nearest(double y, double c, IReadOnlyList<double> shares)
+    {
+        ArgumentNullException.ThrowIfNull(shares);
+        var sorted = shares.Order().ToArray();
+        return Critical(y, c, shares.Count).MinBy(a => a.Shares.Order().Zip(sorted, (p, q) => Math.Abs(p - q)).Max())!;
     }
 
     /// <summary>The lower bound <c>Σ_j φ(v_j)</c> of reg at fixed shares (docs/theory.md §4.3): reg on M is at least this.</summary>

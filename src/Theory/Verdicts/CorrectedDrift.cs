@@ -9,7 +9,7 @@ namespace NoiseDrift.Theory.Verdicts;
 /// The <c>drift_dynamic_*</c> rows at next order (docs/theory.md §3.10): the Rao–Blackwell drift of a K-step window
 /// from the stationary start is judged against the window average of the corrected drift, <c>(1/K) Σ_k d′(m_k)</c>
 /// (the tangent part of <c>θ̄_K − θ*</c> over K, <see cref="MeanPath"/>). The mean path moves the base point as the
-/// chains do, so the bias is the stated remainder <see cref="OffsetCorrection.Remainder"/> alone, without the K-step
+/// chains do, so the bias is the stated remainder <see cref="OffsetCorrection.Remainder(double, double)"/> alone, without the K-step
 /// term of the θ*-fixed prediction.
 /// </summary>
 public static class CorrectedDrift
@@ -22,8 +22,8 @@ public static class CorrectedDrift
         var drift = correction.AverageDrift(0);
         var exact = experiment.Prediction.Exact;
         var gap = drift.Zip(exact, (a, b) => a - b).ToArray();
-        double leading = Vectors.Norm(exact);
-        double relative = OffsetCorrection.Remainder(experiment.Prediction, leading + Vectors.Norm(gap), leading);
+        double size = Vectors.Norm(drift);
+        double relative = size == 0 ? 0 : correction.BaseRemainder * (Vectors.Norm(exact) + Vectors.Norm(gap)) / size;
         return (drift, relative);
     }
 
@@ -31,6 +31,6 @@ public static class CorrectedDrift
     public static IReadOnlyList<CheckResult> Judge(StationaryExperiment experiment)
     {
         var (drift, relative) = Predict(experiment);
-        return experiment.JudgeDynamicDrift("drift_dynamic", drift, relative);
+        return [.. experiment.JudgeDynamicDrift("drift_dynamic", drift, relative).Select(Resolvability.Assess)];
     }
 }

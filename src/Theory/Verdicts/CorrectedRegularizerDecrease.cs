@@ -15,7 +15,7 @@ namespace NoiseDrift.Theory.Verdicts;
 /// change of the moving mean, <c>[reg(Proj_M θ̄_K) − reg(θ*)]/K</c> (which is
 /// <c>(1/K) Σ_k ∇reg · d′(m_k) + [reg(Proj_M(θ* + m_K)) − reg(θ*)]/K</c> to this order); the θ*-fixed exact-S rate
 /// <c>∇reg · d_exact</c> and the leading rate are stated beside it. The same chains give the <c>ou_mean_*</c> rows at
-/// k = K and k = K/2. Error budget: z·SE over pairs plus the stated remainder <see cref="OffsetCorrection.Remainder"/>.
+/// k = K and k = K/2. Error budget: z·SE over pairs plus the stated remainder <see cref="OffsetCorrection.Remainder(double, double)"/>.
 /// </summary>
 public static class CorrectedRegularizerDecrease
 {
@@ -47,14 +47,14 @@ public static class CorrectedRegularizerDecrease
         var prediction = correction.Prediction;
         double corrected = correction.RegRate(correction.Steps.Count - 1);
         double fixedRate = prediction.ExactRegChange;
-        double bias = OffsetCorrection.Remainder(prediction, corrected, fixedRate) * Math.Abs(corrected);
+        double bias = correction.Remainder(corrected, fixedRate) * Math.Abs(corrected);
         double tolerance = SuiteBudget.Budget.Z * rate.StdErr + bias;
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"per-step change of reg(Proj_M θ) over {plan.Steps} steps × {plan.Pairs} pairs vs the moving mean (offset " +
             $"|m_∞| = {correction.Offset.Size:G3}, √λ_max(S) = {Math.Sqrt(prediction.Covariance.Eigenvalues[^1]):G3}); " +
             $"θ*-fixed exact-S {fixedRate:G4} ({VerdictRule.Ratio(fixedRate, rate.Mean, tolerance):G3} tolerances away), " +
-            $"leading {prediction.LeadingRegChange:G4}");
-        return SuiteBudget.Budget.Judge("reg_decrease", @case.Name, corrected, rate.Mean, rate.StdErr, bias, detail);
+            $"leading {prediction.LeadingRegChange:G4}; remainder ε₀ = C λ_max(S) + 3γ = {correction.BaseRemainder:G3} (γ = {correction.Gamma:G3})");
+        return Resolvability.Assess(SuiteBudget.Budget.Judge("reg_decrease", @case.Name, corrected, rate.Mean, rate.StdErr, bias, detail));
     }
 
     /// <summary>The <c>ou_mean_*</c> rows at <see cref="OffsetCorrection.Steps"/>[s] (docs/theory.md §3.9).</summary>
@@ -65,9 +65,9 @@ public static class CorrectedRegularizerDecrease
         int step = correction.Steps[s];
         var predicted = correction.NormalOffsetAt(s);
         var linear = correction.Offset.AtStep(step);
-        double size = Vectors.Norm(linear);
-        double kappa = size == 0 ? 0 : Vectors.Norm(predicted.Zip(linear, (a, b) => a - b).ToArray()) / size;
-        double relative = SuiteBudget.RemainderBound(correction.Prediction.Covariance) * (1 + kappa);
+        double size = Vectors.Norm(predicted);
+        double gap = Vectors.Norm(predicted.Zip(linear, (a, b) => a - b).ToArray());
+        double relative = size == 0 ? 0 : correction.BaseRemainder * (Vectors.Norm(linear) + gap) / size;
         return MeanOffsetVerdict.Judge(correction.Case.Name, perPair, predicted, correction.Offset, step, relative, suffix);
     }
 }

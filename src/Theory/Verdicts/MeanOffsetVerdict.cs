@@ -70,7 +70,7 @@ public static class MeanOffsetVerdict
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"mean normal coordinate along {what} at k = {step} over {perPair.Count} antithetic pairs; power: m = 0 is " +
             $"{zero:G3} tolerances away ({Verdict(zero)}), time constant 1/(2ηλ) {wrong:G3} ({Verdict(wrong)})");
-        return budget.Judge(check, caseName, value, measured.Mean, measured.StdErr, bias, detail);
+        return Resolvability.Assess(budget.Judge(check, caseName, value, measured.Mean, measured.StdErr, bias, detail));
     }
 
     private static string Verdict(double ratio) => ratio > 1 ? "rejected" : "not rejected";

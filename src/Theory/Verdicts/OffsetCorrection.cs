@@ -21,6 +21,8 @@ public sealed class OffsetCorrection
         Case = @case;
         Prediction = prediction;
         Offset = offset;
+        Gamma = Coupling(@case, prediction, offset);
+        BaseRemainder = SuiteBudget.RemainderBound(prediction.Covariance) + 3 * Gamma;
         Steps = steps;
         _path = path;
     }
@@ -52,6 +54,18 @@ public sealed class OffsetCorrection
     /// <summary>The linearised offset: <c>b(S)</c>, <c>m_∞</c> and the closed-form transient.</summary>
     public MeanNormalOffset Offset { get; }
 
+    /// <summary>
+    /// The fluctuation coupling γ at θ*: the relative size of the force of the covariance change δS against b(S)
+    /// (<see cref="FluctuationCoupling.RelativeTo"/>).
+    /// </summary>
+    public double Gamma { get; }
+
+    /// <summary>
+    /// The relative remainder before the correction's own size enters, <c>ε₀ = C λ_max(S) + 3γ</c>
+    /// (<see cref="RemainderAt(TheoryCase, DriftPrediction, MeanNormalOffset)"/>).
+    /// </summary>
+    public double BaseRemainder { get; }
+
     /// <summary>The steps the mean path was recorded at.</summary>
     public IReadOnlyList<int> Steps { get; }
 
@@ -74,15 +88,41 @@ public sealed class OffsetCorrection
         (ProjectedObservable.Reg(Case.Model, Case.Data).AtProjection(Case.Model, Case.Data, _path[s]) - Prediction.Regularizer.Reg) / Steps[s];
 
     /// <summary>
-    /// The stated relative remainder of a corrected prediction (docs/theory.md §3.10): <c>C λ_max(S) (1 + κ)</c>, κ the
-    /// measured relative size of the correction on the judged quantity, <c>|corrected − leading| / |leading|</c>.
+    /// The relative remainder of a corrected prediction (docs/theory.md §3.5), relative to <paramref name="corrected"/>:
+    /// <c>ε₀ (|leading| + |corrected − leading|) / |corrected|</c> — ε₀ on each part, the θ*-fixed prediction and the
+    /// correction, both linear in the force to this order.
     /// </summary>
-    public static double Remainder(DriftPrediction prediction, double corrected, double leading)
+    public double Remainder(double corrected, double leading) => Remainder(BaseRemainder, corrected, leading);
+
+    /// <summary>The same for a stated <paramref name="baseRemainder"/> ε₀ (see the instance overload).</summary>
+    public static double Remainder(double baseRemainder, double corrected, double leading) =>
+        corrected == 0 ? 0 : baseRemainder * (Math.Abs(leading) + Math.Abs(corrected - leading)) / Math.Abs(corrected);
+
+    /// <summary>
+    /// <c>ε₀ = C λ_max(S) + 3γ</c> at θ* (docs/theory.md §3.5): the fourth order in the fluctuation (the stated
+    /// <see cref="SuiteBudget.RemainderBound"/>) plus the covariance change that the second-order force's fluctuation
+    /// causes, <c>γ</c> of <see cref="FluctuationCoupling"/>, once through <c>ũ₂ũ₂ᵀ</c> and at most once each through
+    /// <c>u₁u₃ᵀ</c> and its transpose.
+    /// </summary>
+    public static double RemainderAt(TheoryCase @case, DriftPrediction prediction, MeanNormalOffset offset)
     {
+        ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(prediction);
-        double kappa = leading == 0 ? 0 : Math.Abs(corrected - leading) / Math.Abs(leading);
-        return SuiteBudget.RemainderBound(prediction.Covariance) * (1 + kappa);
+        return SuiteBudget.RemainderBound(prediction.Covariance) + 3 * Coupling(@case, prediction, offset);
     }
+
+    /// <summary><see cref="RemainderAt(TheoryCase, DriftPrediction, MeanNormalOffset)"/> with the offset computed here.</summary>
+    public static double RemainderAt(TheoryCase @case, DriftPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(prediction);
+        return RemainderAt(@case, prediction,
+            MeanNormalOffset.At(@case.Model, @case.Theta, @case.Data, @case.Frame, prediction.Covariance, @case.Sgd));
+    }
+
+    private static double Coupling(TheoryCase @case, DriftPrediction prediction, MeanNormalOffset offset) =>
+        FluctuationCoupling.Of(@case.Model, @case.Theta, @case.Data, @case.Frame, prediction.Covariance, offset)
+            .RelativeTo(@case.Frame, offset.Force);
 
     private double[] Displacement(int s)
     {

@@ -16,7 +16,9 @@ namespace NoiseDrift.Theory.Verdicts;
 /// mean of <c>reg(Proj θ_k) − reg(Proj θ_0)</c> is compared with <c>reg(Proj_M θ̄_k) − reg(θ*)</c> along the mean path
 /// (docs/theory.md §3.9–§3.10), which carries the exact S and evolves the mean normal offset with the flow, nonlinear
 /// terms included; the leading-order flow's <c>reg(θ(t)) − reg(θ*)</c> is stated beside it. Error budget: z·SE over
-/// pairs plus the stated remainder <see cref="OffsetCorrection.Remainder"/> times the predicted change.
+/// pairs plus the stated remainder <see cref="OffsetCorrection.Remainder(double, double, double)"/> times the predicted
+/// change; a snapshot whose remainder it cannot resolve is not asserted (<see cref="Resolvability"/>), and the worst
+/// snapshot is taken over the asserted ones.
 /// </summary>
 public static class SlowFlowCheck
 {
@@ -32,6 +34,7 @@ public static class SlowFlowCheck
         var flow = RiemannianSlowFlow.Integrate(@case.Model, @case.Theta, @case.Data, flowTime, 4 * snapshots, 4);
         var experiment = ChainExperiment.Run(@case, plan, prediction.Covariance, progress: progress);
         var steps = plan.SnapshotSteps();
+        double remainder = OffsetCorrection.RemainderAt(@case, prediction);
         var path = MeanPath.Run(@case, prediction.Covariance, plan.Steps, steps, Math.Max(1, plan.Steps / 50));
         var verdicts = new List<CheckResult>();
         for (int s = 0; s < snapshots; s++)
@@ -39,14 +42,15 @@ public static class SlowFlowCheck
             var change = MeanEstimate.Of(RegularizerChange.PerPair(@case, experiment.Result.Snapshots[s], experiment.Starts));
             double leading = flow.Regs[s + 1] - flow.Regs[0];
             double predicted = ProjectedObservable.Reg(@case.Model, @case.Data).AtProjection(@case.Model, @case.Data, path[s]) - prediction.Regularizer.Reg;
-            double bias = OffsetCorrection.Remainder(prediction, predicted, leading) * Math.Abs(predicted);
+            double bias = OffsetCorrection.Remainder(remainder, predicted, leading) * Math.Abs(predicted);
             double tolerance = SuiteBudget.Budget.Z * change.StdErr + bias;
-            verdicts.Add(SuiteBudget.Budget.Judge("slow_flow_reg", @case.Name, predicted, change.Mean, change.StdErr, bias,
+            verdicts.Add(Resolvability.Assess(SuiteBudget.Budget.Judge("slow_flow_reg", @case.Name, predicted, change.Mean, change.StdErr, bias,
                 string.Create(CultureInfo.InvariantCulture,
                     $"Δreg(Proj θ) at t = {flow.Times[s + 1]:G3} (k = {steps[s]}) vs the mean path; the leading-order slow " +
-                    $"flow {leading:G4} is {VerdictRule.Ratio(leading, change.Mean, tolerance):G3} tolerances away; {pairs} pairs")));
+                    $"flow {leading:G4} is {VerdictRule.Ratio(leading, change.Mean, tolerance):G3} tolerances away; {pairs} pairs; remainder ε₀ = {remainder:G3}"))));
         }
-        var worst = verdicts[WorstComponent.Of(verdicts)];
-        return [verdicts[^1], worst with { Check = "slow_flow_reg_worst_snapshot", Pass = verdicts.All(v => v.Pass) }];
+        var asserted = verdicts.Where(v => v.Asserted).ToList();
+        var worst = asserted.Count > 0 ? asserted[WorstComponent.Of(asserted)] : verdicts[WorstComponent.Of(verdicts)];
+        return [verdicts[^1], worst with { Check = "slow_flow_reg_worst_snapshot" }];
     }
 }

@@ -36,15 +36,93 @@ public class CheckCommandTests
     }
 
     [Fact]
-    public void TableRunPrintsTheColumnsAndTheVerdict()
+    public void TableRunPrintsOneLinePerFamilyWithinTheWidth()
     {
         var run = CliRun.Of("check", "--quick");
         Assert.Equal(ExitCode.Pass, run.ExitCode);
-        foreach (string column in new[] { "check", "case", "predicted", "measured", "stderr", "pass" })
+        foreach (string column in new[] { "family", "rows", "worst", "pass", "ou_eigen*", "control_sigma0_relaxation_components" })
             Assert.Contains(column, run.Out, StringComparison.Ordinal);
         Assert.Contains("all passed", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("\u001b[", run.Out, StringComparison.Ordinal);
+        AssertWithinWidth(run.Out);
     }
+
+    [Fact]
+    public void VerboseTableListsEveryRowUnderItsCaseWithItsMargin()
+    {
+        var json = CliRun.Of("check", "--quick", "--json", "--seed", "2").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(CheckJson.Read).ToList();
+        var run = CliRun.Of("check", "--quick", "--verbose", "--seed", "2");
+        Assert.Equal(ExitCode.Pass, run.ExitCode);
+        foreach (string column in new[] { "check", "predicted", "measured", "stderr", "tolerance", "|m-p|/tol", "pass" })
+            Assert.Contains(column, run.Out, StringComparison.Ordinal);
+        var lines = run.Out.Split('\n');
+        foreach (var caseName in json.Select(r => r.Case).Distinct())
+            Assert.Contains(lines, l => l == caseName || (caseName.Length >= ResultTable.Width && l.EndsWith('…')));
+        Assert.Equal(json.Count, lines.Count(l => l.TrimEnd().EndsWith("pass", StringComparison.Ordinal) &&
+            l.StartsWith("  ", StringComparison.Ordinal) && !l.Contains("predicted", StringComparison.Ordinal)));
+        AssertWithinWidth(run.Out);
+    }
+
+    [Fact]
+    public void AFailingRowShowsItsMarginAndDetailInTheTable()
+    {
+        var failing = new FixedBattery(new CheckResult("fake", "case", 1, 2, 0.1, 1, 0.1, false, "off by one"));
+        var output = new StringWriter();
+        int code = CheckCommand.Execute(new BatteryOptions(Tier.Quick, 1), json: false,
+            CliConsoles.Captured(output, new StringWriter()), [failing]);
+        Assert.Equal(ExitCode.Fail, code);
+        string text = output.ToString();
+        Assert.Contains("fake", text, StringComparison.Ordinal);
+        Assert.Contains("5", text, StringComparison.Ordinal); // |2 − 1| / (1 · 0.1 + 0.1)
+        Assert.Contains("      off by one", text, StringComparison.Ordinal);
+        Assert.Contains("1 checks, 1 failed", text, StringComparison.Ordinal);
+        AssertWithinWidth(text);
+    }
+
+    [Fact]
+    public void JsonRowsAreWrittenAsEachCaseIsJudged()
+    {
+        var output = new StringWriter();
+        string? seenBeforeSecondCase = null;
+        var battery = new CasesBattery(
+            new CheckCase("first", () => [VerdictRule.Exact("one", "first", 0, 0, 1, "")]),
+            new CheckCase("second", () =>
+            {
+                seenBeforeSecondCase = output.ToString();
+                return [VerdictRule.Exact("two", "second", 0, 0, 1, "")];
+            }));
+        CheckCommand.Execute(new BatteryOptions(Tier.Quick, 1), json: true, CliConsoles.Captured(output, new StringWriter()), [battery]);
+        Assert.Contains("\"check\":\"one\"", seenBeforeSecondCase, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"check\":\"two\"", seenBeforeSecondCase, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A JSON row carries its tolerance's parts, so a reader gets z and the bias as judged, not recovered from the
+    /// tolerance under the suite's z (issue 26); a row from an older build, without them, is still read that way.
+    /// </summary>
+    [Fact]
+    public void JsonRowsCarryZAndTheBias()
+    {
+        var row = new CheckResult("union", "case", 1, 1.5, 0.1, 3.5, 0.25, true, "judged under another budget");
+        var back = CheckJson.Read(CheckJson.Line(row));
+        Assert.Equal((row.Z, row.Bias, row.Tolerance), (back.Z, back.Bias, back.Tolerance));
+        var old = CheckJson.Read("{\"check\":\"c\",\"case\":\"k\",\"predicted\":1,\"measured\":1,\"stderr\":0.1,\"pass\":true,\"tolerance\":1}");
+        Assert.Equal(SuiteBudget.Budget.Z, old.Z);
+        Assert.Equal(1 - SuiteBudget.Budget.Z * 0.1, old.Bias, 12);
+    }
+
+    [Theory]
+    [InlineData("ou_eigen3", "ou_eigen*")]
+    [InlineData("ou_mean_eigen1_half", "ou_mean_eigen*_half")]
+    [InlineData("run:ou_cov eigen[12]", "run:ou_cov eigen[*]")]
+    [InlineData("control_sigma0_relaxation_along", "control_sigma0_relaxation_along")]
+    [InlineData("reg_decrease", "reg_decrease")]
+    public void FamiliesReplaceTheIndexOnly(string check, string family) => Assert.Equal(family, CheckFamilies.Family(check));
+
+    /// <summary>The issue's contract is 120 columns, stated here and not read from the table, so a wider table goes red.</summary>
+    private static void AssertWithinWidth(string text) =>
+        Assert.All(text.Split('\n'), l => Assert.True(l.TrimEnd().Length <= 120, $"{l.Length} columns: {l}"));
 
     [Fact]
     public void SameSeedSameResults() =>
@@ -119,6 +197,13 @@ public class CheckCommandTests
         public string Name => "fixed";
 
         public IReadOnlyList<CheckCase> Cases(BatteryOptions options) => [new CheckCase("case", () => [result])];
+    }
+
+    private sealed class CasesBattery(params CheckCase[] cases) : IBattery
+    {
+        public string Name => "cases";
+
+        public IReadOnlyList<CheckCase> Cases(BatteryOptions options) => cases;
     }
 
     private sealed class ThrowingBattery : IBattery

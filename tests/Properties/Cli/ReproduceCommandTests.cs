@@ -3,6 +3,7 @@ using NoiseDrift.Cli;
 using NoiseDrift.Cli.Commands;
 using NoiseDrift.Cli.Reproduce;
 using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Reproduction;
 using Xunit;
 
@@ -31,7 +32,7 @@ public sealed class ReproduceCommandTests
             var run = CliRun.Of("reproduce", "sigmoid", "--quick", "--json", "--out", directory);
             Assert.Equal(0, run.ExitCode);
             var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(18, lines.Length); // 3 cases × 6 verdicts
+            Assert.Equal(28, lines.Length); // 4 cases × 7 verdicts
             foreach (var line in lines)
             {
                 using var json = JsonDocument.Parse(line);
@@ -42,7 +43,7 @@ public sealed class ReproduceCommandTests
             Assert.Contains("| sig_carriers |", report, StringComparison.Ordinal);
             foreach (var png in Directory.GetFiles(directory, "*.png"))
                 Assert.Equal(PngSignature, File.ReadAllBytes(png)[..4]);
-            Assert.Equal(4, Directory.GetFiles(directory, "*.png").Length);
+            Assert.Equal(5, Directory.GetFiles(directory, "*.png").Length); // reg per case, and the shares
         });
     }
 
@@ -82,10 +83,73 @@ public sealed class ReproduceCommandTests
             Assert.Equal(1, code);
             var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
             Assert.Contains("reproduce broken --seed 1: could not run: eta: must be positive", line, StringComparison.Ordinal);
-            Assert.Equal(18, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Equal(28, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
             var report = File.ReadAllText(Path.Combine(directory, "report.md"));
             Assert.Contains("| sig_carriers |", report, StringComparison.Ordinal);
             Assert.Contains("## broken: could not run", report, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>
+    /// With <c>--json</c> each experiment's rows are written as soon as it is judged (issue 32): the first experiment's
+    /// rows are on stdout before the second one starts.
+    /// </summary>
+    [Fact]
+    public void JsonRowsAreWrittenAsEachExperimentIsJudged()
+    {
+        var ms = MatrixSensingExperiment.Run(MatrixSensingExperiment.Plan(true, 1));
+        var output = new StringWriter();
+        string? seenBeforeSecond = null;
+        var first = new ReproduceExperiment("first", (_, _, _) => ms);
+        var second = new ReproduceExperiment("second", (_, _, _) =>
+        {
+            seenBeforeSecond = output.ToString();
+            return ms;
+        });
+        ReproduceCommand.Execute("all", [first, second], quick: true, seed: 1, null, json: true,
+            CliConsoles.Captured(output, new StringWriter()));
+        Assert.Equal(ms.Verdicts.Count, seenBeforeSecond!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(2 * ms.Verdicts.Count, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    /// <summary>
+    /// A power check that is not rejected makes the run exit 1 (docs/theory.md §5), even when every verdict passes; the
+    /// same run with the check rejected exits 0.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public void AnUnrejectedPowerCheckExitsOne(bool rejected, int expected)
+    {
+        var ms = MatrixSensingExperiment.Run(MatrixSensingExperiment.Plan(true, 1));
+        var verdict = ms.Verdicts[0];
+        var power = new PowerResult("wrong prediction", verdict with { Pass = !rejected });
+        var fake = new ReproduceExperiment("matrix-sensing", (_, _, _) => ms with { Power = [power] });
+        int code = ReproduceCommand.Execute("matrix-sensing", [fake], quick: true, seed: 1, null, json: true,
+            CliConsoles.Captured(new StringWriter(), new StringWriter()));
+        Assert.Equal(expected, code);
+    }
+
+    /// <summary>
+    /// <c>--seeds A..B --shard i/k --json</c> writes sweep rows (seed first) for the shard's seeds only, verdicts and power
+    /// checks alike, and <c>merge</c> reads them with a pass rate per claim.
+    /// </summary>
+    [Fact]
+    public void SeedsWriteSweepRowsThatMergeReads()
+    {
+        InTemporaryDirectory(directory =>
+        {
+            var run = CliRun.Of("reproduce", "matrix-sensing", "--quick", "--seeds", "5..6", "--shard", "1/2", "--json");
+            Assert.Equal(0, run.ExitCode);
+            var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.All(lines, line => Assert.StartsWith("{\"seed\":6,", line, StringComparison.Ordinal));
+            Assert.Contains(lines, line => line.Contains("\"check\":\"ms_recovery power\"", StringComparison.Ordinal));
+            Directory.CreateDirectory(directory);
+            string file = Path.Combine(directory, "shard1.jsonl");
+            File.WriteAllText(file, run.Out);
+            var merged = CliRun.Of("merge", file, "--json");
+            Assert.Equal(0, merged.ExitCode);
+            Assert.Contains("\"pass_rate\":1", merged.Out, StringComparison.Ordinal);
         });
     }
 

@@ -17,7 +17,7 @@ namespace NoiseDrift.Properties.Theory.Offset;
 /// against <c>(1/K) Σ_k d′(m_k)</c> — and the uncorrected ones are rejected: the leading theory's <c>m = 0</c> on
 /// <c>ou_mean_along</c>, and the θ*-fixed rate on <c>reg_decrease</c> wherever the prediction itself says the two
 /// differ by more than twice the row's tolerance. Error budget: z·SE over pairs (z ≈ 6.6) plus the stated remainder
-/// <see cref="OffsetCorrection.Remainder"/>.
+/// <see cref="OffsetCorrection.Remainder(double, double)"/>.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = 4)]
 public sealed class IllConditionedOffsetProperties

@@ -15,7 +15,8 @@ public sealed class MeanNormalOffsetTests
 {
     public static TheoryData<int> BuiltIn => [0, 1, 2];
 
-    private static TheoryCase Case(int index) => index switch
+    /// <summary>The built-in cases the offset tests run on: tanh, minibatch softplus/GELU, DAG.</summary>
+    internal static TheoryCase Case(int index) => index switch
     {
         0 => Cases.Tanh,
         1 => Cases.Minibatch,
