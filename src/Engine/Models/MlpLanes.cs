@@ -26,8 +26,8 @@ internal sealed class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
 {
     private readonly Mlp _mlp;
     private readonly int[] _sizes;
-    private readonly TV[][] _z, _a, _d1, _u, _delta, _pairU, _pairDelta;
-    private readonly TV[] _h, _adjoints, _pairAdjoints;
+    private readonly LaneBuffer<TV>[] _z, _a, _d1, _u, _delta, _pairU, _pairDelta;
+    private readonly LaneBuffer<TV> _h, _adjoints, _pairAdjoints;
     private readonly SummationOrder _outputDot;
     private readonly Dictionary<int, SummationOrder> _rowSums;
     private readonly double[] _one = new double[1];
@@ -37,11 +37,11 @@ internal sealed class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     {
         _mlp = mlp;
         _sizes = [.. Enumerable.Range(0, mlp.Depth + 1).Select(mlp.Size)];
-        TV[][] Block() => [.. Enumerable.Range(0, mlp.Depth).Select(l => new TV[maxRows * _sizes[l + 1]])];
+        LaneBuffer<TV>[] Block() => [.. Enumerable.Range(0, mlp.Depth).Select(l => new LaneBuffer<TV>(maxRows * _sizes[l + 1]))];
         _z = Block(); _a = Block(); _d1 = Block(); _u = Block(); _delta = Block(); _pairU = Block(); _pairDelta = Block();
-        _h = new TV[maxRows];
-        _adjoints = new TV[maxRows];
-        _pairAdjoints = new TV[maxRows];
+        _h = new LaneBuffer<TV>(maxRows);
+        _adjoints = new LaneBuffer<TV>(maxRows);
+        _pairAdjoints = new LaneBuffer<TV>(maxRows);
         _rowSums = rowSums;
         _outputDot = outputDot;
     }

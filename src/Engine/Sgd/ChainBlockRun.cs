@@ -29,17 +29,25 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
     private readonly ProgressMeter _meter;
     private readonly CancellationToken _cancellation;
     private readonly bool _antithetic, _clean;
-    private readonly TV[] _inputs, _labels;
+    private readonly LaneBuffer<TV> _inputs, _labels;
 
     private ChainBlockRun(RunSetting run)
     {
         (_sgd, _mlp, _chains, _starts, _steps, _snapshotSteps) = (run.Sgd, run.Mlp, run.Chains, run.Starts, run.Steps, run.SnapshotSteps);
         (_meter, _cancellation, _antithetic, _clean) = (run.Meter, run.Cancellation, run.Antithetic, run.Clean);
-        _inputs = [.. _sgd.Data.X.Select(x => TW.C(x))];
-        _labels = [.. _sgd.Data.Y.Select(x => TW.C(x))];
+        _inputs = Broadcast(_sgd.Data.X);
+        _labels = Broadcast(_sgd.Data.Y);
     }
 
     public override int Width => TW.Count;
+
+    /// <summary>Each value in every lane.</summary>
+    private static LaneBuffer<TV> Broadcast(double[] values)
+    {
+        var lanes = new LaneBuffer<TV>(values.Length);
+        for (int i = 0; i < values.Length; i++) lanes[i] = TW.C(values[i]);
+        return lanes;
+    }
 
     /// <summary>The loop at this width, or null when the machine cannot reproduce the per-chain arithmetic.</summary>
     public static ChainBlockRun<TW, TV, TU>? TryCreate(RunSetting run) =>
@@ -119,10 +127,12 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
             if (_clean)
             {
                 var sum = ws.GradientSum.AsSpan();
-                for (int j = 0; j < p; j++) sum[j] += ws.CleanGradient[j];
+                var cleanGradient = ws.CleanGradient.AsSpan();
+                for (int j = 0; j < p; j++) sum[j] += cleanGradient[j];
             }
             var step = TW.C(-s.Problem.Eta);
-            for (int j = 0; j < p; j++) theta[j] = ws.Gradient[j] * step + theta[j];
+            var gradient = ws.Gradient.AsSpan();
+            for (int j = 0; j < p; j++) theta[j] = gradient[j] * step + theta[j];
             if (s.ParameterNoise > 0)
             {
                 var xi = RandomKeyLanes<TW, TV, TU>.At(parameterStreams, k);

@@ -17,12 +17,12 @@ internal sealed class ChainBlockWorkspace<TW, TV, TU> where TW : ILaneWidth<TV, 
     public ChainBlockWorkspace(MlpLanes<TW, TV, TU> lanes, int parameters, int count, int batch, int dimension)
     {
         Lanes = lanes;
-        Theta = new TV[parameters];
-        Gradient = new TV[parameters];
-        CleanGradient = new TV[parameters];
-        GradientSum = new TV[parameters];
-        Targets = new TV[count];
-        BatchInputs = new TV[batch * dimension];
+        Theta = new LaneBuffer<TV>(parameters);
+        Gradient = new LaneBuffer<TV>(parameters);
+        CleanGradient = new LaneBuffer<TV>(parameters);
+        GradientSum = new LaneBuffer<TV>(parameters);
+        Targets = new LaneBuffer<TV>(count);
+        BatchInputs = new LaneBuffer<TV>(batch * dimension);
         Indices = new int[count];
         BatchRows = new int[TW.Count * batch];
     }
@@ -31,17 +31,17 @@ internal sealed class ChainBlockWorkspace<TW, TV, TU> where TW : ILaneWidth<TV, 
 
     /// <summary>The first divergence of each lane in the current block.</summary>
     public ChainBlockRun<TW, TV, TU>.Divergence Divergence { get; } = new();
-    public TV[] Theta { get; }
-    public TV[] Gradient { get; }
-    public TV[] CleanGradient { get; }
+    public LaneBuffer<TV> Theta { get; }
+    public LaneBuffer<TV> Gradient { get; }
+    public LaneBuffer<TV> CleanGradient { get; }
 
     /// <summary><c>Σ_k ∇L(θ_k)</c> per lane.</summary>
-    public TV[] GradientSum { get; }
+    public LaneBuffer<TV> GradientSum { get; }
 
-    public TV[] Targets { get; }
+    public LaneBuffer<TV> Targets { get; }
 
     /// <summary>Each lane's batch rows, gathered (<c>B × d</c>).</summary>
-    public TV[] BatchInputs { get; }
+    public LaneBuffer<TV> BatchInputs { get; }
 
     /// <summary>Index scratch of the batch sampler, length n.</summary>
     public int[] Indices { get; }
