@@ -7,9 +7,9 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Cli.Commands;
 
 /// <summary>
-/// <c>noisedrift check [--quick|--deep] [--json] [--verbose] [--seed S] [--impl "COMMAND"]</c>: runs the standard battery on the
+/// <c>noisedrift check [--quick|--deep] [--json | --markdown] [--verbose] [--seed S] [--impl "COMMAND"]</c>: runs the standard battery on the
 /// built-in cases (or, with <c>--impl</c>, <see cref="OwnModelCheck"/> on a program's own model), shows a progress bar
-/// and a summary table (or JSON lines), and exits 1 if any check fails (docs/design.md "CLI contract").
+/// and a summary table (or JSON lines, or the table in Markdown), and exits 1 if any check fails (docs/design.md "CLI contract").
 /// </summary>
 public static class CheckCommand
 {
@@ -33,17 +33,26 @@ public static class CheckCommand
         {
             Description = "List every row under its case (the default lists one line per family, then the failing and notable rows).",
         };
+        var markdown = new Option<bool>("--markdown")
+        {
+            Description = "Print the family summary (with --verbose: every row) as a Markdown table, as pasted in the docs.",
+        };
         var timeout = new Option<double>("--timeout") { Description = "With --impl: seconds to wait for each answer (default 600).", DefaultValueFactory = _ => 600 };
         var command = new Command("check", "Run the derivative and theory batteries on built-in cases, or on a program's own model.")
         {
-            json, seed, impl, verbose, timeout,
+            json, seed, impl, verbose, markdown, timeout,
         };
         tiers.AddTo(command);
         command.SetAction(parsed =>
         {
             var options = new BatteryOptions(tiers.Of(parsed), parsed.GetValue(seed));
+            if (parsed.GetValue(markdown) && (parsed.GetValue(json) || parsed.GetValue(impl) is not null))
+            {
+                consoles.Error.WriteLine("noisedrift: --markdown: cannot be combined with --json or --impl");
+                return ExitCode.BadInput;
+            }
             if (parsed.GetValue(impl) is not { } program)
-                return Execute(options, parsed.GetValue(json), consoles, verbose: parsed.GetValue(verbose));
+                return Execute(options, parsed.GetValue(json), consoles, verbose: parsed.GetValue(verbose), markdown: parsed.GetValue(markdown));
             double seconds = parsed.GetValue(timeout);
             if (!(seconds > 0 && seconds < 1e6))
             {
@@ -60,10 +69,10 @@ public static class CheckCommand
     /// <paramref name="verbose"/> every row); returns the exit code.
     /// </summary>
     public static int Execute(BatteryOptions options, bool json, CliConsoles consoles, IReadOnlyList<IBattery>? batteries = null,
-        bool verbose = false)
+        bool verbose = false, bool markdown = false)
     {
         var cases = BatteryRunner.Cases(batteries ?? StandardBattery.All, options);
-        var (progressWriter, progressIsTerminal) = json
+        var (progressWriter, progressIsTerminal) = json || markdown
             ? (consoles.Error, consoles.ErrorIsTerminal)
             : (consoles.Out, consoles.OutIsTerminal);
         var progress = progressIsTerminal ? AnsiConsoles.Over(progressWriter, true) : null;
@@ -72,7 +81,9 @@ public static class CheckCommand
             foreach (var r in rows) JsonLine.Write(consoles.Out, CheckJson.Line(r));
         }
         IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, progress, json ? Stream : null);
-        if (!json)
+        if (markdown)
+            consoles.Out.Write(verbose ? MarkdownTable.Verdicts(results) : MarkdownTable.Families(results));
+        else if (!json)
         {
             var console = AnsiConsoles.Over(consoles.Out, consoles.OutIsTerminal);
             if (verbose) ResultTable.Write(console, results);

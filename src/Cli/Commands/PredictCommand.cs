@@ -1,6 +1,6 @@
 using System.CommandLine;
-using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Output;
+using NoiseDrift.Cli.SpecRun;
 using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Commands;

@@ -7,7 +7,7 @@ public static class SpecOption
 {
     public static Option<string> Create() => new("--spec")
     {
-        Description = "Path of the spec JSON file (see README.md, \"Spec file\").",
+        Description = "Path of the spec JSON file (see docs/cli.md, \"Spec files\").",
         Required = true,
     };
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Cli.SpecRun;
 
 namespace NoiseDrift.Cli.Commands;
 

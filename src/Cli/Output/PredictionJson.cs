@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Cli.SpecRun;
 using NoiseDrift.Engine.Json;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;

@@ -1,4 +1,4 @@
-using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Cli.SpecRun;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;
 using Spectre.Console;

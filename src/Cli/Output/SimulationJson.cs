@@ -1,4 +1,4 @@
-using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Cli.SpecRun;
 using NoiseDrift.Engine.Json;
 
 namespace NoiseDrift.Cli.Output;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
-using NoiseDrift.Cli.Experiment;
+using NoiseDrift.Cli.SpecRun;
 using NoiseDrift.Theory.Statistics;
 using Spectre.Console;
 

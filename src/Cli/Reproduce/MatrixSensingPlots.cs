@@ -16,7 +16,7 @@ internal static class MatrixSensingPlots
     {
         string limit = ms.Certificate.Certified ? "0 (X* certified)" : $"{ms.RecoveryTarget:G3} (the flow's limit; X* not certified)";
         yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-test-error.png", ms.Runs, "test_error", "test error |UU^T − X*|_F / |X*|_F",
-            (ms.RecoveryTarget, $"predicted limit {limit}"));
+            (ms.RecoveryTarget, $"the predicted limit {limit}"));
         yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-trace.png", ms.Runs, "trace", "tr(UU^T)", (1, "tr X* = 1"));
         yield return ReproducePlots.RegAgainstSlowTime(directory, "matrix-sensing-reg.png", ms.Runs, ms.Setting,
             ms.Certificate.Certified ? (ms.TruthReg, "reg(X*) = 4⟨M, X*⟩") : null);

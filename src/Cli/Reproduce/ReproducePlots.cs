@@ -39,7 +39,7 @@ internal static class ReproducePlots
         plot.SavePng(Path.Combine(directory, file), Width, Height);
         string csv = TraceCsv.Write(directory, file, runs, [name]);
         return (file, $"{label} of the projected iterate against log10(step), per run kind (bands ±2 SE over chains), with the slow flow" +
-            (reference is { } r ? $" and the predicted limit {r.Label} (dotted)" : "") + $"; traces in {csv}.");
+            (reference is { } r ? $" and {r.Label} (dotted)" : "") + $"; traces in {csv}.");
     }
 
     /// <summary>reg against slow time t for label-noise SGD (band ±2 SE) and the flow, with an optional predicted limit; traces in a CSV beside the PNG.</summary>

@@ -7,7 +7,7 @@ namespace NoiseDrift.Cli.Reproduce;
 
 /// <summary>
 /// <c>report.md</c> and the PNG plots of <c>noisedrift reproduce --out DIR</c> (docs/theory.md §4–§5): per claim, a
-/// sentence, the verdict table (predicted, measured, stderr, tolerance, pass), the power checks, the figures reported
+/// sentence, the verdict table (<see cref="MarkdownTable"/>), the power checks, the figures reported
 /// without a verdict, and the plots with their captions; then each experiment that could not run, with the reason.
 /// </summary>
 internal static class ReproduceReport
@@ -31,19 +31,11 @@ internal static class ReproduceReport
             md.AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"{r.Sentence} ({timings[i].TotalSeconds:F1} s)");
             md.AppendLine();
-            md.AppendLine("| check | case | predicted | measured | stderr | tolerance | pass |");
-            md.AppendLine("|---|---|---:|---:|---:|---:|---|");
-            foreach (var v in r.Verdicts)
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {v.Check} | {v.Case} | {NumberFormat.Short(v.Predicted)} | {NumberFormat.Short(v.Measured)} | " +
-                    $"{NumberFormat.Short(v.StdErr)} | {NumberFormat.Short(v.Tolerance)} | {(v.Pass ? "pass" : "**FAIL**")} |");
+            md.Append(MarkdownTable.Verdicts(r.Verdicts));
             md.AppendLine();
             md.AppendLine("Power checks (each must be rejected):");
             md.AppendLine();
-            md.AppendLine("| check | case | wrong prediction | predicted | measured | tolerance | rejected |");
-            md.AppendLine("|---|---|---|---:|---:|---:|---|");
-            foreach (var p in r.Power)
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Verdict.Check} | {p.Verdict.Case} | {p.Perturbation} | {NumberFormat.Short(p.Verdict.Predicted)} | " +
-                    $"{NumberFormat.Short(p.Verdict.Measured)} | {NumberFormat.Short(p.Verdict.Tolerance)} | {(p.Rejected ? "yes" : "**no**")} |");
+            md.Append(MarkdownTable.Power(r.Power));
             md.AppendLine();
             md.AppendLine("Figures:");
             md.AppendLine();

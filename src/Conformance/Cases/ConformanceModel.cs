@@ -9,7 +9,7 @@ namespace NoiseDrift.Conformance.Cases;
 /// <summary>
 /// A model of a conformance case (docs/conformance.md §1): its <c>kind</c> and the engine model the suite computes with;
 /// outside implementations receive the spec file's <c>model</c> object, written by the one codec
-/// (<see cref="ModelJson"/>). θ order is the engine's (docs/theory.md §1, README "spec file").
+/// (<see cref="ModelJson"/>). θ order is the engine's (docs/theory.md §1, docs/cli.md "Spec files").
 /// </summary>
 /// <param name="Kind">The spec kind: <c>mlp</c>, <c>dag</c>, <c>matrix_sensing</c>, <c>relu1d</c>, <c>sigmoid2</c>, <c>quadratic</c> or
 /// <c>quadratic_signed</c>.</param>

@@ -3,7 +3,7 @@ namespace NoiseDrift.Conformance.Protocol;
 /// <summary>
 /// An implementation certified in-process, without a subprocess (docs/conformance.md §2): the ops of the JSON-lines
 /// protocol as methods. Implement the ops you list in <see cref="Ops"/>; the others are never called and are reported
-/// as not certified. θ order and conventions are those of docs/theory.md §1 and the README's spec section.
+/// as not certified. θ order and conventions are those of docs/theory.md §1 and docs/cli.md "Spec files".
 /// </summary>
 public interface IConformanceImplementation
 {

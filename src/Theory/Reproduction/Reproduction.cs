@@ -3,7 +3,7 @@ using NoiseDrift.Theory.Judging;
 namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
-/// One of the paper's three claims reproduced end to end (docs/theory.md §4): what was simulated, the verdicts (each
+/// One claim reproduced end to end (the paper's three, docs/theory.md §4; sparse regression, §7): what was simulated, the verdicts (each
 /// <c>pass ⇔ |measured − predicted| ≤ tolerance</c>, docs/theory.md §5), the power checks that must reject, the figures
 /// reported without a verdict, and one sentence saying what happened.
 /// </summary>

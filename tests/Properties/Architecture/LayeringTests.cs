@@ -33,7 +33,7 @@ public sealed class LayeringTests
         ["NoiseDrift.Conformance.Vectors", "NoiseDrift.Conformance.Xunit"],
         ["NoiseDrift.Cli"],
         ["NoiseDrift.Cli.Spec"],
-        ["NoiseDrift.Cli.Experiment", "NoiseDrift.Cli.Battery"],
+        ["NoiseDrift.Cli.SpecRun", "NoiseDrift.Cli.Battery"],
         ["NoiseDrift.Cli.Output"],
         ["NoiseDrift.Cli.Sweep", "NoiseDrift.Cli.Reproduce"],
         ["NoiseDrift.Cli.Commands"],

@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using NoiseDrift.Cli;
 using NoiseDrift.Cli.Commands;
-using NoiseDrift.Cli.Experiment;
 using NoiseDrift.Cli.Spec;
+using NoiseDrift.Cli.SpecRun;
 using Xunit;
 
 namespace NoiseDrift.Properties.Cli;

@@ -78,7 +78,7 @@ public sealed class ReproduceCommandTests
             var sigmoid = new ReproduceExperiment("sigmoid", (quick, seed, p) => SigmoidExperiment.Run(SigmoidExperiment.Plan(quick, seed), p));
             var output = new StringWriter();
             var error = new StringWriter();
-            int code = ReproduceCommand.Execute("all", [broken, sigmoid], quick: true, seed: 1, directory, json: true,
+            int code = ReproduceCommand.Execute("all", [broken, sigmoid], quick: true, seed: 1, directory, ReproduceOutput.Json,
                 CliConsoles.Captured(output, error));
             Assert.Equal(1, code);
             var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -106,7 +106,7 @@ public sealed class ReproduceCommandTests
             seenBeforeSecond = output.ToString();
             return ms;
         });
-        ReproduceCommand.Execute("all", [first, second], quick: true, seed: 1, null, json: true,
+        ReproduceCommand.Execute("all", [first, second], quick: true, seed: 1, null, ReproduceOutput.Json,
             CliConsoles.Captured(output, new StringWriter()));
         Assert.Equal(ms.Verdicts.Count, seenBeforeSecond!.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Equal(2 * ms.Verdicts.Count, output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -125,7 +125,7 @@ public sealed class ReproduceCommandTests
         var verdict = ms.Verdicts[0];
         var power = new PowerResult("wrong prediction", verdict with { Pass = !rejected });
         var fake = new ReproduceExperiment("matrix-sensing", (_, _, _) => ms with { Power = [power] });
-        int code = ReproduceCommand.Execute("matrix-sensing", [fake], quick: true, seed: 1, null, json: true,
+        int code = ReproduceCommand.Execute("matrix-sensing", [fake], quick: true, seed: 1, null, ReproduceOutput.Json,
             CliConsoles.Captured(new StringWriter(), new StringWriter()));
         Assert.Equal(expected, code);
     }

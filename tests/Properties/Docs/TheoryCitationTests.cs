@@ -115,7 +115,7 @@ public sealed partial class TheoryCitationTests
     }
 
     /// <summary>A file name, optionally followed by its anchor (a section or a quoted heading), or a bare section.</summary>
-    [GeneratedRegex("""(?<doc>docs/(?:theory|design|conformance)\.md)(?:[,:]?\s*\(?\s*(?<anchor>§\s?\d+(?:\.\d+)*|"[^"]+"))?|(?<anchor>§\s?\d+(?:\.\d+)*)""")]
+    [GeneratedRegex("""(?<doc>docs/[a-z][a-z-]*\.md)(?:[,:]?\s*\(?\s*(?<anchor>§\s?\d+(?:\.\d+)*|"[^"]+"))?|(?<anchor>§\s?\d+(?:\.\d+)*)""")]
     private static partial Regex CitationPattern();
 
     [GeneratedRegex(@"§\s?(\d+(?:\.\d+)*)")]

@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Experiments;
 
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>
 /// A non-finite intermediate is bad input (docs/theory.md §1: every prediction is a finite function of finite θ*, data,

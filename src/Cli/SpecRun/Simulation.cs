@@ -8,7 +8,7 @@ using NoiseDrift.Theory.Ou;
 using NoiseDrift.Theory.Statistics;
 using NoiseDrift.Theory.Verdicts;
 
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>
 /// The run behind <c>noisedrift simulate</c> (docs/theory.md §2–§3): <c>sgd.chains</c> label-noise SGD chains in antithetic

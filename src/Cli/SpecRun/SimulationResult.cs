@@ -3,7 +3,7 @@ using NoiseDrift.Theory;
 using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>
 /// What <c>noisedrift simulate</c> measured (docs/theory.md §2–§3), beside the predictions it is compared with.

@@ -1,4 +1,4 @@
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>Where the θ* of a spec came from (reported as <c>theta_source</c>).</summary>
 public enum ThetaSource

@@ -3,7 +3,7 @@ using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>
 /// The theory case of a spec file (docs/theory.md §1): its model, data and SGD settings at a point θ* of the zero-loss

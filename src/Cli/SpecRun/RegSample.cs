@@ -1,4 +1,4 @@
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>One point of the <c>reg_trace</c>: the chain average of <c>reg(Proj_M θ_k)</c> at step k (docs/theory.md §3).</summary>
 /// <param name="Step">The SGD step k.</param>

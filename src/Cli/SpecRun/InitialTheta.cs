@@ -1,7 +1,7 @@
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>
 /// The start θ₀ from which a spec without <c>theta</c> is trained onto the zero-loss manifold M (docs/theory.md §1):

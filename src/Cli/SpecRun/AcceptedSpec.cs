@@ -4,7 +4,7 @@ using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory;
 using NoiseDrift.Theory.Settings;
 
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>
 /// A spec that every spec command accepts: the one validation path of <c>validate</c>, <c>predict</c> and

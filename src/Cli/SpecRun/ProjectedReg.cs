@@ -2,7 +2,7 @@ using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Statistics;
 
-namespace NoiseDrift.Cli.Experiment;
+namespace NoiseDrift.Cli.SpecRun;
 
 /// <summary>
 /// <c>reg(Proj_M θ)</c> of the chains of <c>noisedrift simulate</c> (docs/theory.md §3, "Regularizer"), read by
