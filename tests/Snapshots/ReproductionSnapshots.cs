@@ -46,7 +46,7 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
         Assert.Empty(kept);
         Assert.Contains(quick.MatrixSensing.Power, p => p.Perturbation == "flow at half speed");
         Assert.Equal(3, quick.MatrixSensing.Power.Count(p => p.Verdict.Check == MatrixSensingRecovery.Check));
-        Assert.Equal(2, quick.Relu1D.Power.Count(p => p.Perturbation == "flow at half speed"));
+        Assert.Equal(3, quick.Relu1D.Power.Count(p => p.Perturbation == "flow at half speed"));
         Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation == "wrong allocation");
         Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation.StartsWith("σ = 0", StringComparison.Ordinal));
     }

@@ -139,14 +139,14 @@ internal static class ReproducePlots
         return (file, $"ReLU, {result.Set.Name} data: h at the GD start, after label noise and at the end of the slow flow (where it stopped, if J lost rank), with the data points and their linear spline.");
     }
 
-    private static void AddReference(Plot plot, (double Value, string Label)? reference)
+    internal static void AddReference(Plot plot, (double Value, string Label)? reference)
     {
         if (reference is not { } r || !double.IsFinite(r.Value)) return;
         var line = plot.Add.HorizontalLine(r.Value, 1.5f, Colors.Red, LinePattern.Dotted);
         line.LegendText = r.Label;
     }
 
-    private static void AddMean(Plot plot, double[] x, IReadOnlyList<NoiseDrift.Theory.Statistics.MeanEstimate> values, Color color, string text)
+    internal static void AddMean(Plot plot, double[] x, IReadOnlyList<NoiseDrift.Theory.Statistics.MeanEstimate> values, Color color, string text)
     {
         double[] mean = [.. values.Select(v => v.Mean)];
         double[] se = [.. values.Select(v => double.IsFinite(v.StdErr) ? v.StdErr : 0)];

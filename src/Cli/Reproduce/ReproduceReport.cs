@@ -71,6 +71,7 @@ internal static class ReproduceReport
                 {
                     yield return ReproducePlots.Relu1DFunction(directory, $"relu1d-function-{c.Set.Name}.png", c);
                     yield return ReproducePlots.RegAgainstSlowTime(directory, $"relu1d-reg-{c.Set.Name}.png", c.Runs, $"relu1d {c.Set.Name}");
+                    foreach (var plot in Relu1DPlots.Write(directory, c)) yield return plot;
                 }
                 break;
             case SparseRegressionReproduction sparse:

@@ -31,6 +31,53 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     /// <summary>The comparison for a run set with the stated bias <c>2|ρ − 1| + b_run</c>.</summary>
     public static FlowComparison For(RunSet runs) => new(runs, RelativeBias(runs, RunAllowance));
 
+    /// <summary>
+    /// The comparison with the relative bias <c>2 ε̄</c>, ε̄ the clock error <c>|ρ − 1|</c> averaged along the flow with
+    /// the flow's reg change as weight (<see cref="ClockErrorAlongFlow"/>, docs/theory.md §4.2, "End state at the
+    /// horizon"): ρ varying along the run is measured, not allowed for.
+    /// </summary>
+    public static FlowComparison AlongFlow(RunSet runs) => new(runs, 2 * ClockErrorAlongFlow(runs).Mean);
+
+    /// <summary>
+    /// ε̄ = <c>Σ_j ε_j |reg(t_j) − reg(t_{j−1})| / Σ_j |reg(t_j) − reg(t_{j−1})|</c> over the flow's intervals between
+    /// tracked times, with <c>ε_j</c> the larger of <c>|ρ − 1|</c> at the interval's two ends (ρ at the flow's point, as
+    /// at the start in docs/theory.md §3.6). Where ρ is not defined (J lost rank, docs/theory.md §4.2) the interval takes
+    /// the largest <c>|ρ − 1|</c> measured anywhere; those points are counted.
+    /// </summary>
+    public static (double Mean, int Skipped) ClockErrorAlongFlow(RunSet runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var times = runs.Times;
+        var error = times.Select(t => ClockError(runs, runs.Flow.ThetaAt(t))).ToArray();
+        double worst = error.Where(double.IsFinite).DefaultIfEmpty(0).Max();
+        var reg = runs.FlowValues("reg");
+        double weighted = 0, total = 0;
+        for (int j = 1; j < times.Length; j++)
+        {
+            double change = Math.Abs(reg[j] - reg[j - 1]);
+            if (!double.IsFinite(change)) continue;
+            double e = Math.Max(error[j - 1], error[j]);
+            weighted += (double.IsFinite(e) ? e : worst) * change;
+            total += change;
+        }
+        return (total == 0 ? worst : weighted / total, error.Count(e => !double.IsFinite(e)));
+    }
+
+    /// <summary><c>|ρ − 1|</c> at a point of the flow, or NaN where ρ is not defined.</summary>
+    private static double ClockError(RunSet runs, double[]? theta)
+    {
+        if (theta is null) return double.NaN;
+        try
+        {
+            var prediction = TangentDrift.At(runs.Model, theta, runs.Data, runs.Plan.Sgd);
+            return Math.Abs(prediction.ExactRegChange / prediction.LeadingRegChange - 1);
+        }
+        catch (Exception e) when (e is Engine.Validation.InvalidInputException or InvalidOperationException)
+        {
+            return double.NaN;
+        }
+    }
+
     /// <summary>The relative bias <c>2|ρ − 1|</c> at the start, plus <paramref name="runAllowance"/>.</summary>
     public static double RelativeBias(RunSet runs, double runAllowance)
     {
@@ -140,6 +187,21 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
                 Bias(name, j), $"power: flow at half speed, at t = {times[j]:G3} where it shows most"));
         yield return new PowerResult("σ = 0 control in place of label noise",
             Judge(check, @case, name, gd, Predicted(name), "power: σ = 0 control"));
+    }
+
+    /// <summary>
+    /// The two power checks of a flow comparison read where its verdict reads, at tracked index <paramref name="j"/>
+    /// with the verdict's own bias (docs/theory.md §5): the flow at half speed (its value at t_j/2) in place of the
+    /// prediction, and the σ = 0 control's measurement at t_j in place of label noise.
+    /// </summary>
+    public IEnumerable<PowerResult> PowerAt(string check, string @case, string name, int j, double bias)
+    {
+        double t = runs.Times[j];
+        var measured = runs.LabelNoise.Values[name][j];
+        yield return new PowerResult("flow at half speed",
+            Judge(check, @case, runs.Flow.At(name, t / 2), measured, bias, $"power: flow at half speed, at t = {t:G3} where the verdict reads"));
+        yield return new PowerResult("σ = 0 control in place of label noise",
+            Judge(check, @case, runs.Flow.At(name, t), runs.Runs[RunKind.PlainGd].Values[name][j], bias, $"power: σ = 0 control at t = {t:G3}"));
     }
 
     private static double Finite(double se) => double.IsFinite(se) ? se : 0;

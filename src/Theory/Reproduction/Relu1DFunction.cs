@@ -13,6 +13,12 @@ public static class Relu1DFunction
     /// <summary>A kink of h counts when the summed jump of h' there exceeds this (slopes of the data are O(1)).</summary>
     public const double KinkThreshold = 0.05;
 
+    /// <summary>
+    /// Neuron kinks within this distance of a group's first kink are one kink of h, their jumps summed (an eighth of
+    /// the data spacing 0.4): a pair that nearly cancels, a few thousandths apart, bends h by far less than it jumps.
+    /// </summary>
+    public const double KinkResolution = 0.05;
+
     /// <summary><c>max |h − spline|</c> on the hull, 64 points per data interval.</summary>
     public static double SplineDistance(double[] theta, Dataset data, int width)
     {
@@ -27,7 +33,7 @@ public static class Relu1DFunction
         ArgumentNullException.ThrowIfNull(data);
         var setting = new Relu1DSetting(width, theta, data);
         double lo = data.X.Min(), hi = data.X.Max();
-        return Relu1DShape.FunctionKinks(setting, 1e-3)
+        return Relu1DShape.FunctionKinks(setting, KinkResolution)
             .Count(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold);
     }
 
@@ -37,6 +43,20 @@ public static class Relu1DFunction
         var ratios = Relu1DShape.Neurons(new Relu1DSetting(width, theta, data))
             .Where(n => n.ActiveCount > 0 && double.IsFinite(n.BalanceRatio) && n.BalanceRatio > 0).Select(n => Math.Abs(Math.Log(n.BalanceRatio))).ToArray();
         return ratios.Length == 0 ? 0 : ratios.Average();
+    }
+
+    /// <summary>
+    /// The mean of <c>(log balance ratio)²</c> over active neurons weighted by each neuron's balanced cost
+    /// <c>2|a_j w_j| C(κ_j)</c> (0 when all are balanced): quadratic in the ratio's log, so the OU spread enters its mean
+    /// at second order, as <see cref="OuSpreadBias"/> bounds; the weight keeps out neurons that carry nothing, whose
+    /// ratio the OU fluctuation moves by orders of magnitude.
+    /// </summary>
+    public static double SquaredImbalance(double[] theta, Dataset data, int width)
+    {
+        var active = Relu1DShape.Neurons(new Relu1DSetting(width, theta, data))
+            .Where(n => n.ActiveCount > 0 && double.IsFinite(n.BalanceRatio) && n.BalanceRatio > 0 && n.Cost > 0).ToArray();
+        double total = active.Sum(n => n.Cost);
+        return total == 0 ? 0 : active.Sum(n => n.Cost * Math.Log(n.BalanceRatio) * Math.Log(n.BalanceRatio)) / total;
     }
 
     /// <summary>h(x) from the closed form.</summary>

@@ -31,10 +31,12 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Mani
 
     /// <summary>
     /// Runs the three kinds, or those in <paramref name="kinds"/> (progress by chains), and integrates the flow to every
-    /// tracked time t, t/2 and (1 − δ)t.
+    /// tracked time t, t/2 and (1 − δ)t, and to the flow times in <paramref name="alsoAt"/> (for example T/4, for the
+    /// horizon's truncation of docs/theory.md §4.2 "End state at the horizon").
     /// </summary>
     public static RunSet Simulate(Model model, Dataset data, ManifoldStart start, ExperimentPlan plan,
-        IReadOnlyList<ProjectedObservable> observables, IProgress<double>? progress = null, IReadOnlyCollection<RunKind>? kinds = null)
+        IReadOnlyList<ProjectedObservable> observables, IProgress<double>? progress = null, IReadOnlyCollection<RunKind>? kinds = null,
+        IEnumerable<double>? alsoAt = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(start);
@@ -55,7 +57,8 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Mani
         }
         var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
         var times = steps.Select(k => plan.Sgd.SlowTime(k)).ToArray();
-        var flow = FlowTrack.Integrate(model, data, start.Theta, times.Concat(times.Select(t => t / 2)).Concat(times.Select(t => (1 - DerivativeStep) * t)), plan.FlowStep, observables);
+        var read = times.Concat(times.Select(t => t / 2)).Concat(times.Select(t => (1 - DerivativeStep) * t)).Concat(alsoAt ?? []);
+        var flow = FlowTrack.Integrate(model, data, start.Theta, read, plan.FlowStep, observables);
         return new RunSet(model, data, plan, start, tau, runs, flow);
     }
 

@@ -57,6 +57,21 @@ public sealed class TruncatedFrame
         return Combine(_vectors * coefficients);
     }
 
+    /// <summary>
+    /// The kept normal directions: for each kept eigenpair <c>(λ_k, u_k)</c> of <c>J Jᵀ</c>, λ_k and the unit vector
+    /// <c>Jᵀ u_k / √λ_k</c> (an eigenvector of <c>JᵀJ</c> with the same eigenvalue).
+    /// </summary>
+    public IEnumerable<(double Eigenvalue, double[] Direction)> NormalDirections()
+    {
+        for (int k = 0; k < _kept.ColumnCount; k++)
+        {
+            double value = 1 / _inverse[k];
+            var direction = Combine(_kept.Column(k));
+            for (int j = 0; j < direction.Length; j++) direction[j] /= Math.Sqrt(value);
+            yield return (value, direction);
+        }
+    }
+
     private double[] Combine(Vector<double> w)
     {
         var delta = new double[ParameterCount];
