@@ -22,7 +22,7 @@ public static class Relu1DEndStateRows
         ArgumentNullException.ThrowIfNull(verdicts);
         ArgumentNullException.ThrowIfNull(power);
         ArgumentNullException.ThrowIfNull(reported);
-        // A mean over chains needs two of them: where fewer projected at T (seed 20), the rows are left out, not crashed on.
+        // A mean over chains needs two of them: where fewer projected at T, the rows are left out, not crashed on.
         if (end.Chains.Length < 2) return;
         var rows = new List<(CheckResult Row, IEnumerable<PowerResult> Power, Relu1DBias Bias)>();
         var start = end.Start;

@@ -21,8 +21,8 @@ public static class RankTolerantSlowFlow
     /// <summary>
     /// The largest residual a stalled retraction accepts: a residual r moves the point by about <c>|r| / σ_min(J)</c>
     /// off M and reg by that times <c>||∇reg||</c>, O(1e-6) at the conditioning accepted (σ_min(J)² ≥ 1e-9 λ_max), far
-    /// below the reproductions' tolerances (1e-2 and up). Seen: a retraction at a kink sitting on a data point stalled
-    /// at 1.95e-8 (generic data, seed 1, t ≈ 5), where J's linearisation from one side of the kink is wrong on the other.
+    /// below the reproductions' tolerances (1e-2 and up). A retraction at a kink sitting on a data point can stall near
+    /// 1e-8, where J's linearisation from one side of the kink is wrong on the other.
     /// </summary>
     public const double AcceptedResidual = 1e-7;
 
