@@ -8,6 +8,12 @@ public sealed record Measurement(string Workload, string Op, int Threads, double
     /// <summary>The simulator kernel of a <c>sim_chain_steps</c> line (<c>batched</c> or <c>per_chain</c>), else null.</summary>
     public string? Kernel { get; init; }
 
+    /// <summary>
+    /// Operations per second of the process's CPU time (user and system, all threads) over the same timed loop
+    /// (drift5): on a shared machine the wall-clock rate is the process's share of the cores, this one is not.
+    /// </summary>
+    public double? OpsPerCpuSecond { get; init; }
+
     /// <summary>Attained GFLOP/s (large workload), from <see cref="OpFlops"/>; null elsewhere.</summary>
     public double? Gflops { get; init; }
 
@@ -21,6 +27,7 @@ public sealed record Measurement(string Workload, string Op, int Threads, double
         json.WriteNumber("ops_per_s", Math.Round(OpsPerSecond, 1));
         json.WriteNumber("threads", Threads);
         if (Kernel is not null) json.WriteString("kernel", Kernel);
+        if (OpsPerCpuSecond is { } perCpu) json.WriteNumber("ops_per_cpu_s", Math.Round(perCpu, 1));
         if (Gflops is { } gflops) json.WriteNumber("gflops", Math.Round(gflops, 2));
         if (PeakFraction is { } fraction) json.WriteNumber("peak_fraction", Math.Round(fraction, 3));
     });

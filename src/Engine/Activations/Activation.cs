@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Engine.Activations;
@@ -122,7 +123,8 @@ public static class Activation
             case ActivationKind.Identity:
                 z.CopyTo(value); d1.Fill(1); if (second) d2.Clear(); return;
             case ActivationKind.Tanh:
-                if (!TanhLanes.TryEvaluate(z, value)) TensorPrimitives.Tanh(z, value);
+                if (!TanhLanes<Width512, Lanes512, Bits512>.TryEvaluate(z, value) &&
+                    !TanhLanes<Width256, Lanes256, Bits256>.TryEvaluate(z, value)) TensorPrimitives.Tanh(z, value);
                 TanhDerivatives(value[..z.Length], d1, d2);
                 return;
             case ActivationKind.Logistic:

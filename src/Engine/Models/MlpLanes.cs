@@ -1,26 +1,33 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NoiseDrift.Engine.Activations;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.LinearAlgebra;
 
 namespace NoiseDrift.Engine.Models;
 
 /// <summary>
-/// The loss gradient of an <see cref="Mlp"/> (docs/theory.md §1) for eight parameter vectors at once, structure of arrays:
-/// entry j of every span is a <see cref="Vector512{T}"/> whose lane c belongs to chain c. Each lane gets exactly the
+/// The loss gradient of an <see cref="Mlp"/> (docs/theory.md §1) for the parameter vectors of several chains at once,
+/// structure of arrays: entry j of every span is a vector of width <typeparamref name="TW"/> whose lane c belongs to
+/// chain c. Each lane gets exactly the
 /// bits that <see cref="Mlp.LossGradient"/> gives that chain alone: every matrix element sums its terms in the same
 /// order with the same fused or separate multiply-adds (<see cref="Gemm.FusedColumns"/>), the reductions follow
-/// <see cref="SummationOrder"/> and the activations are the same library calls. The only possible difference is the
+/// <see cref="SummationOrder"/> and the activations are the same library calls (or <see cref="TanhLanes{TW, TV, TU}"/>, verified against it). The only possible difference is the
 /// sign of a zero. One instance is one worker's scratch; nothing is allocated after construction.
 /// </summary>
-internal sealed class MlpLanes
+internal sealed class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
+    where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
+        IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+    where TU : IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+        IShiftOperators<TU, int, TU>
 {
     private readonly Mlp _mlp;
     private readonly int[] _sizes;
-    private readonly Vector512<double>[][] _z, _a, _d1, _u, _delta, _pairU, _pairDelta;
-    private readonly Vector512<double>[] _h, _adjoints, _pairAdjoints;
+    private readonly LaneBuffer<TV>[] _z, _a, _d1, _u, _delta, _pairU, _pairDelta;
+    private readonly LaneBuffer<TV> _h, _adjoints, _pairAdjoints;
     private readonly SummationOrder _outputDot;
     private readonly Dictionary<int, SummationOrder> _rowSums;
     private readonly double[] _one = new double[1];
@@ -30,23 +37,23 @@ internal sealed class MlpLanes
     {
         _mlp = mlp;
         _sizes = [.. Enumerable.Range(0, mlp.Depth + 1).Select(mlp.Size)];
-        Vector512<double>[][] Block() => [.. Enumerable.Range(0, mlp.Depth).Select(l => new Vector512<double>[maxRows * _sizes[l + 1]])];
+        LaneBuffer<TV>[] Block() => [.. Enumerable.Range(0, mlp.Depth).Select(l => new LaneBuffer<TV>(maxRows * _sizes[l + 1]))];
         _z = Block(); _a = Block(); _d1 = Block(); _u = Block(); _delta = Block(); _pairU = Block(); _pairDelta = Block();
-        _h = new Vector512<double>[maxRows];
-        _adjoints = new Vector512<double>[maxRows];
-        _pairAdjoints = new Vector512<double>[maxRows];
+        _h = new LaneBuffer<TV>(maxRows);
+        _adjoints = new LaneBuffer<TV>(maxRows);
+        _pairAdjoints = new LaneBuffer<TV>(maxRows);
         _rowSums = rowSums;
         _outputDot = outputDot;
     }
 
     /// <summary>
     /// Lane scratch for batches of the given row counts, or null when this machine cannot reproduce the per-chain
-    /// arithmetic (no AVX-512, or a summation order that does not verify); the caller then runs chains one by one.
+    /// arithmetic (no SIMD, or a summation order that does not verify); the caller then runs chains one by one.
     /// </summary>
-    public static MlpLanes? Create(Mlp mlp, params int[] rowCounts)
+    public static MlpLanes<TW, TV, TU>? Create(Mlp mlp, params int[] rowCounts)
     {
         ArgumentNullException.ThrowIfNull(mlp);
-        if (!Vector512.IsHardwareAccelerated) return null;
+        if (!Vector128.IsHardwareAccelerated) return null;
         var outputDot = SummationOrder.For(mlp.Size(mlp.Depth));
         if (outputDot is null) return null;
         var rowSums = new Dictionary<int, SummationOrder>();
@@ -56,7 +63,7 @@ internal sealed class MlpLanes
             if (order is null) return null;
             rowSums[m] = order;
         }
-        return new MlpLanes(mlp, rowCounts.Max(), rowSums, outputDot);
+        return new MlpLanes<TW, TV, TU>(mlp, rowCounts.Max(), rowSums, outputDot);
     }
 
     /// <summary>
@@ -64,8 +71,8 @@ internal sealed class MlpLanes
     /// <paramref name="x"/> (<c>m × d</c> entries).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Vector512<double> LossGradient(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> x,
-        ReadOnlySpan<Vector512<double>> targets, int m, Span<Vector512<double>> gradient)
+    public TV LossGradient(ReadOnlySpan<TV> theta, ReadOnlySpan<TV> x,
+        ReadOnlySpan<TV> targets, int m, Span<TV> gradient)
     {
         Forward(theta, x, m);
         var order = _rowSums[m];
@@ -82,9 +89,9 @@ internal sealed class MlpLanes
     /// and one parameter-gradient pass carrying both signals, so the shared weights and activations are loaded once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (Vector512<double> Loss, Vector512<double> PairLoss) LossGradients(ReadOnlySpan<Vector512<double>> theta,
-        ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> targets, ReadOnlySpan<Vector512<double>> pairTargets,
-        int m, Span<Vector512<double>> gradient, Span<Vector512<double>> pairGradient)
+    public (TV Loss, TV PairLoss) LossGradients(ReadOnlySpan<TV> theta,
+        ReadOnlySpan<TV> x, ReadOnlySpan<TV> targets, ReadOnlySpan<TV> pairTargets,
+        int m, Span<TV> gradient, Span<TV> pairGradient)
     {
         Forward(theta, x, m);
         var order = _rowSums[m];
@@ -99,22 +106,22 @@ internal sealed class MlpLanes
 
     /// <summary>Residuals <c>(h_i − t_i)/m</c> into <paramref name="adjoints"/>; returns the loss <c>Σ (h_i − t_i)² / 2m</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Vector512<double> Adjoints(ReadOnlySpan<Vector512<double>> targets, Span<Vector512<double>> adjoints,
+    private TV Adjoints(ReadOnlySpan<TV> targets, Span<TV> adjoints,
         SummationOrder order)
     {
         int m = adjoints.Length;
         for (int i = 0; i < m; i++) adjoints[i] = _h[i] - targets[i];
-        var loss = order.Dot(adjoints, adjoints) / Vector512.Create((double)(2 * m));
-        var scale = Vector512.Create(1.0 / m);
+        var loss = order.Dot<TV>(adjoints, adjoints) / TW.C((double)(2 * m));
+        var scale = TW.C(1.0 / m);
         for (int i = 0; i < m; i++) adjoints[i] *= scale;
         return loss;
     }
 
     /// <summary>Layer by layer <c>z = W a + b</c>, <c>a = φ(z)</c>, then <c>h = aᵀ a_L + c</c> (Mlp.ForwardPass).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Forward(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> x, int m)
+    private void Forward(ReadOnlySpan<TV> theta, ReadOnlySpan<TV> x, int m)
     {
-        ReadOnlySpan<Vector512<double>> previous = x;
+        ReadOnlySpan<TV> previous = x;
         for (int l = 0; l < _mlp.Depth; l++)
         {
             int inSize = _sizes[l], outSize = _sizes[l + 1];
@@ -126,7 +133,7 @@ internal sealed class MlpLanes
                 var row = previous.Slice(i * inSize, inSize);
                 for (int o = 0; o < outSize; o += 4)
                 {
-                    LaneAccumulate.Four(z[(i * outSize + o)..], 1, theta[(bias + o)..], 1, row, 1, theta[(weights + o * inSize)..],
+                    LaneAccumulate<TW, TV, TU>.Four(z[(i * outSize + o)..], 1, theta[(bias + o)..], 1, row, 1, theta[(weights + o * inSize)..],
                         1, inSize, inSize, Math.Min(4, outSize - o), o < fused);
                 }
             }
@@ -135,8 +142,8 @@ internal sealed class MlpLanes
         }
         int last = _sizes[_mlp.Depth], output = _mlp.OutputOffset;
         var outWeights = theta.Slice(output, last);
-        var c = _mlp.OutputBias ? theta[output + last] : Vector512<double>.Zero;
-        for (int i = 0; i < m; i++) _h[i] = _outputDot.Dot(previous.Slice(i * last, last), outWeights) + c;
+        var c = _mlp.OutputBias ? theta[output + last] : TW.C(0.0);
+        for (int i = 0; i < m; i++) _h[i] = _outputDot.Dot<TV>(previous.Slice(i * last, last), outWeights) + c;
     }
 
     /// <summary>
@@ -144,8 +151,8 @@ internal sealed class MlpLanes
     /// <paramref name="pairAdjoints"/> into the pair's signals unless it is empty.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Backward(ReadOnlySpan<Vector512<double>> theta, ReadOnlySpan<Vector512<double>> adjoints,
-        ReadOnlySpan<Vector512<double>> pairAdjoints, int m)
+    private void Backward(ReadOnlySpan<TV> theta, ReadOnlySpan<TV> adjoints,
+        ReadOnlySpan<TV> pairAdjoints, int m)
     {
         int top = _mlp.Depth - 1, last = _sizes[_mlp.Depth];
         bool pair = !pairAdjoints.IsEmpty;
@@ -200,10 +207,10 @@ internal sealed class MlpLanes
                     int at = i * inSize + j, count = Math.Min(4, inSize - j);
                     if (pair)
                     {
-                        LanePairAccumulate.Four(below[at..], pairBelow[at..], 1, row, pairRow, 1, weights[j..], inSize, 1,
+                        LanePairAccumulate<TW, TV, TU>.Four(below[at..], pairBelow[at..], 1, row, pairRow, 1, weights[j..], inSize, 1,
                             outSize, count, j < fused);
                     }
-                    else LaneAccumulate.Four(below[at..], 1, default, 0, row, 1, weights[j..], inSize, 1, outSize, count, j < fused);
+                    else LaneAccumulate<TW, TV, TU>.Four(below[at..], 1, default, 0, row, 1, weights[j..], inSize, 1, outSize, count, j < fused);
                 }
             }
         }
@@ -215,16 +222,16 @@ internal sealed class MlpLanes
     /// <paramref name="pairAdjoints"/> is empty.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ParameterGradient(ReadOnlySpan<Vector512<double>> x, ReadOnlySpan<Vector512<double>> adjoints,
-        ReadOnlySpan<Vector512<double>> pairAdjoints, int m, Span<Vector512<double>> gradient,
-        Span<Vector512<double>> pairGradient, SummationOrder rowSum)
+    private void ParameterGradient(ReadOnlySpan<TV> x, ReadOnlySpan<TV> adjoints,
+        ReadOnlySpan<TV> pairAdjoints, int m, Span<TV> gradient,
+        Span<TV> pairGradient, SummationOrder rowSum)
     {
         bool pair = !pairAdjoints.IsEmpty;
         // Every entry is assigned below (W, b per layer, a, c), so the gradient is not cleared first.
         for (int l = 0; l < _mlp.Depth; l++)
         {
             int inSize = _sizes[l], outSize = _sizes[l + 1];
-            ReadOnlySpan<Vector512<double>> below = l == 0 ? x : _a[l - 1].AsSpan(0, m * inSize);
+            ReadOnlySpan<TV> below = l == 0 ? x : _a[l - 1].AsSpan(0, m * inSize);
             var signals = _delta[l].AsSpan(0, m * outSize);
             var pairSignals = pair ? _pairDelta[l].AsSpan(0, m * outSize) : default;
             int weights = _mlp.WeightOffset(l), bias = _mlp.BiasOffset(l);
@@ -239,10 +246,10 @@ internal sealed class MlpLanes
                     int count = Math.Min(4, inSize - j);
                     if (pair)
                     {
-                        LanePairAccumulate.Four(gradient[at..], pairGradient[at..], 1, column, pairColumn, outSize, below[j..],
+                        LanePairAccumulate<TW, TV, TU>.Four(gradient[at..], pairGradient[at..], 1, column, pairColumn, outSize, below[j..],
                             inSize, 1, m, count, j < fused);
                     }
-                    else LaneAccumulate.Four(gradient[at..], 1, default, 0, column, outSize, below[j..], inSize, 1, m, count, j < fused);
+                    else LaneAccumulate<TW, TV, TU>.Four(gradient[at..], 1, default, 0, column, outSize, below[j..], inSize, 1, m, count, j < fused);
                 }
                 gradient[bias + o] = ColumnSum(signals, o, outSize);
                 if (pair) pairGradient[bias + o] = ColumnSum(pairSignals, o, outSize);
@@ -255,44 +262,44 @@ internal sealed class MlpLanes
             var (at, count) = (output + t, Math.Min(4, last - t));
             if (pair)
             {
-                LanePairAccumulate.Four(gradient[at..], pairGradient[at..], 1, adjoints, pairAdjoints, 1, top[t..], last, 1, m,
+                LanePairAccumulate<TW, TV, TU>.Four(gradient[at..], pairGradient[at..], 1, adjoints, pairAdjoints, 1, top[t..], last, 1, m,
                     count, fused: false);
             }
-            else LaneAccumulate.Four(gradient[at..], 1, default, 0, adjoints, 1, top[t..], last, 1, m, count, fused: false);
+            else LaneAccumulate<TW, TV, TU>.Four(gradient[at..], 1, default, 0, adjoints, 1, top[t..], last, 1, m, count, fused: false);
         }
         if (!_mlp.OutputBias) return;
-        gradient[output + last] = rowSum.Sum(adjoints[..m]);
-        if (pair) pairGradient[output + last] = rowSum.Sum(pairAdjoints[..m]);
+        gradient[output + last] = rowSum.Sum<TV>(adjoints[..m]);
+        if (pair) pairGradient[output + last] = rowSum.Sum<TV>(pairAdjoints[..m]);
     }
 
     /// <summary><c>Σ_i Δ[i, o]</c> in row order, from zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<double> ColumnSum(ReadOnlySpan<Vector512<double>> signals, int o, int columns)
+    private static TV ColumnSum(ReadOnlySpan<TV> signals, int o, int columns)
     {
-        var b = Vector512<double>.Zero;
+        var b = TW.C(0.0);
         for (int t = o; t < signals.Length; t += columns) b += signals[t];
         return b;
     }
 
     /// <summary>φ and φ' as <see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/> computes them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Activate(ActivationKind kind, ReadOnlySpan<Vector512<double>> z, Span<Vector512<double>> value,
-        Span<Vector512<double>> d1)
+    private void Activate(ActivationKind kind, ReadOnlySpan<TV> z, Span<TV> value,
+        Span<TV> d1)
     {
-        var zs = MemoryMarshal.Cast<Vector512<double>, double>(z);
-        var vs = MemoryMarshal.Cast<Vector512<double>, double>(value);
-        var ds = MemoryMarshal.Cast<Vector512<double>, double>(d1);
+        var zs = MemoryMarshal.Cast<TV, double>(z);
+        var vs = MemoryMarshal.Cast<TV, double>(value);
+        var ds = MemoryMarshal.Cast<TV, double>(d1);
         switch (kind)
         {
             case ActivationKind.Tanh when z.Length > 1:
-                TanhLanes.Evaluate(z, value, d1);
+                TanhLanes<TW, TV, TU>.Evaluate(z, value, d1);
                 return;
             case ActivationKind.Tanh or ActivationKind.Logistic:
                 // One chain's span of length 1 takes the library's scalar path, longer ones its vector path.
                 if (z.Length == 1) Elementwise(kind, zs, vs);
                 else if (kind == ActivationKind.Tanh) TensorPrimitives.Tanh(zs, vs);
                 else TensorPrimitives.Sigmoid(zs, vs);
-                var one = Vector512.Create(1.0);
+                var one = TW.C(1.0);
                 for (int t = 0; t < z.Length; t++)
                 {
                     var s = value[t];
@@ -301,7 +308,7 @@ internal sealed class MlpLanes
                 return;
             case ActivationKind.Identity:
                 z.CopyTo(value);
-                d1.Fill(Vector512.Create(1.0));
+                d1.Fill(TW.C(1.0));
                 return;
             default:
                 for (int t = 0; t < zs.Length; t++) Activation.Evaluate(kind, zs[t], out vs[t], out ds[t], out _);

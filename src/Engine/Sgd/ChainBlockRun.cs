@@ -1,21 +1,25 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 
 namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
-/// The chain-batched loop of <see cref="ChainEnsemble"/>: chains 8b..8b+7 advance together, parameter j of all eight in
-/// one <see cref="Vector512{T}"/> (structure of arrays). Each lane does exactly what <see cref="ChainRun"/> does for its
-/// chain (docs/theory.md §1 step, §3 antithetic pairs, parameter-noise control and Rao–Blackwell sums), with the same keyed
-/// randomness, so the result is the per-chain result bit for bit (up to the sign of a zero) for any thread count.
-/// Allocation-free per step.
+/// The chain-batched loop of <see cref="ChainEnsemble"/> at one lane width: chains Wb..Wb+W−1 advance together
+/// (W = <typeparamref name="TW"/>'s lane count), parameter j of all W in one vector (structure of arrays). Each lane does
+/// exactly what <see cref="ChainRun"/> does for its chain (docs/theory.md §1 step, §3 antithetic pairs, parameter-noise
+/// control and Rao–Blackwell sums), with the same keyed randomness, so the result is the per-chain result bit for bit (up
+/// to the sign of a zero) for any thread count and any width. Allocation-free per step.
 /// </summary>
-internal sealed class ChainBlockRun
+internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWidth<TV, TU>
+    where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
+        IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+    where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+        IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
 {
-    public const int Width = 8;
-
     private readonly LabelNoiseSgd _sgd;
     private readonly Mlp _mlp;
     private readonly ChainRun _chains;
@@ -25,71 +29,62 @@ internal sealed class ChainBlockRun
     private readonly ProgressMeter _meter;
     private readonly CancellationToken _cancellation;
     private readonly bool _antithetic, _clean;
-    private readonly Vector512<double>[] _inputs, _labels;
+    private readonly LaneBuffer<TV> _inputs, _labels;
 
-    private ChainBlockRun(LabelNoiseSgd sgd, Mlp mlp, ChainRun chains, IReadOnlyList<double[]> starts, int steps,
-        int[] snapshotSteps, ProgressMeter meter, bool antithetic, bool clean, CancellationToken cancellation)
+    private ChainBlockRun(RunSetting run)
     {
-        (_sgd, _mlp, _chains, _starts, _steps, _snapshotSteps) = (sgd, mlp, chains, starts, steps, snapshotSteps);
-        (_meter, _cancellation, _antithetic, _clean) = (meter, cancellation, antithetic, clean);
-        _inputs = [.. sgd.Data.X.Select(Vector512.Create)];
-        _labels = [.. sgd.Data.Y.Select(Vector512.Create)];
+        (_sgd, _mlp, _chains, _starts, _steps, _snapshotSteps) = (run.Sgd, run.Mlp, run.Chains, run.Starts, run.Steps, run.SnapshotSteps);
+        (_meter, _cancellation, _antithetic, _clean) = (run.Meter, run.Cancellation, run.Antithetic, run.Clean);
+        _inputs = Broadcast(_sgd.Data.X);
+        _labels = Broadcast(_sgd.Data.Y);
     }
 
-    /// <summary>
-    /// The batched loop for this run, or null when the model is not an MLP, the machine cannot batch it, or (unless
-    /// <paramref name="force"/>) the per-chain kernels would be faster (<see cref="PerChainIsFaster"/>).
-    /// </summary>
-    public static ChainBlockRun? TryCreate(LabelNoiseSgd sgd, ChainRun chains, IReadOnlyList<double[]> starts, int steps,
-        int[] snapshotSteps, ProgressMeter meter, bool antithetic, bool clean, bool force, CancellationToken cancellation)
+    public override int Width => TW.Count;
+
+    /// <summary>Each value in every lane.</summary>
+    private static LaneBuffer<TV> Broadcast(double[] values)
     {
-        if (sgd.Model is not Mlp mlp || Lanes(mlp, sgd.Data.Count, sgd.Settings.Problem.Batch) is null) return null;
-        if (!force && PerChainIsFaster(mlp, sgd.Data.Count)) return null;
-        return new ChainBlockRun(sgd, mlp, chains, starts, steps, snapshotSteps, meter, antithetic, clean, cancellation);
+        var lanes = new LaneBuffer<TV>(values.Length);
+        for (int i = 0; i < values.Length; i++) lanes[i] = TW.C(values[i]);
+        return lanes;
     }
 
-    /// <summary>
-    /// Whether at least 90% of a forward pass over <paramref name="rows"/> rows runs in the per-chain GEMM's vector
-    /// kernels (<see cref="LinearAlgebra.Gemm.FusedColumns"/>): then one chain's matrix products are already dense SIMD
-    /// and the per-chain path wins (measured: hidden [32, 32] at n = 16 per chain 1.3× faster; [24, 24] or [28, 28],
-    /// where a third of the columns are scalar, batched 2.5× faster; drift5 batched about 4×).
-    /// </summary>
-    public static bool PerChainIsFaster(Mlp mlp, int rows)
-    {
-        double vector = 0, all = 0;
-        for (int l = 0; l < mlp.Depth; l++)
-        {
-            int inSize = l == 0 ? mlp.InputDimension : mlp.Hidden[l - 1], outSize = mlp.Hidden[l];
-            for (int i = 0; i < rows; i++) vector += (double)inSize * LinearAlgebra.Gemm.FusedColumns(i, rows, outSize);
-            all += (double)rows * inSize * outSize;
-        }
-        return vector >= 0.9 * all;
-    }
+    /// <summary>The loop at this width, or null when the machine cannot reproduce the per-chain arithmetic.</summary>
+    public static ChainBlockRun<TW, TV, TU>? TryCreate(RunSetting run) =>
+        Lanes(run.Mlp, run.Sgd.Data.Count, run.Sgd.Settings.Problem.Batch) is null ? null : new(run);
 
     /// <summary>Blocks needed for the run.</summary>
-    public int Blocks => (_starts.Count + Width - 1) / Width;
+    private int Blocks => (_starts.Count + Width - 1) / Width;
 
-    public ChainBlockWorkspace CreateWorkspace() => new(Lanes(_mlp, _sgd.Data.Count, _sgd.Settings.Problem.Batch)!,
+    public override void Run(ParallelOptions parallel, double[][] final, double[][]? meanGradient, double[]? meanLoss,
+        double[][][] snapshots) =>
+        Parallel.For(0, Blocks, parallel, CreateWorkspace, (block, _, ws) =>
+        {
+            Block(block, final, meanGradient, meanLoss, snapshots, ws);
+            return ws;
+        }, _ => { });
+
+    private ChainBlockWorkspace<TW, TV, TU> CreateWorkspace() => new(Lanes(_mlp, _sgd.Data.Count, _sgd.Settings.Problem.Batch)!,
         _mlp.ParameterCount, _sgd.Data.Count, _sgd.Settings.Problem.Batch, _sgd.Data.Dimension);
 
-    private static MlpLanes? Lanes(Mlp mlp, int count, int batch) => MlpLanes.Create(mlp, count, batch);
+    private static MlpLanes<TW, TV, TU>? Lanes(Mlp mlp, int count, int batch) => MlpLanes<TW, TV, TU>.Create(mlp, count, batch);
 
     /// <summary>
-    /// Runs block <paramref name="block"/> (chains 8b.., the last block padded with copies of its first chain) and
+    /// Runs block <paramref name="block"/> (chains Wb.., the last block padded with copies of its first chain) and
     /// writes what <see cref="ChainRun.Chain"/> writes for each of its chains; the lowest diverged chain throws.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Block(int block, double[][] final, double[][]? meanGradient, double[]? meanLoss, double[][][] snapshots,
-        ChainBlockWorkspace ws)
+    private void Block(int block, double[][] final, double[][]? meanGradient, double[]? meanLoss, double[][][] snapshots,
+        ChainBlockWorkspace<TW, TV, TU> ws)
     {
         var s = _sgd.Settings;
         var seeds = _sgd.Seeds;
-        int first = block * Width, real = Math.Min(Width, _starts.Count - first), p = _mlp.ParameterCount;
+        int first = block * TW.Count, real = Math.Min(TW.Count, _starts.Count - first), p = _mlp.ParameterCount;
         int n = _sgd.Data.Count, stride = _antithetic ? 2 : 1;
-        Span<long> streams = stackalloc long[Width];
-        Span<double> signs = stackalloc double[Width];
-        Span<double> scratch = stackalloc double[Width];
-        for (int lane = 0; lane < Width; lane++)
+        Span<long> streams = stackalloc long[TW.Count];
+        Span<double> signs = stackalloc double[TW.Count];
+        Span<double> scratch = stackalloc double[TW.Count];
+        for (int lane = 0; lane < TW.Count; lane++)
         {
             int c = first + (lane < real ? lane : 0);
             streams[lane] = _antithetic ? c / 2 : c;
@@ -98,16 +93,16 @@ internal sealed class ChainBlockRun
         var theta = ws.Theta.AsSpan();
         for (int j = 0; j < p; j++)
         {
-            for (int lane = 0; lane < Width; lane++) scratch[lane] = _starts[first + (lane < real ? lane : 0)][j];
-            theta[j] = Vector512.Create<double>(scratch);
+            for (int lane = 0; lane < TW.Count; lane++) scratch[lane] = _starts[first + (lane < real ? lane : 0)][j];
+            theta[j] = MemoryMarshal.Cast<double, TV>(scratch)[0];
         }
-        var sign = Vector512.Create<double>(signs);
-        var noiseScale = sign * s.Problem.Sigma;
-        var tau = sign * s.ParameterNoise;
-        var noiseStreams = RandomKeyLanes.Streams(seeds.Noise, streams);
-        var parameterStreams = RandomKeyLanes.Streams(seeds.Parameter, streams);
+        var sign = MemoryMarshal.Cast<double, TV>(signs)[0];
+        var noiseScale = sign * TW.C(s.Problem.Sigma);
+        var tau = sign * TW.C(s.ParameterNoise);
+        var noiseStreams = RandomKeyLanes<TW, TV, TU>.Streams(seeds.Noise, streams);
+        var parameterStreams = RandomKeyLanes<TW, TV, TU>.Streams(seeds.Parameter, streams);
         ws.GradientSum.AsSpan().Clear();
-        var lossSum = Vector512<double>.Zero;
+        var lossSum = TW.C(0.0);
         var divergence = ws.Divergence;
         divergence.Reset();
 
@@ -116,7 +111,7 @@ internal sealed class ChainBlockRun
         {
             if (nextSnapshot < _snapshotSteps.Length && _snapshotSteps[nextSnapshot] == k)
                 Store(theta, snapshots[nextSnapshot++], first, real);
-            Vector512<double> loss;
+            TV loss;
             if (_clean && s.Problem.Batch == n)
             {
                 // The clean and the noisy gradient of the full batch in one pass (same bits as one after the other).
@@ -132,14 +127,16 @@ internal sealed class ChainBlockRun
             if (_clean)
             {
                 var sum = ws.GradientSum.AsSpan();
-                for (int j = 0; j < p; j++) sum[j] += ws.CleanGradient[j];
+                var cleanGradient = ws.CleanGradient.AsSpan();
+                for (int j = 0; j < p; j++) sum[j] += cleanGradient[j];
             }
-            var step = Vector512.Create(-s.Problem.Eta);
-            for (int j = 0; j < p; j++) theta[j] = ws.Gradient[j] * step + theta[j];
+            var step = TW.C(-s.Problem.Eta);
+            var gradient = ws.Gradient.AsSpan();
+            for (int j = 0; j < p; j++) theta[j] = gradient[j] * step + theta[j];
             if (s.ParameterNoise > 0)
             {
-                var xi = RandomKeyLanes.At(parameterStreams, k);
-                for (int j = 0; j < p; j++) theta[j] += tau * xi.Gaussian(Vector512.Create((ulong)j), stride);
+                var xi = RandomKeyLanes<TW, TV, TU>.At(parameterStreams, k);
+                for (int j = 0; j < p; j++) theta[j] += tau * xi.Gaussian(TW.U((ulong)j), stride);
             }
             if (divergence.Check(loss, theta, k, real, s.ResidualBound) && divergence.All(real)) break;
             if (++sinceReport == chunk)
@@ -160,11 +157,11 @@ internal sealed class ChainBlockRun
         if (meanGradient is null || meanLoss is null) return;
         for (int j = 0; j < p; j++)
         {
-            var mean = ws.GradientSum[j] / Vector512.Create((double)_steps);
-            for (int lane = 0; lane < real; lane++) meanGradient[first + lane][j] = mean[lane];
+            var mean = ws.GradientSum[j] / TW.C((double)_steps);
+            for (int lane = 0; lane < real; lane++) meanGradient[first + lane][j] = Lane(mean, lane);
         }
-        var loss0 = lossSum / Vector512.Create((double)_steps);
-        for (int lane = 0; lane < real; lane++) meanLoss[first + lane] = loss0[lane];
+        var loss0 = lossSum / TW.C((double)_steps);
+        for (int lane = 0; lane < real; lane++) meanLoss[first + lane] = Lane(loss0, lane);
     }
 
     /// <summary>
@@ -172,10 +169,10 @@ internal sealed class ChainBlockRun
     /// (stream, k, i).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FullBatchTargets(int k, int stride, Vector512<double> noiseScale, Vector512<ulong> noiseStreams,
-        Span<Vector512<double>> targets)
+    private void FullBatchTargets(int k, int stride, TV noiseScale, TU noiseStreams,
+        Span<TV> targets)
     {
-        var key = RandomKeyLanes.At(noiseStreams, k);
+        var key = RandomKeyLanes<TW, TV, TU>.At(noiseStreams, k);
         int i = 0, n = _labels.Length;
         if (stride == 2 && _sgd.Settings.Problem.Noise == NoiseLaw.Gaussian)
         {
@@ -186,7 +183,7 @@ internal sealed class ChainBlockRun
                 targets[i + 1] = _labels[i + 1] + noiseScale * g1;
             }
         }
-        for (; i < n; i++) targets[i] = _labels[i] + noiseScale * Draw(key, Vector512.Create((ulong)i), stride);
+        for (; i < n; i++) targets[i] = _labels[i] + noiseScale * Draw(key, TW.U((ulong)i), stride);
     }
 
     /// <summary>
@@ -194,8 +191,8 @@ internal sealed class ChainBlockRun
     /// the full batch (<see cref="FullBatchTargets"/>) or on each lane's keyed batch with targets keyed by (stream, k, row).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Vector512<double> NoisyGradient(ReadOnlySpan<Vector512<double>> theta, int k, ReadOnlySpan<long> streams,
-        int stride, Vector512<double> noiseScale, Vector512<ulong> noiseStreams, ChainBlockWorkspace ws)
+    private TV NoisyGradient(ReadOnlySpan<TV> theta, int k, ReadOnlySpan<long> streams,
+        int stride, TV noiseScale, TU noiseStreams, ChainBlockWorkspace<TW, TV, TU> ws)
     {
         var s = _sgd.Settings;
         var data = _sgd.Data;
@@ -206,64 +203,68 @@ internal sealed class ChainBlockRun
             FullBatchTargets(k, stride, noiseScale, noiseStreams, targets);
             return ws.Lanes.LossGradient(theta, _inputs, targets, n, ws.Gradient);
         }
-        var key = RandomKeyLanes.At(noiseStreams, k);
+        var key = RandomKeyLanes<TW, TV, TU>.At(noiseStreams, k);
         var rows = ws.BatchRows.AsSpan();
         var seeds = _sgd.Seeds;
-        for (int lane = 0; lane < Width; lane += stride)
+        for (int lane = 0; lane < TW.Count; lane += stride)
         {
             var batch = BatchSampler.Select(seeds.Batch, streams[lane], k, n, b, ws.Indices);
             for (int copy = 0; copy < stride; copy++) batch.CopyTo(rows.Slice((lane + copy) * b, b));
         }
-        Span<ulong> index = stackalloc ulong[Width];
-        Span<double> gathered = stackalloc double[Width];
+        Span<ulong> index = stackalloc ulong[TW.Count];
+        Span<double> gathered = stackalloc double[TW.Count];
         var inputs = ws.BatchInputs.AsSpan();
         for (int r = 0; r < b; r++)
         {
-            for (int lane = 0; lane < Width; lane++) index[lane] = (ulong)rows[lane * b + r];
-            for (int lane = 0; lane < Width; lane++) gathered[lane] = data.Y[(int)index[lane]];
-            targets[r] = Vector512.Create<double>(gathered) + noiseScale * Draw(key, Vector512.Create<ulong>(index), stride);
+            for (int lane = 0; lane < TW.Count; lane++) index[lane] = (ulong)rows[lane * b + r];
+            for (int lane = 0; lane < TW.Count; lane++) gathered[lane] = data.Y[(int)index[lane]];
+            targets[r] = MemoryMarshal.Cast<double, TV>(gathered)[0] + noiseScale * Draw(key, MemoryMarshal.Cast<ulong, TU>(index)[0], stride);
             for (int t = 0; t < d; t++)
             {
-                for (int lane = 0; lane < Width; lane++) gathered[lane] = data.X[(int)index[lane] * d + t];
-                inputs[r * d + t] = Vector512.Create<double>(gathered);
+                for (int lane = 0; lane < TW.Count; lane++) gathered[lane] = data.X[(int)index[lane] * d + t];
+                inputs[r * d + t] = MemoryMarshal.Cast<double, TV>(gathered)[0];
             }
         }
         return ws.Lanes.LossGradient(theta, inputs, targets, b, ws.Gradient);
     }
 
-    private Vector512<double> Draw(in RandomKeyLanes key, Vector512<ulong> index, int stride) =>
+    private TV Draw(in RandomKeyLanes<TW, TV, TU> key, TU index, int stride) =>
         _sgd.Settings.Problem.Noise == NoiseLaw.Gaussian ? key.Gaussian(index, stride) : key.Rademacher(index);
 
-    private static void Store(ReadOnlySpan<Vector512<double>> theta, double[][] rows, int first, int real)
+    private static void Store(ReadOnlySpan<TV> theta, double[][] rows, int first, int real)
     {
         for (int lane = 0; lane < real; lane++)
         {
             var row = rows[first + lane];
-            for (int j = 0; j < theta.Length; j++) row[j] = theta[j][lane];
+            for (int j = 0; j < theta.Length; j++) row[j] = Lane(theta[j], lane);
         }
     }
+
+    /// <summary>Lane <paramref name="lane"/> of <paramref name="x"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Lane(TV x, int lane) => MemoryMarshal.Cast<TV, double>(new ReadOnlySpan<TV>(in x))[lane];
 
     /// <summary>The first divergence of each lane (<see cref="LabelNoiseSgd.IsDiverged"/>): step, noisy loss, θ finite.</summary>
     internal sealed class Divergence
     {
-        private readonly long[] _step = [-1, -1, -1, -1, -1, -1, -1, -1];
-        private readonly double[] _loss = new double[Width];
-        private readonly bool[] _thetaFinite = new bool[Width];
+        private readonly long[] _step = [.. Enumerable.Repeat(-1L, TW.Count)];
+        private readonly double[] _loss = new double[TW.Count];
+        private readonly bool[] _thetaFinite = new bool[TW.Count];
 
         public void Reset() => _step.AsSpan().Fill(-1);
 
         /// <summary>Records lanes that diverged at step k; true when any lane has diverged so far.</summary>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public bool Check(Vector512<double> loss, ReadOnlySpan<Vector512<double>> theta, long k, int real, double bound)
+        public bool Check(TV loss, ReadOnlySpan<TV> theta, long k, int real, double bound)
         {
-            var sum = Vector512<double>.Zero;
+            var sum = TW.C(0.0);
             foreach (var t in theta) sum += t;
+            var zero = TW.C(0.0);
             // Healthy lanes: finite loss, √(2·loss) ≤ bound and finite Σθ (x − x = 0 exactly when x is finite).
-            var healthy = Vector512.Equals(loss - loss, Vector512<double>.Zero) &
-                          Vector512.Equals(sum - sum, Vector512<double>.Zero) &
-                          Vector512.LessThanOrEqual(Vector512.Sqrt(2 * loss), Vector512.Create(bound));
+            var healthy = TW.AtMost(loss - loss, zero) & TW.AtMost(sum - sum, zero) &
+                          TW.AtMost(TW.Sqrt(TW.C(2.0) * loss), TW.C(bound));
             uint realLanes = (1u << real) - 1;
-            if ((healthy.ExtractMostSignificantBits() & realLanes) == realLanes && _step.AsSpan(0, real).IndexOfAnyExcept(-1) < 0)
+            if ((TW.Signs(healthy) & realLanes) == realLanes && _step.AsSpan(0, real).IndexOfAnyExcept(-1) < 0)
                 return false;
             bool any = false;
             for (int lane = 0; lane < real; lane++)
@@ -273,8 +274,8 @@ internal sealed class ChainBlockRun
                     any = true;
                     continue;
                 }
-                double l = loss[lane];
-                bool thetaFinite = double.IsFinite(sum[lane]);
+                double l = Lane(loss, lane);
+                bool thetaFinite = double.IsFinite(Lane(sum, lane));
                 if (double.IsFinite(l) && Math.Sqrt(2 * l) <= bound && thetaFinite) continue;
                 (_step[lane], _loss[lane], _thetaFinite[lane], any) = (k, l, thetaFinite, true);
             }

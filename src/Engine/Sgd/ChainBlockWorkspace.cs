@@ -1,42 +1,47 @@
-using System.Runtime.Intrinsics;
+using System.Numerics;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Models;
 
 namespace NoiseDrift.Engine.Sgd;
 
 /// <summary>
-/// One worker's scratch for <see cref="ChainBlockRun"/>: eight chains' θ, gradients, Rao–Blackwell sums, noisy targets
-/// and gathered batch rows, each entry a <see cref="Vector512{T}"/> with one chain per lane. Reused for every block.
+/// One worker's scratch for <see cref="ChainBlockRun{TW, TV, TU}"/>: a block's θ, gradients, Rao–Blackwell sums, noisy
+/// targets and gathered batch rows, each entry a vector with one chain per lane. Reused for every block.
 /// </summary>
-internal sealed class ChainBlockWorkspace
+internal sealed class ChainBlockWorkspace<TW, TV, TU> where TW : ILaneWidth<TV, TU>
+    where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
+        IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+    where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+        IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
 {
-    public ChainBlockWorkspace(MlpLanes lanes, int parameters, int count, int batch, int dimension)
+    public ChainBlockWorkspace(MlpLanes<TW, TV, TU> lanes, int parameters, int count, int batch, int dimension)
     {
         Lanes = lanes;
-        Theta = new Vector512<double>[parameters];
-        Gradient = new Vector512<double>[parameters];
-        CleanGradient = new Vector512<double>[parameters];
-        GradientSum = new Vector512<double>[parameters];
-        Targets = new Vector512<double>[count];
-        BatchInputs = new Vector512<double>[batch * dimension];
+        Theta = new LaneBuffer<TV>(parameters);
+        Gradient = new LaneBuffer<TV>(parameters);
+        CleanGradient = new LaneBuffer<TV>(parameters);
+        GradientSum = new LaneBuffer<TV>(parameters);
+        Targets = new LaneBuffer<TV>(count);
+        BatchInputs = new LaneBuffer<TV>(batch * dimension);
         Indices = new int[count];
-        BatchRows = new int[8 * batch];
+        BatchRows = new int[TW.Count * batch];
     }
 
-    public MlpLanes Lanes { get; }
+    public MlpLanes<TW, TV, TU> Lanes { get; }
 
     /// <summary>The first divergence of each lane in the current block.</summary>
-    public ChainBlockRun.Divergence Divergence { get; } = new();
-    public Vector512<double>[] Theta { get; }
-    public Vector512<double>[] Gradient { get; }
-    public Vector512<double>[] CleanGradient { get; }
+    public ChainBlockRun<TW, TV, TU>.Divergence Divergence { get; } = new();
+    public LaneBuffer<TV> Theta { get; }
+    public LaneBuffer<TV> Gradient { get; }
+    public LaneBuffer<TV> CleanGradient { get; }
 
     /// <summary><c>Σ_k ∇L(θ_k)</c> per lane.</summary>
-    public Vector512<double>[] GradientSum { get; }
+    public LaneBuffer<TV> GradientSum { get; }
 
-    public Vector512<double>[] Targets { get; }
+    public LaneBuffer<TV> Targets { get; }
 
     /// <summary>Each lane's batch rows, gathered (<c>B × d</c>).</summary>
-    public Vector512<double>[] BatchInputs { get; }
+    public LaneBuffer<TV> BatchInputs { get; }
 
     /// <summary>Index scratch of the batch sampler, length n.</summary>
     public int[] Indices { get; }

@@ -61,21 +61,17 @@ public static class ChainEnsemble
             CancellationToken = options.Cancellation,
         };
         var run = new ChainRun(sgd, starts, steps, snapshotSteps, meter, options.Cancellation);
-        var blocks = options.Kernel == ChainKernel.PerChain ? null : ChainBlockRun.TryCreate(sgd, run, starts, steps,
+        var blocks = options.Kernel == ChainKernel.PerChain ? null : ChainBlocks.TryCreate(sgd, run, starts, steps,
             snapshotSteps, meter, options.Antithetic, options.CleanGradient, options.Kernel == ChainKernel.Batched,
-            options.Cancellation);
+            options.LaneWidth, options.Cancellation);
         if (options.Kernel == ChainKernel.Batched && blocks is null)
             throw new InvalidInputException("kernel",
-                $"batched needs an MLP and AVX-512; {model.Describe()} on this machine runs chain by chain");
+                $"batched needs an MLP and SIMD; {model.Describe()} on this machine runs chain by chain");
         try
         {
             if (blocks is not null)
             {
-                Parallel.For(0, blocks.Blocks, parallel, blocks.CreateWorkspace, (block, _, ws) =>
-                {
-                    blocks.Block(block, final, meanGradient, meanLoss, snapshots, ws);
-                    return ws;
-                }, _ => { });
+                blocks.Run(parallel, final, meanGradient, meanLoss, snapshots);
             }
             else
             {

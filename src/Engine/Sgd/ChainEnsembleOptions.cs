@@ -26,6 +26,12 @@ public sealed record ChainEnsembleOptions(int Steps)
     /// <summary>Which simulator kernel runs the chains (default: batched where possible). Results do not depend on it.</summary>
     public ChainKernel Kernel { get; init; } = ChainKernel.Auto;
 
+    /// <summary>
+    /// Chains per block of the batched kernel: 0 (default) the width this machine runs natively, or 2, 4 or 8 forced (the
+    /// tests run every width; results do not depend on it).
+    /// </summary>
+    internal int LaneWidth { get; init; }
+
     /// <summary>Receives the completed fraction of all chain steps, in [0, 1], from worker threads.</summary>
     public IProgress<double>? Progress { get; init; }
 

@@ -4,14 +4,14 @@ namespace NoiseDrift.Engine.Sgd;
 public enum ChainKernel
 {
     /// <summary>
-    /// Eight chains per SIMD block where the model allows it (MLPs on AVX-512) and it is faster (narrow layers), else
-    /// one by one.
+    /// Chains in SIMD blocks where the model allows it (MLPs on any SIMD machine: eight per block with AVX-512, four with
+    /// AVX2, two with SSE or AdvSimd) and it is faster (narrow layers), else one by one.
     /// </summary>
     Auto,
 
     /// <summary>One chain at a time with <see cref="LabelNoiseSgd.Step"/>: the reference.</summary>
     PerChain,
 
-    /// <summary>Eight chains per SIMD block (<see cref="ChainBlockRun"/>); refused when the model or machine cannot.</summary>
+    /// <summary>Chains in SIMD blocks (<see cref="ChainBlocks"/>); refused when the model or machine cannot.</summary>
     Batched,
 }

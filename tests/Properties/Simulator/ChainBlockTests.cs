@@ -15,23 +15,31 @@ public static class ChainRunCases
 }
 
 /// <summary>
-/// The chain-batched simulator (eight chains per <c>Vector512</c>) is the per-chain simulator of docs/theory.md §1 and §3,
+/// The chain-batched simulator (two, four or eight chains per vector) is the per-chain simulator of docs/theory.md §1 and §3,
 /// chain by chain: final states, snapshots, Rao–Blackwell mean gradients and losses are equal as doubles (no
 /// tolerance: the batched kernel reproduces every rounding), and a diverging run fails with the same message.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class ChainBlockTests
 {
+    /// <summary>The lane widths the tests force, each on any machine (a width the CPU lacks is emulated by the runtime).</summary>
+    public static readonly int[] Widths = [2, 4, 8];
+
+    /// <summary>At every lane width (two, four and eight chains a block), the per-chain run chain by chain.</summary>
     [Property(Arbitrary = [typeof(ChainRunCases)])]
     public void Batched_chains_equal_per_chain_runs(ChainRunCase run)
     {
         var (perChain, perChainError) = Run(run, ChainKernel.PerChain, threads: 1);
-        var (batched, batchedError) = Run(run, ChainKernel.Batched);
-        // On one thread both kernels report the lowest-numbered diverged chain; on more, whichever worker threw first.
-        if (perChainError is not null || batchedError is not null)
-            Assert.Equal(perChainError, Run(run, ChainKernel.Batched, threads: 1).Error);
-        if (perChain is null || batched is null) return;
-        Assert.Null(FirstDisagreement(perChain, batched));
+        foreach (int width in Widths)
+        {
+            var (batched, batchedError) = Run(run, ChainKernel.Batched, width: width);
+            // On one thread both kernels report the lowest-numbered diverged chain; on more, whichever worker threw first.
+            if (perChainError is not null || batchedError is not null)
+                Assert.Equal(perChainError, Run(run, ChainKernel.Batched, threads: 1, width: width).Error);
+            if (perChain is null || batched is null) continue;
+            var disagreement = FirstDisagreement(perChain, batched);
+            Assert.True(disagreement is null, $"width {width}: chain {disagreement?.Chain} differs in its {disagreement?.What}");
+        }
     }
 
     /// <summary>
@@ -53,17 +61,22 @@ public class ChainBlockTests
         var broken = run.Starts.Select(s => (double[])s.Clone()).ToArray();
         broken[5][0] = Math.BitIncrement(broken[5][0]);
         var reference = Run(run, ChainKernel.PerChain).Result!;
-        var batched = Run(run with { Starts = broken }, ChainKernel.Batched).Result!;
-        Assert.Equal(5, FirstDisagreement(reference, batched)?.Chain);
-        Assert.Null(FirstDisagreement(reference, batched, skip: 5));
+        foreach (int width in Widths)
+        {
+            var batched = Run(run with { Starts = broken }, ChainKernel.Batched, width: width).Result!;
+            Assert.Equal(5, FirstDisagreement(reference, batched)?.Chain);
+            Assert.Null(FirstDisagreement(reference, batched, skip: 5));
+        }
     }
 
-    internal static (ChainEnsembleResult? Result, string? Error) Run(ChainRunCase run, ChainKernel kernel, int threads = -1)
+    /// <summary>The run with this kernel, thread count and lane width (0: the machine's), or the error it ends with.</summary>
+    internal static (ChainEnsembleResult? Result, string? Error) Run(ChainRunCase run, ChainKernel kernel, int threads = -1,
+        int width = 0)
     {
         try
         {
             return (ChainEnsemble.Run(run.Case.Model, run.Case.Data, run.Settings, run.Starts,
-                run.Options with { Kernel = kernel, MaxDegreeOfParallelism = threads }), null);
+                run.Options with { Kernel = kernel, MaxDegreeOfParallelism = threads, LaneWidth = width }), null);
         }
         catch (Exception e) when (e is SgdDivergedException or NoiseDrift.Engine.Validation.InvalidInputException)
         {

@@ -1,7 +1,9 @@
+using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
+using System.Runtime.InteropServices;
 using FsCheck.Xunit;
 using NoiseDrift.Engine.Activations;
+using NoiseDrift.Engine.Lanes;
 using NoiseDrift.Engine.Random;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.Generators;
@@ -11,21 +13,22 @@ using Xunit;
 namespace NoiseDrift.Properties.Simulator;
 
 /// <summary>
-/// The lane kernels of the chain-batched simulator (docs/theory.md §1: batched equals per chain, bit for bit): the fused
-/// clean and noisy gradient pass equals per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c> and
-/// the inline logarithm and cosine <c>Math.Log</c> and <c>Math.Cos</c> (all the paths taken on AVX-512 machines), and the paired antithetic
-/// Gaussians are the scalar keyed Gaussians of every lane.
+/// The lane kernels of the chain-batched simulator (docs/theory.md §1: batched equals per chain, bit for bit), each at
+/// every lane width (two, four and eight lanes, forced whatever the CPU): the fused clean and noisy gradient pass equals
+/// per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c>, the lanes' sums are the library's, the
+/// lanes' logarithm and cosine are the scalar ones (<see cref="NaturalLog"/>, <see cref="Cosine"/>; their accuracy is
+/// in <c>TranscendentalTests</c>), and the paired antithetic Gaussians are the scalar keyed Gaussians of every lane.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class LaneKernelTests
 {
-    /// <summary>On an AVX-512 machine the inline tanh verified (a wrong constant or order turns this off and fails).</summary>
-    [Fact]
-    public void Inline_tanh_is_exact_on_avx512()
-    {
-        if (!Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Fma.IsSupported) return;
-        Assert.True(TanhLanes.Exact);
-    }
+    /// <summary>On an AVX-512 machine the eight-lane inline tanh verified (a wrong constant or order turns it off and fails).</summary>
+    [Avx512Fact]
+    public void Inline_tanh_is_exact_on_avx512() => Assert.True(TanhLanes<Width512, Lanes512, Bits512>.Exact);
+
+    /// <summary>On an AVX2 machine (AVX-512 on or off) the four-lane inline tanh verified.</summary>
+    [Avx2Fact]
+    public void Inline_tanh_is_exact_on_avx2() => Assert.True(TanhLanes<Width256, Lanes256, Bits256>.Exact);
 
     /// <summary>
     /// The per-chain forward pass's tanh (<see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>)
@@ -50,27 +53,85 @@ public class LaneKernelTests
             Assert.True(Same(d1[t], slope), $"tanh'({x[t]:R}) = {d1[t]:R}, scalar {slope:R}");
             Assert.True(Same(d2[t], -2 * expected[t] * slope), $"tanh''({x[t]:R}) = {d2[t]:R}");
         }
-        bool taken = TanhLanes.TryEvaluate(x, value);
-        Assert.Equal(TanhLanes.Exact && x.Length >= 8 && x.Length % 8 == 0 && x.All(v => Math.Abs(v) <= 354.5), taken);
+        bool inRange = x.All(v => Math.Abs(v) <= 354.5);
+        Assert.Equal(TanhLanes<Width512, Lanes512, Bits512>.Exact && x.Length >= 8 && x.Length % 8 == 0 && inRange,
+            TanhLanes<Width512, Lanes512, Bits512>.TryEvaluate(x, value));
+        Assert.Equal(TanhLanes<Width256, Lanes256, Bits256>.Exact && x.Length >= 4 && x.Length % 4 == 0 && inRange,
+            TanhLanes<Width256, Lanes256, Bits256>.TryEvaluate(x, value));
     }
 
+    /// <summary>The lanes' tanh at every width is the library's on each group of lanes (inline or not).</summary>
     [Property]
     public void Inline_tanh_equals_the_library(double[] values, int scale)
     {
-        var x = values.Select(v => v * Math.Pow(2, scale % 12)).Concat(new double[8]).Take(8 * Math.Max(1, (values.Length + 7) / 8)).ToArray();
+        InlineTanh<Width128, Lanes128, Bits128>(values, scale);
+        InlineTanh<Width256, Lanes256, Bits256>(values, scale);
+        InlineTanh<Width512, Lanes512, Bits512>(values, scale);
+    }
+
+    private static void InlineTanh<TW, TV, TU>(double[] values, int scale)
+        where TW : ILaneWidth<TV, TU>
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
+            IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+        where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+            IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
+    {
+        int w = TW.Count;
+        var x = values.Select(v => v * Math.Pow(2, scale % 12)).Concat(new double[w]).Take(w * Math.Max(1, (values.Length + w - 1) / w)).ToArray();
         var expected = new double[x.Length];
         // Vector by vector: the library's out-of-range fallback acts on the whole vector an argument sits in.
-        for (int t = 0; t < x.Length; t += 8) TensorPrimitives.Tanh(x.AsSpan(t, 8), expected.AsSpan(t, 8));
-        var z = System.Runtime.InteropServices.MemoryMarshal.Cast<double, Vector512<double>>(x);
-        var value = new Vector512<double>[z.Length];
-        var d1 = new Vector512<double>[z.Length];
-        TanhLanes.Evaluate(z, value, d1);
+        for (int t = 0; t < x.Length; t += w) TensorPrimitives.Tanh(x.AsSpan(t, w), expected.AsSpan(t, w));
+        var z = MemoryMarshal.Cast<double, TV>(x);
+        var (value, d1) = (new TV[z.Length], new TV[z.Length]);
+        TanhLanes<TW, TV, TU>.Evaluate(z, value, d1);
+        var got = MemoryMarshal.Cast<TV, double>(value);
+        var slope = MemoryMarshal.Cast<TV, double>(d1);
         for (int t = 0; t < x.Length; t++)
         {
-            double got = value[t / 8][t % 8];
-            Assert.True(BitConverter.DoubleToInt64Bits(got) == BitConverter.DoubleToInt64Bits(expected[t]) ||
-                (double.IsNaN(got) && double.IsNaN(expected[t])), $"tanh({x[t]:R}) = {got:R}, library {expected[t]:R}");
-            Assert.Equal(1 - expected[t] * expected[t], d1[t / 8][t % 8]);
+            Assert.True(BitConverter.DoubleToInt64Bits(got[t]) == BitConverter.DoubleToInt64Bits(expected[t]) ||
+                (double.IsNaN(got[t]) && double.IsNaN(expected[t])), $"{w} lanes: tanh({x[t]:R}) = {got[t]:R}, library {expected[t]:R}");
+            Assert.Equal(1 - expected[t] * expected[t], slope[t]);
+        }
+    }
+
+    /// <summary>
+    /// The lanes' sums and dot products are <c>TensorPrimitives.Sum</c> and <c>Dot</c> in every lane, for every length
+    /// up to 200 on whatever vector width the machine has (a length whose order fails its check at first use sends the
+    /// lanes back to per-chain runs silently, so this also asserts that none does).
+    /// </summary>
+    [Property]
+    public void Summation_order_is_the_library_order(byte lengthSeed, int seed)
+    {
+        int length = 1 + lengthSeed % 200;
+        var order = SummationOrder.For(length);
+        Assert.NotNull(order);
+        LibraryOrder<Width128, Lanes128, Bits128>(order, seed);
+        LibraryOrder<Width256, Lanes256, Bits256>(order, seed);
+        LibraryOrder<Width512, Lanes512, Bits512>(order, seed);
+    }
+
+    private static void LibraryOrder<TW, TV, TU>(SummationOrder order, int seed)
+        where TW : ILaneWidth<TV, TU>
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
+            IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+        where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+            IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
+    {
+        int w = TW.Count, length = order.Length;
+        var random = new System.Random(seed);
+        var (x, y) = (new double[w][], new double[w][]);
+        for (int lane = 0; lane < w; lane++)
+        {
+            x[lane] = [.. Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)))];
+            y[lane] = [.. Enumerable.Range(0, length).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-8, 9)))];
+        }
+        var xv = Enumerable.Range(0, length).Select(t => Vector<TV>([.. x.Select(row => row[t])])).ToArray();
+        var yv = Enumerable.Range(0, length).Select(t => Vector<TV>([.. y.Select(row => row[t])])).ToArray();
+        var (sum, dot) = (Lanes(order.Sum<TV>(xv)), Lanes(order.Dot<TV>(xv, yv)));
+        for (int lane = 0; lane < w; lane++)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(TensorPrimitives.Sum(x[lane])), BitConverter.DoubleToInt64Bits(sum[lane]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(TensorPrimitives.Dot(x[lane], y[lane])), BitConverter.DoubleToInt64Bits(dot[lane]));
         }
     }
 
@@ -87,95 +148,88 @@ public class LaneKernelTests
             Options = run.Options with { CleanGradient = true },
         };
         var (perChain, perChainError) = ChainBlockTests.Run(fused, ChainKernel.PerChain, threads: 1);
-        var (batched, batchedError) = ChainBlockTests.Run(fused, ChainKernel.Batched, threads: 1);
-        Assert.Equal(perChainError, batchedError);
-        if (perChain is null || batched is null) return;
-        Assert.Null(ChainBlockTests.FirstDisagreement(perChain, batched));
-    }
-
-    /// <summary>
-    /// On an AVX-512 machine with the C library they were written from, the inline logarithm and cosine verified (a
-    /// wrong constant or order fails this); with any other library they stay off.
-    /// </summary>
-    [Fact]
-    public void Inline_log_and_cos_are_exact_on_avx512()
-    {
-        // On glibc (Linux, where libc.so.6 is loaded) the version is read, as "major.minor".
-        if (OperatingSystem.IsLinux() && File.Exists("/lib/x86_64-linux-gnu/libc.so.6"))
-            Assert.Matches(@"^\d+\.\d+", SystemLibm.Version() ?? "");
-        Assert.Equal(SystemLibm.Version() == SystemLibm.WrittenFrom, SystemLibm.IsWrittenFrom);
-        if (!SystemLibm.IsWrittenFrom)
+        foreach (int width in ChainBlockTests.Widths)
         {
-            Assert.False(LogLanes.Exact);
-            Assert.False(CosLanes.Exact);
-            return;
+            var (batched, batchedError) = ChainBlockTests.Run(fused, ChainKernel.Batched, threads: 1, width: width);
+            Assert.Equal(perChainError, batchedError);
+            if (perChain is null || batched is null) continue;
+            var disagreement = ChainBlockTests.FirstDisagreement(perChain, batched);
+            Assert.True(disagreement is null, $"width {width}: chain {disagreement?.Chain} differs in its {disagreement?.What}");
         }
-        if (!Vector512.IsHardwareAccelerated || !System.Runtime.Intrinsics.X86.Fma.IsSupported) return;
-        Assert.True(LogLanes.Exact);
-        Assert.True(CosLanes.Exact);
     }
 
     /// <summary>
-    /// Power beyond the start-up sample: 2²³ keyed Box–Muller draws (a rounding slip in a correction term of the
-    /// cosine shows about once in 2.5·10⁶ draws, so a sample of 10⁵ can miss it and this cannot).
+    /// Power beyond the generated cases: 2²³ keyed Box–Muller draws at the width this machine runs natively and 2²¹ at
+    /// each other width, the lanes' logarithm and cosine against the scalar ones bit for bit (a rounding slip in a
+    /// correction term of the cosine shows about once in 2.5·10⁶ draws).
     /// </summary>
     [Fact]
-    public void Inline_log_and_cos_are_the_library_on_many_keyed_draws()
+    public void Lane_log_and_cos_are_the_scalar_ones_on_many_keyed_draws()
     {
-        var key = RandomKeyLanes.At(RandomKeyLanes.Streams(17, [0, 1, 2, 3, 4, 5, 6, 7]), 3);
-        for (ulong index = 0; index < 1 << 20; index++)
+        int native = ChainBlocks.NativeWidth;
+        KeyedDraws<Width128, Lanes128, Bits128>(native == 2 ? 1 << 23 : 1 << 21);
+        KeyedDraws<Width256, Lanes256, Bits256>(native == 4 ? 1 << 23 : 1 << 21);
+        KeyedDraws<Width512, Lanes512, Bits512>(native == 8 ? 1 << 23 : 1 << 21);
+    }
+
+    private static void KeyedDraws<TW, TV, TU>(int draws)
+        where TW : ILaneWidth<TV, TU>
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
+            IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+        where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+            IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
+    {
+        int w = TW.Count;
+        var key = RandomKeyLanes<TW, TV, TU>.At(RandomKeyLanes<TW, TV, TU>.Streams(17, [0, 1, 2, 3, 4, 5, 6, 7]), 3);
+        for (ulong index = 0; index < (ulong)(draws / w); index++)
         {
-            var u = key.Uniform(Vector512.Create(index));
-            var angle = Vector512.Create(2 * Math.PI) * key.Uniform(Vector512.Create(index), 1);
-            var (log, cos) = (LogLanes.Log(u), CosLanes.Cos(angle));
-            for (int lane = 0; lane < 8; lane++)
+            var u = key.Uniform(TW.U(index));
+            var angle = TW.C(2 * Math.PI) * key.Uniform(TW.U(index), 1);
+            var (log, cos) = (Lanes(NaturalLog<TW, TV, TU>.Log(u)), Lanes(Cosine<TW, TV, TU>.Cos(angle)));
+            var (us, angles) = (Lanes(u), Lanes(angle));
+            for (int lane = 0; lane < w; lane++)
             {
-                Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Log(u[lane])), BitConverter.DoubleToInt64Bits(log[lane]));
-                Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Cos(angle[lane])), BitConverter.DoubleToInt64Bits(cos[lane]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(NaturalLog.Log(us[lane])), BitConverter.DoubleToInt64Bits(log[lane]));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(Cosine.Cos(angles[lane])), BitConverter.DoubleToInt64Bits(cos[lane]));
             }
         }
     }
 
-    /// <summary>The inline logarithm on keyed uniforms <c>(j + ½) 2⁻⁵³</c> as Box–Muller sees them, and on any doubles.</summary>
-    [Property]
-    public void Inline_log_equals_the_library(double[] values, ulong bits) =>
-        AssertLanes(LogLanes.Log, Math.Log, [.. values, ((bits >> 11) + 0.5) * (1.0 / (1UL << 53))]);
-
-    /// <summary>The inline cosine on keyed angles <c>2π (j + ½) 2⁻⁵³</c>, on any doubles and near multiples of π/4.</summary>
-    [Property]
-    public void Inline_cos_equals_the_library(double[] values, ulong bits, int quarter)
-    {
-        double near = Math.Abs(quarter % 400) * Math.PI / 4 + ((bits & 0xFFFF) - 32768.0) * 1e-12;
-        AssertLanes(CosLanes.Cos, Math.Cos, [.. values, 2 * Math.PI * (((bits >> 11) + 0.5) * (1.0 / (1UL << 53))), near]);
-    }
-
-    /// <summary>Every lane of <paramref name="inline"/> has the bits of <paramref name="library"/> (any NaN for NaN).</summary>
-    private static void AssertLanes(Func<Vector512<double>, Vector512<double>> inline, Func<double, double> library, double[] values)
-    {
-        var x = values.Concat(new double[7]).ToArray();
-        for (int t = 0; t + 8 <= x.Length; t += 8)
-        {
-            var got = inline(Vector512.Create<double>(x.AsSpan(t, 8)));
-            for (int lane = 0; lane < 8; lane++)
-            {
-                double expected = library(x[t + lane]);
-                Assert.True(BitConverter.DoubleToInt64Bits(got[lane]) == BitConverter.DoubleToInt64Bits(expected) ||
-                    (double.IsNaN(got[lane]) && double.IsNaN(expected)), $"f({x[t + lane]:R}) = {got[lane]:R}, library {expected:R}");
-            }
-        }
-    }
-
+    /// <summary>Antithetic lanes (2i, 2i + 1 share a stream) at every width: each lane's Gaussians are its scalar key's.</summary>
     [Property]
     public void Paired_gaussians_are_the_scalar_keyed_gaussians(ulong seed, int pair, int step, uint index)
     {
-        long[] streams = [.. Enumerable.Range(0, 8).Select(lane => (long)Math.Abs(pair % 1000) * 4 + lane / 2)];
-        var key = RandomKeyLanes.At(RandomKeyLanes.Streams(seed, streams), step);
+        PairedGaussians<Width128, Lanes128, Bits128>(seed, pair, step, index);
+        PairedGaussians<Width256, Lanes256, Bits256>(seed, pair, step, index);
+        PairedGaussians<Width512, Lanes512, Bits512>(seed, pair, step, index);
+    }
+
+    private static void PairedGaussians<TW, TV, TU>(ulong seed, int pair, int step, uint index)
+        where TW : ILaneWidth<TV, TU>
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
+            IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+        where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+            IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
+    {
+        int w = TW.Count;
+        long[] streams = [.. Enumerable.Range(0, w).Select(lane => (long)Math.Abs(pair % 1000) * 4 + lane / 2)];
+        var key = RandomKeyLanes<TW, TV, TU>.At(RandomKeyLanes<TW, TV, TU>.Streams(seed, streams), step);
         var (first, second) = key.GaussianPairs(index, (ulong)index + 1);
-        for (int lane = 0; lane < 8; lane++)
+        var (single, rademacher) = (Lanes(key.Gaussian(TW.U(index), stride: 2)), Lanes(key.Rademacher(TW.U(index))));
+        var (a, b) = (Lanes(first), Lanes(second));
+        for (int lane = 0; lane < w; lane++)
         {
             var scalar = CounterRandom.Key(seed, streams[lane], step);
-            Assert.Equal(scalar.Gaussian(index), first[lane]);
-            Assert.Equal(scalar.Gaussian(index + 1L), second[lane]);
+            Assert.Equal(scalar.Gaussian(index), a[lane]);
+            Assert.Equal(scalar.Gaussian(index + 1L), b[lane]);
+            Assert.Equal(scalar.Gaussian(index), single[lane]);
+            Assert.Equal(scalar.Rademacher(index), rademacher[lane]);
         }
     }
+
+    /// <summary>The lanes of one vector, as doubles.</summary>
+    internal static double[] Lanes<TV>(TV x) where TV : unmanaged => MemoryMarshal.Cast<TV, double>(new[] { x }.AsSpan()).ToArray();
+
+    /// <summary>The vector whose lanes are <paramref name="lanes"/>.</summary>
+    internal static TV Vector<TV>(double[] lanes) where TV : unmanaged => MemoryMarshal.Cast<double, TV>(lanes)[0];
 }

@@ -1,12 +1,11 @@
-namespace NoiseDrift.Engine.Random;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
-/// The table of the C library's double sine and cosine that <see cref="CosLanes"/> reproduces (glibc 2.36
-/// <c>__sincostab</c>, as this machine's <c>libm</c> holds it): for <c>x_i = i/128</c>, i &lt; 110, the entries
-/// <c>sin x_i</c>, its low part, <c>cos x_i</c>, its low part, at 4i..4i + 3, as bit patterns;
-/// <see cref="CosLanes.Exact"/> checks them against <see cref="Math.Cos(double)"/>.
+/// The table of <see cref="Cosine"/>: for <c>x_i = i/128</c>, i &lt; 110, the entries <c>sin x_i</c>, its low part,
+/// <c>cos x_i</c>, its low part, at 4i..4i + 3, as bit patterns (the double-double table of the IBM Accurate
+/// Mathematical Library, as glibc ships it).
 /// </summary>
-internal static class CosLanesTable
+internal static class CosTable
 {
     public static readonly ulong[] Table =
     [

@@ -1,11 +1,11 @@
-namespace NoiseDrift.Engine.Random;
+namespace NoiseDrift.Engine.Lanes;
 
 /// <summary>
-/// The table of the C library's double logarithm that <see cref="LogLanes"/> reproduces (glibc 2.36
-/// <c>e_log_data.c</c>, as this machine's <c>libm</c> holds it): <c>(1/c, log c)</c> for the 128 subintervals of
-/// [0.6875, 1.375), as bit patterns; <see cref="LogLanes.Exact"/> checks them against <see cref="Math.Log(double)"/>.
+/// The table of <see cref="NaturalLog"/>: <c>(1/c, log c)</c> for the 128 subintervals of [0.6875, 1.375), as bit
+/// patterns, with <c>log c</c> rounded so that <c>log x = k ln 2 + log c + log(z/c)</c> loses nothing (the table of
+/// the ARM optimized-routines logarithm, as glibc ships it).
 /// </summary>
-internal static class LogLanesTable
+internal static class LogTable
 {
     /// <summary><c>1/c, log c</c> of subinterval i at entries 2i and 2i + 1 (one row each).</summary>
     public static readonly ulong[] Table =

@@ -1,0 +1,162 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using FsCheck.Xunit;
+using NoiseDrift.Engine.Lanes;
+using NoiseDrift.Properties.TestSupport;
+using Xunit;
+
+namespace NoiseDrift.Properties.Engine;
+
+/// <summary>
+/// The engine's own logarithm and cosine (docs/design.md "Bit-identity contract"), which every Gaussian uses through
+/// Box–Muller: within 1 ulp of the runtime's <see cref="Math.Log(double)"/> and <see cref="Math.Cos(double)"/> (the C
+/// library's, itself within 1 ulp of the correctly rounded value) on 2²⁴ points and the edge cases, and the lanes at
+/// every width (two, four, eight) equal to the scalar function bit for bit, since all are one source.
+/// </summary>
+[Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
+public class TranscendentalTests
+{
+    private const int Points = 1 << 24;
+
+    /// <summary>2²⁴ points: keyed uniforms <c>(j + ½) 2⁻⁵³</c>, every binade from 2⁻¹⁰⁷⁴ to 2¹⁰²³, and within 0.07 of 1.</summary>
+    [Fact]
+    public void Log_is_within_one_ulp_on_two_to_the_24_points()
+    {
+        var random = new System.Random(20261207);
+        var x = new double[Points];
+        for (int t = 0; t < Points; t++)
+        {
+            x[t] = (t % 3) switch
+            {
+                0 => ((random.NextInt64() >>> 10) + 0.5) * (1.0 / (1UL << 53)),
+                1 => BitConverter.Int64BitsToDouble(random.NextInt64(1, 0x7FF0000000000000)),
+                _ => 1 + (random.NextDouble() - 0.5) * 0.14,
+            };
+        }
+        AssertAgrees(Log, NaturalLog.Log, Math.Log, x);
+    }
+
+    /// <summary>2²⁴ points: keyed angles <c>2π (j + ½) 2⁻⁵³</c>, every binade to 2¹⁰²³ of both signs, near multiples of π/4.</summary>
+    [Fact]
+    public void Cos_is_within_one_ulp_on_two_to_the_24_points()
+    {
+        var random = new System.Random(20261208);
+        var x = new double[Points];
+        for (int t = 0; t < Points; t++)
+        {
+            x[t] = (t % 3) switch
+            {
+                0 => 2 * Math.PI * (((random.NextInt64() >>> 10) + 0.5) * (1.0 / (1UL << 53))),
+                1 => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue) & ~0x7FF0000000000000L |
+                    (long)random.Next(0, 0x7FF) << 52),
+                _ => random.Next(0, 400) * Math.PI / 4 + (random.NextDouble() - 0.5) * 1e-9,
+            };
+        }
+        AssertAgrees(Cos, Cosine.Cos, Math.Cos, x);
+    }
+
+    /// <summary>0, −0, subnormals, the smallest normal, 1 and its neighbours, the largest double, negatives, ±∞, NaN.</summary>
+    [Fact]
+    public void Log_edge_cases()
+    {
+        Assert.Equal(double.NegativeInfinity, NaturalLog.Log(0.0));
+        Assert.Equal(double.NegativeInfinity, NaturalLog.Log(-0.0));
+        Assert.Equal(double.PositiveInfinity, NaturalLog.Log(double.PositiveInfinity));
+        Assert.True(double.IsNaN(NaturalLog.Log(double.NegativeInfinity)));
+        Assert.True(double.IsNaN(NaturalLog.Log(double.NaN)));
+        Assert.True(double.IsNaN(NaturalLog.Log(-1.0)));
+        Assert.True(double.IsNaN(NaturalLog.Log(-double.Epsilon)));
+        Assert.Equal(0.0, NaturalLog.Log(1.0));
+        double[] x = [double.Epsilon, 2 * double.Epsilon, 3e-320, 1e-310, BitConverter.Int64BitsToDouble(0x000FFFFFFFFFFFFF),
+            BitConverter.Int64BitsToDouble(0x0010000000000000), Math.BitDecrement(1.0), Math.BitIncrement(1.0), 0.9375, 1.0644,
+            Math.E, 2.0, double.MaxValue, 1e308, 0.5];
+        AssertAgrees(Log, NaturalLog.Log, Math.Log, x);
+        AssertAgrees(Log, NaturalLog.Log, Math.Log, [0.0, -0.0, -1.0, double.NaN, double.PositiveInfinity,
+            double.NegativeInfinity, 1.0, 2.0]);
+    }
+
+    /// <summary>0, −0, tiny, the region edges, large arguments up to the largest double (exact reduction), ±∞, NaN.</summary>
+    [Fact]
+    public void Cos_edge_cases()
+    {
+        Assert.Equal(1.0, Cosine.Cos(0.0));
+        Assert.Equal(1.0, Cosine.Cos(-0.0));
+        Assert.True(double.IsNaN(Cosine.Cos(double.PositiveInfinity)));
+        Assert.True(double.IsNaN(Cosine.Cos(double.NegativeInfinity)));
+        Assert.True(double.IsNaN(Cosine.Cos(double.NaN)));
+        double[] x = [double.Epsilon, 1e-300, 7e-9, 0.126, 0.855469, 2.426265, Math.PI / 2, Math.PI, 1e5, 105414349.0,
+            105414351.0, 1e9, 2.8e14, 1e15, 1e22, 6381956970095103.0 * Math.Pow(2, 797), 1e300, double.MaxValue,
+            -double.MaxValue, -1e22, -3.0];
+        // Near a zero of the cosine at a huge argument the C library keeps an absolute, not a relative, error: at
+        // 6381956970095103·2⁷⁹⁷ (the double closest to a multiple of π/2) it is 8 ulp off; there the comparison is
+        // absolute, at 2⁻¹⁰⁰, and the value below is checked against 3000-bit arithmetic (mpmath): correctly rounded.
+        AssertAgrees(Cos, Cosine.Cos, Math.Cos, x, nearZero: Math.Pow(2, -100));
+        Assert.Equal(-4.687165924254628e-19, Cosine.Cos(6381956970095103.0 * Math.Pow(2, 797)));
+        var random = new System.Random(5);
+        var large = new double[4096];
+        for (int t = 0; t < large.Length; t++) large[t] = (1 + random.NextDouble()) * Math.Pow(2, random.Next(26, 1024));
+        AssertAgrees(Cos, Cosine.Cos, Math.Cos, large, nearZero: Math.Pow(2, -100));
+    }
+
+    /// <summary>The lanes are the scalar function on any doubles (each lane alone, mixed with special lanes).</summary>
+    [Property]
+    public void Lanes_equal_the_scalar_function(double[] values, ulong bits)
+    {
+        double[] x = [.. values, ((bits >> 11) + 0.5) * (1.0 / (1UL << 53)), 2 * Math.PI * ((bits & 0xFFFF) / 65536.0)];
+        AssertAgrees(Log, NaturalLog.Log, Math.Log, x);
+        AssertAgrees(Cos, Cosine.Cos, Math.Cos, x);
+    }
+
+    private const bool Log = true, Cos = false;
+
+    /// <summary>
+    /// Every lane of the logarithm (<paramref name="log"/>) or cosine at two, four and eight lanes (each width forced,
+    /// whatever this machine would choose) has the bits of <paramref name="scalar"/>, and the scalar value is within
+    /// 1 ulp of <paramref name="library"/> (NaN where the library gives NaN), or within <paramref name="nearZero"/> of it.
+    /// </summary>
+    private static void AssertAgrees(bool log, Func<double, double> scalar, Func<double, double> library, double[] values,
+        double nearZero = 0)
+    {
+        var x = values.Concat(new double[7]).Take((values.Length + 7) / 8 * 8).ToArray();
+        (int Width, double[] Values)[] lanes = [(2, Lanes<Width128, Lanes128, Bits128>(log, x)),
+            (4, Lanes<Width256, Lanes256, Bits256>(log, x)), (8, Lanes<Width512, Lanes512, Bits512>(log, x))];
+        for (int t = 0; t < x.Length; t++)
+        {
+            double v = x[t], own = scalar(v), expected = library(v);
+            foreach (var (width, got) in lanes)
+            {
+                if (BitConverter.DoubleToInt64Bits(got[t]) != BitConverter.DoubleToInt64Bits(own))
+                    Assert.Fail($"f({v:R}): {width} lanes {got[t]:R}, scalar {own:R}");
+            }
+            if (Ulps(own, expected) > 1 && !(Math.Abs(own - expected) <= nearZero)) Assert.Fail($"f({v:R}) = {own:R}, library {expected:R}");
+        }
+    }
+
+    /// <summary>The logarithm or cosine of <paramref name="x"/> (a whole number of vectors) at the width <typeparamref name="TW"/>.</summary>
+    private static double[] Lanes<TW, TV, TU>(bool log, double[] x)
+        where TW : ILaneWidth<TV, TU>
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
+            IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+        where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+            IShiftOperators<TU, int, TU>
+    {
+        var result = new double[x.Length];
+        var input = MemoryMarshal.Cast<double, TV>(x.AsSpan());
+        var output = MemoryMarshal.Cast<double, TV>(result.AsSpan());
+        for (int i = 0; i < input.Length; i++) output[i] = log ? NaturalLog<TW, TV, TU>.Log(input[i]) : Cosine<TW, TV, TU>.Cos(input[i]);
+        return result;
+    }
+
+    /// <summary>Doubles between a and b in the order of the reals (0 for two NaNs, large for NaN against a number).</summary>
+    private static ulong Ulps(double a, double b)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return double.IsNaN(a) && double.IsNaN(b) ? 0 : ulong.MaxValue;
+        static long Ordered(double d)
+        {
+            long bits = BitConverter.DoubleToInt64Bits(d);
+            return bits < 0 ? long.MinValue - bits : bits;
+        }
+        long x = Ordered(a), y = Ordered(b);
+        return x > y ? (ulong)(x - y) : (ulong)(y - x);
+    }
+}
