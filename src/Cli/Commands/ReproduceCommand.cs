@@ -91,7 +91,7 @@ public static class ReproduceCommand
             {
                 console.WriteLine($"{results[i].Setting} ({timings[i].TotalSeconds:F1} s): {results[i].Sentence}");
                 foreach (var f in results[i].Figures) console.WriteLine($"  {f.Key}: {f.Value}");
-                foreach (var p in results[i].Power) console.WriteLine($"  power, {p.Perturbation}: {(p.Rejected ? "rejected" : "NOT rejected")}");
+                foreach (var p in results[i].Power) console.WriteLine($"  power, {p.Perturbation}: {(p.Rejected ? "rejected" : p.Gating ? "NOT rejected" : "not rejected (informational)")}");
             }
         }
         return failures.Count == 0 && results.All(r => r.Pass && r.PowerHolds) ? ExitCode.Pass : ExitCode.Fail;

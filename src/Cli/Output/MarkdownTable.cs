@@ -50,7 +50,7 @@ internal static class MarkdownTable
         md.AppendLine("|---|---|---|---:|---:|---:|---|");
         foreach (var p in power)
             md.AppendLine(Row(Cell(p.Verdict.Check), Cell(p.Verdict.Case), Cell(p.Perturbation), NumberFormat.Short(p.Verdict.Predicted),
-                NumberFormat.Short(p.Verdict.Measured), NumberFormat.Short(p.Verdict.Tolerance), p.Rejected ? "yes" : "**no**"));
+                NumberFormat.Short(p.Verdict.Measured), NumberFormat.Short(p.Verdict.Tolerance), p.Rejected ? "yes" : p.Gating ? "**no**" : "no (informational)"));
         return md.ToString();
     }
 
@@ -68,7 +68,7 @@ internal static class MarkdownTable
             var asserted = r.Verdicts.Where(v => v.Asserted).ToList();
             var worst = asserted.MaxBy(VerdictRule.Ratio);
             md.AppendLine(Row(Cell(r.Setting), $"{Count(asserted.Count(v => v.Pass))} of {Count(asserted.Count)}",
-                $"{Count(r.Power.Count(p => p.Rejected))} of {Count(r.Power.Count)}",
+                $"{Count(r.Power.Count(p => p.Gating && p.Rejected))} of {Count(r.Power.Count(p => p.Gating))}",
                 worst is null ? "–" : NumberFormat.Ratio(VerdictRule.Ratio(worst)), worst is null ? "–" : Cell($"{worst.Check} · {worst.Case}")));
         }
         foreach (var name in couldNotRun) md.AppendLine(Row(Cell(name), "**could not run**", "", "", ""));

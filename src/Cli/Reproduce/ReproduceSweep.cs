@@ -12,7 +12,7 @@ namespace NoiseDrift.Cli.Reproduce;
 /// real false-alarm rate; docs/design.md "CLI contract"): the claims over many seeds through the sweep machinery
 /// (<see cref="SeedRange"/>, <see cref="Shard"/>, <see cref="SweepRow"/>, <see cref="SweepSummary"/>), so
 /// <c>noisedrift merge</c> joins the shards and reports a pass rate per claim. Each seed gives one row per asserted
-/// verdict, one per power check (<see cref="PowerRow"/>) and one per experiment that could not run (<see cref="FailureRow"/>).
+/// verdict, one per gating power check (<see cref="PowerRow"/>; informational ones are in the per-seed reports) and one per experiment that could not run (<see cref="FailureRow"/>).
 /// </summary>
 internal static class ReproduceSweep
 {
@@ -44,7 +44,7 @@ internal static class ReproduceSweep
 
     /// <summary>The rows of one seed: the asserted verdicts, their power checks, and the experiments that could not run.</summary>
     public static IEnumerable<CheckResult> Rows(IEnumerable<Reproduction> results, IEnumerable<ReproduceFailure> failures) =>
-        results.SelectMany(r => r.Verdicts.Concat(r.Power.Select(PowerRow))).Concat(failures.Select(FailureRow));
+        results.SelectMany(r => r.Verdicts.Concat(r.Power.Where(p => p.Gating).Select(PowerRow))).Concat(failures.Select(FailureRow));
 
     /// <summary>
     /// A power check as a row: <c>CHECK power</c>, case <c>CASE: PERTURBATION</c>, predicted 1 (rejected), measured 1

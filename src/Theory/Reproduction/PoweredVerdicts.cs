@@ -5,7 +5,8 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <summary>
 /// A verdict is asserted only where it has power (docs/theory.md §5): when one of its own power checks (same check and
 /// case) is not rejected, the row could not have told the claim from its σ = 0 control or from a wrong prediction, so
-/// it is reported as a figure instead, with its power checks named in the detail. The split reads only the power
+/// it is reported as a figure instead, with its power checks named in the detail. An informational check
+/// (<see cref="PowerResult.Informational"/>) is kept with its verdict but never moves it. The split reads only the power
 /// checks, which never use the label-noise measurement against the true prediction, so it cannot favour a pass.
 /// </summary>
 public static class PoweredVerdicts
@@ -21,7 +22,7 @@ public static class PoweredVerdicts
         foreach (var v in verdicts)
         {
             var own = checks.Where(p => p.Verdict.Check == v.Check && p.Verdict.Case == v.Case).ToList();
-            var blind = own.Where(p => !p.Rejected).Select(p => p.Perturbation).ToList();
+            var blind = own.Where(p => p.Gating && !p.Rejected).Select(p => p.Perturbation).ToList();
             if (blind.Count == 0)
             {
                 kept.Add(v);

@@ -131,6 +131,25 @@ public sealed class ReproduceCommandTests
     }
 
     /// <summary>
+    /// An informational power check (the ReLU end-state rows' half-speed flow once the flow has converged by T/2,
+    /// docs/theory.md §4.2) that is not rejected leaves the exit code 0 and PowerHolds true; the same check gating exits 1.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 1)]
+    public void AnUnrejectedInformationalPowerCheckDoesNotFailTheRun(bool informational, int expected)
+    {
+        var ms = MatrixSensingExperiment.Run(MatrixSensingExperiment.Plan(true, 1));
+        var power = new PowerResult("flow at half speed", ms.Verdicts[0] with { Pass = true }, informational);
+        var faked = ms with { Power = [power] };
+        var fake = new ReproduceExperiment("matrix-sensing", (_, _, _) => faked);
+        int code = ReproduceCommand.Execute("matrix-sensing", [fake], quick: true, seed: 1, null, ReproduceOutput.Json,
+            CliConsoles.Captured(new StringWriter(), new StringWriter()));
+        Assert.Equal(expected, code);
+        Assert.Equal(informational, faked.PowerHolds);
+    }
+
+    /// <summary>
     /// <c>--seeds A..B --shard i/k --json</c> writes sweep rows (seed first) for the shard's seeds only, verdicts and power
     /// checks alike, and <c>merge</c> reads them with a pass rate per claim.
     /// </summary>

@@ -36,6 +36,18 @@ public sealed class PoweredVerdictsTests
     }
 
     [Fact]
+    public void An_unrejected_informational_check_keeps_its_verdict_asserted_and_an_unrejected_gating_one_does_not()
+    {
+        var informational = new PowerResult("flow at half speed (informational)", Row("relu_h_vs_line", "a", pass: true), Informational: true);
+        var (verdicts, power, reported) = PoweredVerdicts.Split([Row("relu_h_vs_line", "a", true), Row("relu_h_vs_line", "b", true)],
+            [Power("relu_h_vs_line", "a", true), informational, Power("relu_h_vs_line", "b", true), informational with { Verdict = Row("relu_h_vs_line", "b", true), Informational = false }]);
+        Assert.Equal("a", Assert.Single(verdicts).Case);
+        Assert.Equal(2, power.Count);
+        Assert.Contains(power, p => p.Informational && !p.Rejected);
+        Assert.Equal("b", Assert.Single(reported).Case);
+    }
+
+    [Fact]
     public void Power_checks_of_no_verdict_are_kept()
     {
         var (verdicts, power, reported) = PoweredVerdicts.Split([], [Power("other", "a", false)]);

@@ -13,6 +13,20 @@ namespace NoiseDrift.Properties.Theory.Unit;
 /// </summary>
 public sealed class Relu1DEndStateTests
 {
+    /// <summary>
+    /// The half-speed flow is informational exactly when the flow's distance at T/2 from its limit, Δ₁ + truncation,
+    /// is within the row's tolerance; without a truncation bound it gates.
+    /// </summary>
+    [Fact]
+    public void The_flow_has_converged_by_half_the_horizon_only_within_the_tolerance()
+    {
+        var bias = new Relu1DBias(Truncation: 0.001, Clock: 0, Spread: 0, Before: 0.01, Last: 0.002);
+        Assert.True(Relu1DEndStateRows.ConvergedByHalf(bias, 0.0031));
+        Assert.False(Relu1DEndStateRows.ConvergedByHalf(bias, 0.0029));
+        Assert.False(Relu1DEndStateRows.ConvergedByHalf(bias with { Truncation = double.PositiveInfinity }, 1e9));
+        Assert.False(Relu1DEndStateRows.ConvergedByHalf(bias with { Truncation = double.NaN }, 1e9));
+    }
+
     [Fact]
     public void The_truncation_is_exact_for_a_power_law_and_bounds_an_exponential()
     {
