@@ -18,7 +18,12 @@ internal static class NaturalLog
     internal static readonly double[] Table = PinnedTable.Of(LogTable.Table);
 
 
-    /// <summary><c>ln x</c>; −∞ at ±0, NaN below zero and at NaN, +∞ at +∞.</summary>
+    /// <summary>
+    /// <c>ln x</c>; −∞ at ±0, NaN below zero and at NaN, +∞ at +∞. Optimized from its first call: at the JIT's first
+    /// tier every width operation of <see cref="NaturalLog{TW, TV, TU}.Core"/> is a call, which made the per-chain path
+    /// slower than the C library's logarithm until promotion (docs/bench-history.md, 2026-12-07, fifth entry).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Log(double x)
     {
         ulong ix = BitConverter.DoubleToUInt64Bits(x);
