@@ -22,7 +22,7 @@ internal static class Cosine
     /// <c>cos x</c>; NaN at ±∞ and NaN. Optimized from its first call, for the reason given at
     /// <see cref="NaturalLog.Log(double)"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static double Cos(double x)
     {
         x = Math.Abs(x);
