@@ -57,9 +57,9 @@ public class TranscendentalTests
     }
 
     /// <summary>
-    /// The scalar entry points, which the per-chain Gaussians call, are roots of their own optimized from the first call
-    /// (docs/bench-history.md, 2026-12-07, fifth entry): not inlined, so their generic core is inlined into them and never
-    /// runs at the JIT's first tier, where each width operation is a call.
+    /// The scalar entry points, which the per-chain Gaussians call, are roots of their own optimized from the first
+    /// call (docs/bench-history.md "2026-12-07 (fifth entry)"): not inlined, so their generic core is inlined into them
+    /// and never runs at the JIT's first tier, where each width operation is a call.
     /// </summary>
     [Fact]
     public void Scalar_entry_points_are_optimized_roots()
