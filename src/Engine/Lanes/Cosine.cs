@@ -167,58 +167,48 @@ internal static class Cosine<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         var even = TW.Same(quadrant & TW.U(1), TW.U(0));
         var useCos = near | (reduced & even);
         var negate = reduced & TW.Same((quadrant + TW.U(1)) & TW.U(2), TW.U(2));
-        var value = CosOrSin(arg, darg, useCos);
+        var value = TW.Select(useCos, TableCos(arg, darg, TW.Any(useCos), TW.Any(~useCos), out var sine), sine);
         return TW.Double(TW.Bits(value) ^ (negate & TW.U(0x8000000000000000)));
     }
 
     /// <summary>
-    /// <c>do_cos(a, da)</c> where <paramref name="useCos"/>, else <c>do_sin(a, da)</c>: the Taylor sine below 0.126, else
-    /// the table sine, both from one lookup of the table point <c>x_i</c> nearest |a|. Each of the three only where some
-    /// lane takes it, so one lane (the per-chain path) evaluates one of them, and the lookup only for the table ones.
+    /// <c>do_cos(a, da)</c> and, in <paramref name="sine"/>, <c>do_sin(a, da)</c> (the Taylor sine below 0.126), from
+    /// one lookup of the table point <c>x_i</c> nearest |a|; each only where some lane needs it (else zero).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV CosOrSin(TV a, TV da, TU useCos)
+    private static TV TableCos(TV a, TV da, bool wantCosine, bool wantSine, out TV sine)
     {
         var abs = TW.Abs(a);
-        var small = TW.Less(abs, TW.C(TaylorBound));
-        var taylorSine = ~useCos & small;
-        var tableSine = ~(useCos | small);
-        var (cosine, table, taylor, zero) = (TW.C(0.0), TW.C(0.0), TW.C(0.0), TW.C(0.0));
-        if (TW.Any(~taylorSine))
+        var u = TW.C(Big) + abs;
+        var entry = TW.Min((TW.Bits(u) & TW.U(0xFFFFFFFF)) << 2, TW.U(436));
+        var (sn, ssn) = (TW.Gather(Cosine.Table, 0, entry), TW.Gather(Cosine.Table, 1, entry));
+        var (cs, ccs) = (TW.Gather(Cosine.Table, 2, entry), TW.Gather(Cosine.Table, 3, entry));
+        var offset = abs - (u - TW.C(Big));
+        var (cosine, zero) = (TW.C(0.0), TW.C(0.0));
+        if (wantCosine)
         {
-            var u = TW.C(Big) + abs;
-            var entry = TW.Min((TW.Bits(u) & TW.U(0xFFFFFFFF)) << 2, TW.U(436));
-            var (sn, ssn) = (TW.Gather(Cosine.Table, 0, entry), TW.Gather(Cosine.Table, 1, entry));
-            var (cs, ccs) = (TW.Gather(Cosine.Table, 2, entry), TW.Gather(Cosine.Table, 3, entry));
-            var offset = abs - (u - TW.C(Big));
-            if (TW.Any(useCos))
-            {
-                // Cosine: da with the sign of a folded in, x = |a| − x_i + da.
-                var xc = offset + TW.Select(TW.Less(a, zero), -da, da);
-                var xxc = xc * xc;
-                var sc = TW.Fma(xc * xxc, TW.Fma(xxc, TW.C(Sn5), TW.C(Sn3)), xc);
-                var cc = xxc * TW.Fma(xxc, TW.Fma(xxc, TW.C(Cs6), TW.C(Cs4)), TW.C(Cs2));
-                cosine = cs + Fnma(sc, sn, Fnma(cc, cs, Fnma(sc, ssn, ccs)));
-            }
-            if (TW.Any(tableSine))
-            {
-                // Sine: x = |a| − x_i, da negated for a ≤ 0, the sign of a put back.
-                var ds = TW.Select(TW.Less(TW.C(0.0), a), da, -da);
-                var xxs = offset * offset;
-                var ss = offset + TW.Fma(offset * xxs, TW.Fma(xxs, TW.C(Sn5), TW.C(Sn3)), ds);
-                var cx = TW.Fma(offset, ds, xxs * TW.Fma(xxs, TW.Fma(xxs, TW.C(Cs6), TW.C(Cs4)), TW.C(Cs2)));
-                table = sn + TW.Fma(ss, cs, Fnma(cx, sn, TW.Fma(ss, ccs, ssn)));
-                var sign = TW.U(0x8000000000000000);
-                table = TW.Double((TW.Bits(a) & sign) | (TW.Bits(table) & ~sign));
-            }
+            // Cosine: da with the sign of a folded in, x = |a| − x_i + da.
+            var xc = offset + TW.Select(TW.Less(a, zero), -da, da);
+            var xxc = xc * xc;
+            var sc = TW.Fma(xc * xxc, TW.Fma(xxc, TW.C(Sn5), TW.C(Sn3)), xc);
+            var cc = xxc * TW.Fma(xxc, TW.Fma(xxc, TW.C(Cs6), TW.C(Cs4)), TW.C(Cs2));
+            cosine = cs + Fnma(sc, sn, Fnma(cc, cs, Fnma(sc, ssn, ccs)));
         }
-        if (TW.Any(taylorSine))
-        {
-            var xx = a * a;
-            var p = TW.Fma(TW.Fma(TW.Fma(TW.Fma(xx, TW.C(S5), TW.C(S4)), xx, TW.C(S3)), xx, TW.C(S2)), xx, TW.C(S1));
-            taylor = a + TW.Fma(xx, TW.Fma(p, a, -(TW.C(0.5) * da)), da);
-        }
-        return TW.Select(useCos, cosine, TW.Select(small, taylor, table));
+        sine = zero;
+        if (!wantSine) return cosine;
+        // Sine: x = |a| − x_i, da negated for a ≤ 0, the sign of a put back.
+        var ds = TW.Select(TW.Less(TW.C(0.0), a), da, -da);
+        var xxs = offset * offset;
+        var ss = offset + TW.Fma(offset * xxs, TW.Fma(xxs, TW.C(Sn5), TW.C(Sn3)), ds);
+        var cx = TW.Fma(offset, ds, xxs * TW.Fma(xxs, TW.Fma(xxs, TW.C(Cs6), TW.C(Cs4)), TW.C(Cs2)));
+        var tableSine = sn + TW.Fma(ss, cs, Fnma(cx, sn, TW.Fma(ss, ccs, ssn)));
+        var sign = TW.U(0x8000000000000000);
+        tableSine = TW.Double((TW.Bits(a) & sign) | (TW.Bits(tableSine) & ~sign));
+        var xx = a * a;
+        var p = TW.Fma(TW.Fma(TW.Fma(TW.Fma(xx, TW.C(S5), TW.C(S4)), xx, TW.C(S3)), xx, TW.C(S2)), xx, TW.C(S1));
+        var taylor = a + TW.Fma(xx, TW.Fma(p, a, -(TW.C(0.5) * da)), da);
+        sine = TW.Select(TW.Less(abs, TW.C(TaylorBound)), taylor, tableSine);
+        return cosine;
     }
 
     /// <summary><c>c − a·b</c> rounded once.</summary>

@@ -77,23 +77,9 @@ internal static class NaturalLog<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         return Core(x, ix);
     }
 
-    /// <summary>
-    /// The logarithm of the double with bits <paramref name="ix"/> (x itself serves the path near 1). Each path only
-    /// where some lane takes it, so one lane (the per-chain path) evaluates one of them.
-    /// </summary>
+    /// <summary>The logarithm of the double with bits <paramref name="ix"/> (x itself serves the path near 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static TV Core(TV x, TU ix)
-    {
-        var near = TW.Below(ix - TW.U(NearLow), TW.U(NearWidth));
-        if (!TW.Any(near)) return Tabulated(ix);
-        var nearOne = TW.Select(TW.Same(ix, TW.U(One)), TW.C(0.0), NearOne(x));
-        if (!TW.Any(~near)) return nearOne;
-        return TW.Select(near, nearOne, Tabulated(ix));
-    }
-
-    /// <summary><c>k ln 2 + log c + r + A(r)</c> with <c>1/c</c> and <c>log c</c> from the table.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TV Tabulated(TU ix)
     {
         var tmp = ix - TW.U(Off);
         var index = (tmp >> 45) & TW.U(0x7F);
@@ -106,7 +92,11 @@ internal static class NaturalLog<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         var hi = r + w;
         var r2 = r * r;
         var lo = TW.Fma(kd, TW.C(Ln2Lo), w - hi + r);
-        return TW.Fma(r * r2, TW.Fma(TW.Fma(r, TW.C(A4), TW.C(A3)), r2, TW.Fma(r, TW.C(A2), TW.C(A1))), TW.Fma(r2, TW.C(A0), lo)) + hi;
+        var y = TW.Fma(r * r2, TW.Fma(TW.Fma(r, TW.C(A4), TW.C(A3)), r2, TW.Fma(r, TW.C(A2), TW.C(A1))), TW.Fma(r2, TW.C(A0), lo)) + hi;
+        var near = TW.Below(ix - TW.U(NearLow), TW.U(NearWidth));
+        if (!TW.Any(near)) return y;
+        var nearOne = TW.Select(TW.Same(ix, TW.U(One)), TW.C(0.0), NearOne(x));
+        return TW.Select(near, nearOne, y);
     }
 
     /// <summary>Near 1: <c>r + B0 r² + r³ P(r)</c> with <c>r²</c> split at 2^27 for the leading term.</summary>
