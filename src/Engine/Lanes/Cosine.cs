@@ -18,7 +18,11 @@ internal static class Cosine
     /// <summary>The table, pinned, outside the generic class so the lanes read it as a constant address.</summary>
     internal static readonly double[] Table = PinnedTable.Of(CosTable.Table);
 
-    /// <summary><c>cos x</c>; NaN at ±∞ and NaN.</summary>
+    /// <summary>
+    /// <c>cos x</c>; NaN at ±∞ and NaN. Optimized from its first call, for the reason given at
+    /// <see cref="NaturalLog.Log(double)"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static double Cos(double x)
     {
         x = Math.Abs(x);

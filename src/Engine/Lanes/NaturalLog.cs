@@ -18,7 +18,14 @@ internal static class NaturalLog
     internal static readonly double[] Table = PinnedTable.Of(LogTable.Table);
 
 
-    /// <summary><c>ln x</c>; −∞ at ±0, NaN below zero and at NaN, +∞ at +∞.</summary>
+    /// <summary>
+    /// <c>ln x</c>; −∞ at ±0, NaN below zero and at NaN, +∞ at +∞. A root of its own, optimized from its first call:
+    /// at the JIT's first tier every width operation of <see cref="NaturalLog{TW, TV, TU}.Core"/> is a call, and inlined
+    /// into a caller the core ran out of inlining budget and stayed a separate method that started at that tier again;
+    /// either way the per-chain path ran slower than with the C library's logarithm until promotion
+    /// (docs/bench-history.md "2026-12-07 (fifth entry)").
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static double Log(double x)
     {
         ulong ix = BitConverter.DoubleToUInt64Bits(x);

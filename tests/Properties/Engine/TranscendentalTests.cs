@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using FsCheck.Xunit;
 using NoiseDrift.Engine.Lanes;
@@ -53,6 +54,23 @@ public class TranscendentalTests
             };
         }
         AssertAgrees(Cos, Cosine.Cos, Math.Cos, x);
+    }
+
+    /// <summary>
+    /// The scalar entry points, which the per-chain Gaussians call, are roots of their own optimized from the first
+    /// call (docs/bench-history.md "2026-12-07 (fifth entry)"): not inlined, so their generic core is inlined into them
+    /// and never runs at the JIT's first tier, where each width operation is a call.
+    /// </summary>
+    [Fact]
+    public void Scalar_entry_points_are_optimized_roots()
+    {
+        const MethodImplAttributes root = MethodImplAttributes.NoInlining | MethodImplAttributes.AggressiveOptimization;
+        foreach (var method in new[] { typeof(NaturalLog).GetMethod(nameof(NaturalLog.Log), [typeof(double)]),
+            typeof(Cosine).GetMethod(nameof(Cosine.Cos), [typeof(double)]) })
+        {
+            Assert.NotNull(method);
+            Assert.Equal(root, method.MethodImplementationFlags & root);
+        }
     }
 
     /// <summary>0, −0, subnormals, the smallest normal, 1 and its neighbours, the largest double, negatives, ±∞, NaN.</summary>
