@@ -5,11 +5,15 @@ using Spectre.Console;
 namespace NoiseDrift.Cli.Output;
 
 /// <summary>
-/// Runs check cases in their order, drawing a progress bar on a terminal console or running silently without one,
-/// and hands each case's verdicts to <c>judged</c> as soon as that case is done (so JSON lines stream).
+/// Runs check cases (two at a time, <see cref="BatteryRunner.RunInOrder"/>), drawing a progress bar on a terminal console
+/// or running silently without one, and hands each case's verdicts to <c>judged</c> in case order as soon as that case
+/// and those before it are done (so JSON lines stream).
 /// </summary>
 internal static class ProgressDisplay
 {
+    /// <summary>Cases in flight at once: two, so that one case's single-threaded predictions overlap another's chains.</summary>
+    private const int Workers = 2;
+
     public static IReadOnlyList<CheckResult> Run(
         IReadOnlyList<CheckCase> cases, IAnsiConsole? console, Action<IReadOnlyList<CheckResult>>? judged = null)
     {
@@ -21,7 +25,7 @@ internal static class ProgressDisplay
         }
         if (console is null)
         {
-            foreach (var c in cases) Add(BatteryRunner.Run(c));
+            BatteryRunner.RunInOrder(cases, Workers, _ => null, (_, rows) => Add(rows));
             return results;
         }
         console.Progress()
@@ -30,13 +34,19 @@ internal static class ProgressDisplay
             .Start(context =>
             {
                 var task = context.AddTask("checks", maxValue: cases.Count);
-                for (int i = 0; i < cases.Count; i++)
+                int waiting = 0;
+                if (cases.Count > 0) task.Description = Markup.Escape(cases[0].Name);
+                // The bar follows the first case not yet done; cases running ahead of it report nothing.
+                BatteryRunner.RunInOrder(cases, Workers, i => new Fraction(f =>
                 {
-                    int done = i;
-                    task.Description = Markup.Escape(cases[i].Name);
-                    Add(BatteryRunner.Run(cases[i], new Fraction(f => task.Value = done + Math.Clamp(f, 0, 1))));
+                    if (i == Volatile.Read(ref waiting)) task.Value = i + Math.Clamp(f, 0, 1);
+                }), (i, rows) =>
+                {
+                    Add(rows);
+                    Volatile.Write(ref waiting, i + 1);
                     task.Value = i + 1;
-                }
+                    if (i + 1 < cases.Count) task.Description = Markup.Escape(cases[i + 1].Name);
+                });
             });
         return results;
     }

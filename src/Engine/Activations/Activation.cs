@@ -79,8 +79,10 @@ public static class Activation
                 }
             case ActivationKind.Softplus:
                 {
-                    double s = Logistic(z);
-                    value = z > 0 ? z + double.LogP1(Math.Exp(-z)) : double.LogP1(Math.Exp(z));
+                    // e^{−|z|} once: the logistic and the value both read it (the same call on the same argument).
+                    double e = Math.Exp(-Math.Abs(z));
+                    double s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+                    value = z > 0 ? z + double.LogP1(e) : double.LogP1(e);
                     d1 = s; d2 = s * (1 - s); return;
                 }
             case ActivationKind.Silu:
@@ -146,7 +148,12 @@ public static class Activation
         }
     }
 
-    private static double Logistic(double z) => z >= 0 ? 1 / (1 + Math.Exp(-z)) : Math.Exp(z) / (1 + Math.Exp(z));
+    private static double Logistic(double z)
+    {
+        if (z >= 0) return 1 / (1 + Math.Exp(-z));
+        double e = Math.Exp(z);
+        return e / (1 + e);
+    }
 
     /// <summary>
     /// <c>φ' = 1 − t²</c> and (when <paramref name="d2"/> is non-empty) <c>φ'' = −2t φ'</c> from <c>t = tanh z</c>,

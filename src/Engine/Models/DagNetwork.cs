@@ -91,6 +91,9 @@ public sealed class DagNetwork : Model
     /// <inheritdoc/>
     public override int InputDimension => _inputs;
 
+    /// <summary>The default loss gradient and step, one reverse pass per row: both targets share it.</summary>
+    protected internal override bool SharesRowGradients => true;
+
     /// <summary>The neurons in topological order; the last one is the output.</summary>
     public IReadOnlyList<DagNeuron> Neurons => _neurons;
 

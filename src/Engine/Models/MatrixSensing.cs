@@ -47,6 +47,9 @@ public sealed class MatrixSensing : Model
     /// <inheritdoc/>
     public override int InputDimension => Size * Size;
 
+    /// <summary>The default loss gradient and step, one reverse pass per row: both targets share it.</summary>
+    protected internal override bool SharesRowGradients => true;
+
     /// <summary>The d·k entries of U, in 64 bits.</summary>
     protected override long WorkspaceUnits => (long)Size * Width;
 

@@ -13,7 +13,7 @@ namespace NoiseDrift.Engine.Models;
 /// </para>
 /// A model is immutable and thread-safe; all mutable state lives in a <see cref="Workspace"/>.
 /// </summary>
-public abstract class Model
+public abstract partial class Model
 {
     /// <summary>The number of parameters p.</summary>
     public abstract int ParameterCount { get; }

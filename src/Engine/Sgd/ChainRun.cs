@@ -24,12 +24,14 @@ internal sealed class ChainRun(LabelNoiseSgd sgd, IReadOnlyList<double[]> starts
         {
             if (nextSnapshot < snapshotSteps.Length && snapshotSteps[nextSnapshot] == k)
                 theta.CopyTo(snapshots[nextSnapshot++][chain], 0);
+            double loss;
             if (meanGradient is not null)
             {
-                lossSum += sgd.CleanGradient(theta, ws.CleanGradient, ws);
+                loss = sgd.StepWithCleanGradient(theta, stream, k, noiseSign, ws, out double cleanLoss);
+                lossSum += cleanLoss;
                 TensorPrimitives.Add(meanGradient, ws.CleanGradient, meanGradient);
             }
-            double loss = sgd.Step(theta, stream, k, noiseSign, ws);
+            else loss = sgd.Step(theta, stream, k, noiseSign, ws);
             if (sgd.IsDiverged(loss, theta))
                 throw new ChainFailure(chain, Diverged(chain, k, loss, double.IsFinite(TensorPrimitives.Sum<double>(theta))));
             if (++sinceReport == chunk)

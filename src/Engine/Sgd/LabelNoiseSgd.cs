@@ -57,8 +57,27 @@ public sealed class LabelNoiseSgd
     /// <param name="step">k.</param>
     /// <param name="noiseSign">+1, or −1 for the antithetic partner: negates ε and ξ, keeps the batch.</param>
     /// <param name="ws">This chain's workspace.</param>
-    public double Step(Span<double> theta, long stream, long step, double noiseSign, SgdWorkspace ws)
+    public double Step(Span<double> theta, long stream, long step, double noiseSign, SgdWorkspace ws) =>
+        TakeStep(theta, stream, step, noiseSign, ws, out _, clean: false);
+
+    /// <summary>
+    /// <see cref="CleanGradient"/> into <c>ws.CleanGradient</c> (returning <paramref name="cleanLoss"/>), then
+    /// <see cref="Step"/>, bit for bit as the two calls. On the full batch of a model that shares each row's gradient
+    /// between two targets (<see cref="Models.Model.SharesRowGradients"/>) both directions come from one pass over the rows.
+    /// </summary>
+    internal double StepWithCleanGradient(Span<double> theta, long stream, long step, double noiseSign, SgdWorkspace ws,
+        out double cleanLoss)
     {
+        if (Settings.Problem.Batch == Data.Count && Model.SharesRowGradients)
+            return TakeStep(theta, stream, step, noiseSign, ws, out cleanLoss, clean: true);
+        cleanLoss = CleanGradient(theta, ws.CleanGradient, ws);
+        return Step(theta, stream, step, noiseSign, ws);
+    }
+
+    private double TakeStep(Span<double> theta, long stream, long step, double noiseSign, SgdWorkspace ws, out double cleanLoss,
+        bool clean)
+    {
+        cleanLoss = double.NaN;
         var s = Settings;
         var problem = s.Problem;
         int n = Data.Count, b = problem.Batch, d = Data.Dimension;
@@ -84,7 +103,14 @@ public sealed class LabelNoiseSgd
             inputs = gathered;
         }
 
-        double loss = Model.LossGradientStep(theta, inputs, targets, problem.Eta, ws.Gradient, ws.Model);
+        double loss;
+        if (clean)
+        {
+            // The default LossGradientStep (SharesRowGradients): the step direction, then θ ← θ − η∇L_t when finite.
+            (cleanLoss, loss) = Model.LossGradients(theta, Data.X, Data.Y, targets, ws.CleanGradient, ws.Gradient, ws.Model);
+            if (double.IsFinite(loss)) TensorPrimitives.MultiplyAdd(ws.Gradient, -problem.Eta, theta, theta);
+        }
+        else loss = Model.LossGradientStep(theta, inputs, targets, problem.Eta, ws.Gradient, ws.Model);
         if (!double.IsFinite(loss)) return loss;
 
         if (s.ParameterNoise > 0)

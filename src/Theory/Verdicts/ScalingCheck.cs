@@ -18,9 +18,14 @@ namespace NoiseDrift.Theory.Verdicts;
 /// </summary>
 public static class ScalingCheck
 {
-    /// <summary>Runs one experiment per grid value of <paramref name="parameter"/> and judges both exponents.</summary>
+    /// <summary>
+    /// Runs one experiment per grid value of <paramref name="parameter"/> and judges both exponents. At the grid value
+    /// that is the case's own setting, <paramref name="atBase"/> (when given: the same chains, run with
+    /// <paramref name="plan"/> from the case's exact S) stands in for a fresh run with the same seed, which would give
+    /// the same bits.
+    /// </summary>
     public static IReadOnlyList<CheckResult> Run(TheoryCase @case, RunPlan plan, ScalingParameter parameter,
-        IReadOnlyList<double> grid)
+        IReadOnlyList<double> grid, Lazy<ChainExperiment>? atBase = null)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(grid);
@@ -39,7 +44,9 @@ public static class ScalingCheck
         {
             var point = @case.WithSgd(Vary(@case.Sgd, parameter, value));
             var prediction = TangentDrift.At(point.Model, point.Theta, point.Data, point.Sgd);
-            var experiment = ChainExperiment.Run(point, plan, prediction.Covariance);
+            var experiment = atBase is not null && point.Sgd == @case.Sgd
+                ? atBase.Value
+                : ChainExperiment.Run(point, plan, prediction.Covariance);
             var along = VectorMeanEstimate.Projection(DriftMeasurement.RaoBlackwell(experiment).Samples, direction);
             var measuredTrace = MeanEstimate.Of(OuMeasurement.Stationary(experiment).Trace());
             x.Add(value);

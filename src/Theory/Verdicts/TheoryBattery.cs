@@ -66,16 +66,21 @@ public static class TheoryBattery
         if (options.Scaling)
         {
             var sgd = @case.Sgd;
-            foreach (var r in ScalingCheck.Run(@case, plan, ScalingParameter.Sigma, [sgd.Sigma / 2, sgd.Sigma, 2 * sgd.Sigma])) yield return r;
+            // The grids' middle points are the case itself: one run of the plan serves all three (the stationary
+            // experiment's own chains when it ran with the plan).
+            var atBase = new Lazy<ChainExperiment>(() => experiment.Plan == plan
+                ? experiment.Chains
+                : ChainExperiment.Run(@case, plan, experiment.Prediction.Covariance));
+            foreach (var r in ScalingCheck.Run(@case, plan, ScalingParameter.Sigma, [sgd.Sigma / 2, sgd.Sigma, 2 * sgd.Sigma], atBase)) yield return r;
             Advance();
-            foreach (var r in ScalingCheck.Run(@case, plan, ScalingParameter.Eta, [sgd.Eta / 2, sgd.Eta, 2 * sgd.Eta])) yield return r;
+            foreach (var r in ScalingCheck.Run(@case, plan, ScalingParameter.Eta, [sgd.Eta / 2, sgd.Eta, 2 * sgd.Eta], atBase)) yield return r;
             Advance();
             if (@case.Count >= 2)
             {
                 var batches = Enumerable.Range(1, @case.Count).Where(b => b == 1 || b == @case.Count || b == (@case.Count + 1) / 2)
                     .Distinct().Select(b => (double)b).ToArray();
                 if (batches.Length >= 2)
-                    foreach (var r in ScalingCheck.Run(@case, plan, ScalingParameter.Batch, batches)) yield return r;
+                    foreach (var r in ScalingCheck.Run(@case, plan, ScalingParameter.Batch, batches, atBase)) yield return r;
             }
             Advance();
         }

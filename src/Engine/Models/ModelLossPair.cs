@@ -1,0 +1,50 @@
+using System.Numerics.Tensors;
+
+namespace NoiseDrift.Engine.Models;
+
+/// <summary>
+/// The loss gradient for two target vectors at the same θ and rows (docs/theory.md §3, "Variance reduction": the clean
+/// gradient of the Rao–Blackwell sums beside the noisy full-batch step direction).
+/// </summary>
+public abstract partial class Model
+{
+    /// <summary>
+    /// Whether <see cref="LossGradients"/> shares each row's gradient between the two targets and a step is
+    /// <see cref="LossGradient"/> followed by <c>θ ← θ − η ∇L_t</c> (the default <see cref="LossGradientStep"/>): a model
+    /// that keeps the default <see cref="LossGradient"/> and <see cref="LossGradientStep"/> says so, and label-noise SGD
+    /// then takes the clean gradient and a full-batch step in one pass over the rows.
+    /// </summary>
+    protected internal virtual bool SharesRowGradients => false;
+
+    /// <summary>
+    /// <see cref="LossGradient"/> for <paramref name="targets"/> into <paramref name="gradient"/> and for
+    /// <paramref name="pairTargets"/> into <paramref name="pairGradient"/>, bit for bit as two calls; returns both losses.
+    /// With <see cref="SharesRowGradients"/> each row's <c>∇_θ h(x_i; θ)</c> is computed once (the default
+    /// <see cref="LossGradient"/>'s arithmetic, in its order, for each target).
+    /// </summary>
+    public (double Loss, double PairLoss) LossGradients(ReadOnlySpan<double> theta, ReadOnlySpan<double> x,
+        ReadOnlySpan<double> targets, ReadOnlySpan<double> pairTargets, Span<double> gradient, Span<double> pairGradient,
+        Workspace ws)
+    {
+        ArgumentNullException.ThrowIfNull(ws);
+        if (!SharesRowGradients)
+            return (LossGradient(theta, x, targets, gradient, ws), LossGradient(theta, x, pairTargets, pairGradient, ws));
+        int d = InputDimension, m = Rows(x);
+        CheckSpans(targets, hasTargets: true, m, gradient);
+        CheckSpans(pairTargets, hasTargets: true, m, pairGradient);
+        gradient.Clear();
+        pairGradient.Clear();
+        double loss = 0, pairLoss = 0;
+        var g = ws.Gradient.AsSpan();
+        for (int i = 0; i < m; i++)
+        {
+            double h = Gradient(theta, x.Slice(i * d, d), g, ws);
+            double r = h - targets[i], pairR = h - pairTargets[i];
+            loss += r * r;
+            pairLoss += pairR * pairR;
+            TensorPrimitives.MultiplyAdd(g, r / m, gradient, gradient);
+            TensorPrimitives.MultiplyAdd(g, pairR / m, pairGradient, pairGradient);
+        }
+        return (loss / (2 * m), pairLoss / (2 * m));
+    }
+}
