@@ -310,9 +310,29 @@ internal sealed class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
                 z.CopyTo(value);
                 d1.Fill(TW.C(1.0));
                 return;
+            case ActivationKind.Relu or ActivationKind.LeakyRelu:
+                Rectify(kind == ActivationKind.Relu ? 0.0 : Activation.LeakySlope, z, value, d1);
+                return;
             default:
                 for (int t = 0; t < zs.Length; t++) Activation.Evaluate(kind, zs[t], out vs[t], out ds[t], out _);
                 return;
+        }
+    }
+
+    /// <summary>
+    /// <c>z &gt; 0 ? z : slope·z</c> and <c>z &gt; 0 ? 1 : slope</c> lane by lane, branch-free: the scalar
+    /// <see cref="Activation.Evaluate(ActivationKind, double, out double, out double, out double)"/> with a mask for its
+    /// comparison (NaN and −0 take the second branch as there; slope 0 gives +0 as the literal 0 does), so every lane has
+    /// its bits.
+    /// </summary>
+    private static void Rectify(double slope, ReadOnlySpan<TV> z, Span<TV> value, Span<TV> d1)
+    {
+        TV zero = TW.C(0.0), one = TW.C(1.0), below = TW.C(slope);
+        for (int t = 0; t < z.Length; t++)
+        {
+            var positive = TW.Less(zero, z[t]);
+            value[t] = TW.Select(positive, z[t], slope == 0 ? zero : below * z[t]);
+            d1[t] = TW.Select(positive, one, below);
         }
     }
 

@@ -43,6 +43,11 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Mani
         ArgumentNullException.ThrowIfNull(data);
         plan.Validate(data.Count);
         double tau = MatchedParameterNoise.Scale(model, start.Theta, data, plan.Sgd);
+        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
+        var times = steps.Select(k => plan.Sgd.SlowTime(k)).ToArray();
+        var read = times.Concat(times.Select(t => t / 2)).Concat(times.Select(t => (1 - DerivativeStep) * t)).Concat(alsoAt ?? []).ToArray();
+        // The flow needs nothing from the chains: it runs beside them (its result does not depend on the schedule).
+        var flow = Task.Run(() => FlowTrack.Integrate(model, data, start.Theta, read, plan.FlowStep, observables));
         var runs = new Dictionary<RunKind, TrackedRun>();
         var run = kinds is null ? Enum.GetValues<RunKind>() : [.. Enum.GetValues<RunKind>().Where(kinds.Contains)];
         double weight = 0;
@@ -55,11 +60,7 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Mani
             runs[run[i]] = TrackedRun.Run(model, data, start.Theta, plan, run[i], tau, observables, part);
             weight += weights[i];
         }
-        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
-        var times = steps.Select(k => plan.Sgd.SlowTime(k)).ToArray();
-        var read = times.Concat(times.Select(t => t / 2)).Concat(times.Select(t => (1 - DerivativeStep) * t)).Concat(alsoAt ?? []);
-        var flow = FlowTrack.Integrate(model, data, start.Theta, read, plan.FlowStep, observables);
-        return new RunSet(model, data, plan, start, tau, runs, flow);
+        return new RunSet(model, data, plan, start, tau, runs, flow.GetAwaiter().GetResult());
     }
 
     /// <summary>The flow's local <c>t |dv/dt|</c> at tracked time <c>t_j</c>, from the reading at <c>(1 − δ)t_j</c>.</summary>

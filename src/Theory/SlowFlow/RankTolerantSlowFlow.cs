@@ -92,16 +92,17 @@ public static class RankTolerantSlowFlow
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         var current = theta;
+        var scratch = new Scratch(model, data);
         for (int iteration = 0; iteration < MaxIterations; iteration++)
         {
             var frame = TruncatedFrame.At(model, current, data);
             double worst = frame.Residuals.Max(Math.Abs);
             if (worst < Tolerance) return current;
             double norm = Vectors.Norm(frame.Residuals);
-            var accepted = Descend(model, data, current, frame.MinimumNormSolution(frame.Residuals), norm);
+            var accepted = Descend(scratch, current, frame.MinimumNormSolution(frame.Residuals), norm);
             // A residual along a dropped direction is out of reach of the truncated step: damped full-rank steps reach it.
             for (int d = 0; d < Dampings.Length && accepted is null; d++)
-                accepted = Descend(model, data, current, frame.DampedSolution(frame.Residuals, Dampings[d]), norm);
+                accepted = Descend(scratch, current, frame.DampedSolution(frame.Residuals, Dampings[d]), norm);
             if (accepted is null)
             {
                 if (worst < AcceptedResidual) return current;
@@ -115,17 +116,43 @@ public static class RankTolerantSlowFlow
         throw new InvalidOperationException($"the rank-tolerant retraction reached only max|r_i| = {last:G3} after {MaxIterations} steps");
     }
 
-    /// <summary>θ − α δ for the first α = 1, ½, ¼, … that shrinks <c>||r||</c> below <paramref name="norm"/>, or null.</summary>
-    private static double[]? Descend(Model model, Dataset data, double[] current, double[] step, double norm)
+    /// <summary>
+    /// θ − α δ for the first α = 1, ½, ¼, … that shrinks <c>||r||</c> below <paramref name="norm"/>, or null. Once
+    /// θ − α δ rounds to θ itself bit for bit, every smaller α gives the same point (|α δ_j| only shrinks) and the
+    /// same answer, so the halving stops there.
+    /// </summary>
+    private static double[]? Descend(Scratch scratch, double[] current, double[] step, double norm)
     {
+        var trial = scratch.Trial;
         double alpha = 1;
         for (int halving = 0; halving <= MaxHalvings; halving++, alpha /= 2)
         {
-            var trial = (double[])current.Clone();
+            current.CopyTo(trial, 0);
             Vectors.AddScaled(trial, step, -alpha);
-            if (Vectors.Norm(Residuals(model, data, trial)) < norm) return trial;
+            bool shrinks = Vectors.Norm(scratch.Residuals(trial)) < norm;
+            if (shrinks) return (double[])trial.Clone();
+            if (Bits(trial).SequenceEqual(Bits(current))) return null;
         }
         return null;
+    }
+
+    private static ReadOnlySpan<long> Bits(double[] v) => System.Runtime.InteropServices.MemoryMarshal.Cast<double, long>(v.AsSpan());
+
+    /// <summary>One retraction's buffers: a trial point, the outputs and a model workspace, reused by every trial.</summary>
+    private sealed class Scratch(Model model, Dataset data)
+    {
+        private readonly double[] _outputs = new double[data.Count];
+        private readonly Engine.Models.Workspace _workspace = model.CreateWorkspace(data.Count);
+
+        public double[] Trial { get; } = new double[model.ParameterCount];
+
+        /// <summary><c>h(x_i; θ) − y_i</c>, in a buffer overwritten by the next call.</summary>
+        public double[] Residuals(double[] theta)
+        {
+            model.Forward(theta, data.X, _outputs, _workspace);
+            for (int i = 0; i < _outputs.Length; i++) _outputs[i] -= data.Y[i];
+            return _outputs;
+        }
     }
 
     private static double[] Residuals(Model model, Dataset data, double[] theta)
