@@ -39,7 +39,7 @@ public static class TimeToVerdict
         double relaxation = TransientCovariance.RelaxationSteps(@case.Frame, @case.Sgd);
         int steps = (int)Math.Clamp(Math.Ceiling(RelaxationTimes * relaxation), 100, 50_000);
         var prepared = StationaryExperiment.Prepare(@case, RunPlan.Antithetic(MinimumPairs, steps, 0, 1));
-        double bias = prepared.DynamicBias;
+        double bias = prepared.DynamicBias();
         for (int pairs = MinimumPairs, runs = 1; ; pairs *= 2, runs++)
         {
             var run = Stopwatch.StartNew();

@@ -1,16 +1,14 @@
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Drift;
-using NoiseDrift.Theory.Judging;
 
 namespace NoiseDrift.Theory.Experiments;
 
 /// <summary>
 /// The stationary-start experiment, the one pipeline behind the OU and drift verdicts (docs/theory.md §2, §3, §5):
 /// predict (the exact-S drift and S at θ*), start stationary (antithetic pairs <c>θ* ± u</c>, <c>u ~ N(0, S)</c>),
-/// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments), and state the biases the
-/// verdicts use — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and that remainder plus the
-/// K-step base-point bias <c>K ||∇d||</c> for the dynamic drift. The judging is <c>Verdicts.StationaryVerdicts</c>, a
-/// layer above. The battery, the simulation properties, the simulation snapshot, the time-to-verdict benchmark and
+/// run the chains, measure (Rao–Blackwell drift, time-averaged normal second moments), and state the K-step base-point
+/// bias <c>K ||∇d||</c> of the θ*-fixed dynamic drift. The judging, with the remainders of docs/theory.md §3.5, is
+/// <c>Verdicts.StationaryVerdicts</c>, a layer above. The battery, the simulation properties, the simulation snapshot, the time-to-verdict benchmark and
 /// <c>noisedrift simulate</c> all run it.
 /// <para>
 /// Only the prediction is computed up front; the K-step bias, the chains and the measurements are computed once, on
@@ -30,7 +28,6 @@ public sealed class StationaryExperiment
         Case = @case;
         Plan = plan;
         Prediction = prediction;
-        RemainderBias = SuiteBudget.RemainderBound(prediction.Covariance);
         _kStepBias = kStepBias;
         _chains = new(() => ChainExperiment.Run(Case, Plan, Prediction.Covariance, progress: progress));
         _drift = new(() => DriftMeasurement.RaoBlackwell(Chains));
@@ -62,14 +59,8 @@ public sealed class StationaryExperiment
     /// <summary>The exact-S and leading-order drift, with the exact S (docs/theory.md §2–§3).</summary>
     public DriftPrediction Prediction { get; }
 
-    /// <summary>The stated higher-order remainder <c>C λ_max(S)</c>, relative (<see cref="SuiteBudget.RemainderBound"/>).</summary>
-    public double RemainderBias { get; }
-
     /// <summary>The K-step base-point bias <c>K ||∇d||</c>, relative (<see cref="KStepDisplacement"/>).</summary>
     public double KStepBias => _kStepBias.Value;
-
-    /// <summary>The dynamic drift's stated bias: <see cref="RemainderBias"/> + <see cref="KStepBias"/>.</summary>
-    public double DynamicBias => RemainderBias + KStepBias;
 
     /// <summary>The chains from the stationary start (run on first use).</summary>
     public ChainExperiment Chains => _chains.Value;

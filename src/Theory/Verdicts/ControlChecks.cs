@@ -14,7 +14,8 @@ namespace NoiseDrift.Theory.Verdicts;
 /// drift would stand many tolerances away (<see cref="RejectedEffectVerdict"/>);</item>
 /// <item>isotropic parameter noise of matching normal variance: the label-noise drift is rejected.</item>
 /// </list>
-/// Error budget: as <see cref="DriftVerdict"/> (z·SE plus the stated remainder).
+/// Error budget: as <see cref="DriftVerdict"/>, z·SE plus the fourth-order remainder of the start's covariance
+/// (<see cref="OffsetCorrection.FourthOrder(TheoryCase, Ou.OuCovariance)"/>, docs/theory.md §3.5).
 /// </summary>
 public static class ControlChecks
 {
@@ -27,7 +28,7 @@ public static class ControlChecks
         var results = new List<CheckResult> { Explained(FixedPoint(plain, plan), FixedPointRulesOut) };
         var experiment = ChainExperiment.Run(plain, plan with { SampleEvery = 0 }, labelNoise.Covariance);
         var measured = DriftMeasurement.RaoBlackwell(experiment);
-        double bias = SuiteBudget.RemainderBound(labelNoise.Covariance);
+        double bias = OffsetCorrection.FourthOrder(@case, labelNoise.Covariance);
         var relaxation = PlainGdRelaxation.PerStepDrift(plain, labelNoise.Covariance, plan.Steps);
         results.AddRange(DriftVerdict.Judge("control_sigma0_relaxation", @case.Name, measured, relaxation, bias)
             .Select(r => Explained(r, RelaxationRulesOut)));
@@ -49,7 +50,7 @@ public static class ControlChecks
         double tau = IsotropicNoise.MatchingScale(plain, labelNoise.Covariance);
         var isotropic = IsotropicNoise.Stationary(plain, tau);
         var experiment = ChainExperiment.Run(plain, plan with { SampleEvery = 0 }, isotropic, parameterNoise: tau);
-        double bias = SuiteBudget.RemainderBound(isotropic);
+        double bias = OffsetCorrection.FourthOrder(@case, isotropic);
         var ownDrift = TangentDrift.Exact(plain.Model, plain.Theta, plain.Data, plain.Frame, isotropic, plain.Sgd.Eta);
         var results = new List<CheckResult> { Explained(Diffusion(experiment, tau, ownDrift, bias), DiffusionRulesOut) };
         results.AddRange(DriftVerdict.Judge("control_isotropic_drift", @case.Name, DriftMeasurement.RaoBlackwell(experiment), ownDrift,

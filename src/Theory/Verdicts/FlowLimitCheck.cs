@@ -27,7 +27,7 @@ public static class FlowLimitCheck
         var before = StabilityClassification.Classify(start.Regularizer);
         var after = StabilityClassification.Classify(there.Regularizer);
         var measured = DriftMeasurement.RaoBlackwell(ChainExperiment.Run(limit, plan with { SampleEvery = 0 }, there.Covariance));
-        double bias = SuiteBudget.RemainderBound(there.Covariance);
+        double bias = OffsetCorrection.RemainderAt(limit, there);
         var results = new List<CheckResult>
         {
             VerdictRule.Exact("stability_margin", @case.Name, 0, after.Margin, 1e-3 * before.Margin,

@@ -3,6 +3,7 @@ using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Judging;
 using NoiseDrift.Theory.Offset;
+using NoiseDrift.Theory.Ou;
 
 namespace NoiseDrift.Theory.Verdicts;
 
@@ -135,9 +136,16 @@ public sealed class OffsetCorrection
     /// </summary>
     public static double FourthOrder(TheoryCase @case, DriftPrediction prediction)
     {
-        ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(prediction);
-        return Math.Max(SuiteBudget.RemainderBound(prediction.Covariance), FourthOrderRemainder.Of(@case, prediction.Covariance).Relative);
+        return FourthOrder(@case, prediction.Covariance);
+    }
+
+    /// <summary>The same for any normal covariance <paramref name="covariance"/> (a control's start, isotropic noise).</summary>
+    public static double FourthOrder(TheoryCase @case, OuCovariance covariance)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentNullException.ThrowIfNull(covariance);
+        return Math.Max(SuiteBudget.RemainderBound(covariance), FourthOrderRemainder.Of(@case, covariance).Relative);
     }
 
     private static double Coupling(TheoryCase @case, DriftPrediction prediction, MeanNormalOffset offset) =>

@@ -10,8 +10,8 @@ namespace NoiseDrift.Theory.Verdicts;
 /// Along label-noise SGD, <c>reg</c> of the iterate projected to M changes by <c>∇reg · d</c> per step (docs/theory.md §3,
 /// "Regularizer"); at leading order this is <c>−(η²σ²/(4B)) ||P∇reg||²</c>. The check runs K steps from the stationary
 /// start and compares the per-pair mean of <c>[reg(Proj θ_K) − reg(Proj θ_0)] / K</c> with the exact-S rate.
-/// Error budget: z·SE over pairs, plus the stated bias (base-point motion <c>K ||∇d||</c> and the remainder
-/// <c>C λ_max(S)</c>) times the predicted rate.
+/// Error budget: z·SE over pairs, plus the stated bias (base-point motion <c>K ||∇d||</c> and the force's remainder ε₀
+/// of docs/theory.md §3.5) times the predicted rate.
 /// </summary>
 public static class RegularizerDecreaseCheck
 {
@@ -40,7 +40,7 @@ public static class RegularizerDecreaseCheck
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(prediction);
         var displacement = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps);
-        double relativeBias = displacement.RelativeBias + SuiteBudget.RemainderBound(prediction.Covariance);
+        double relativeBias = displacement.RelativeBias + OffsetCorrection.RemainderAt(@case, prediction);
         return SuiteBudget.Budget.Judge("reg_decrease", @case.Name, predictedRate, measured, stdErr,
             relativeBias * Math.Abs(predictedRate),
             $"per-step change of reg(Proj_M θ) over {plan.Steps} steps × {plan.Pairs} pairs; leading {prediction.LeadingRegChange:G4}");

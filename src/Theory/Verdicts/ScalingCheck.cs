@@ -3,6 +3,7 @@ using NoiseDrift.Theory.Drift;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Verdicts;
@@ -48,7 +49,9 @@ public static class ScalingCheck
             trace.Add(measuredTrace.Mean);
             traceStdErr.Add(measuredTrace.StdErr);
             tracePredicted.Add(prediction.Covariance.Trace);
-            remainder = Math.Max(remainder, SuiteBudget.RemainderBound(prediction.Covariance));
+            double ouRemainder = prediction.Covariance.Trace == 0 ? 0
+                : CovarianceRemainder.Of(point, prediction.Covariance, experiment.Result.SnapshotSteps).OfTrace() / prediction.Covariance.Trace;
+            remainder = Math.Max(remainder, Math.Max(OffsetCorrection.RemainderAt(point, prediction), ouRemainder));
         }
         double slopeBias = 2 * remainder / Math.Log(grid.Max() / grid.Min());
         var (driftLeading, covarianceLeading) = LeadingExponents(parameter);

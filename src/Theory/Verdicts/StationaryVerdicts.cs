@@ -1,13 +1,17 @@
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Judging;
+using NoiseDrift.Theory.Offset;
 using NoiseDrift.Theory.Ou;
 
 namespace NoiseDrift.Theory.Verdicts;
 
 /// <summary>
 /// The verdicts of a <see cref="StationaryExperiment"/> (docs/theory.md §2, §3, §5): its measurements judged against its
-/// predictions with its stated biases — the higher-order remainder <c>C λ_max(S)</c> for S and the static drift, and
-/// that remainder plus the K-step base-point bias for the dynamic drift. The experiment measures; this judges.
+/// predictions with the remainders of docs/theory.md §3.5 — for S the <see cref="CovarianceRemainder"/> (stated fourth
+/// order, derived T² change, mean offset), for the static drift the fourth order
+/// <see cref="OffsetCorrection.FourthOrder(TheoryCase, Drift.DriftPrediction)"/>, and for the θ*-fixed dynamic drift the force's remainder ε₀
+/// (<see cref="OffsetCorrection.RemainderAt(TheoryCase, Drift.DriftPrediction)"/>) plus the K-step base-point bias. The
+/// experiment measures; this judges.
 /// </summary>
 public static class StationaryVerdicts
 {
@@ -19,8 +23,9 @@ public static class StationaryVerdicts
         OuCovariance? predicted = null)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        return OuVerdict.Judge(check, experiment.Case.Name, experiment.Ou, predicted ?? experiment.Prediction.Covariance,
-            experiment.RemainderBias);
+        var remainder = CovarianceRemainder.Of(experiment.Case, experiment.Prediction.Covariance,
+            experiment.Chains.Result.SnapshotSteps);
+        return OuVerdict.Judge(check, experiment.Case.Name, experiment.Ou, predicted ?? experiment.Prediction.Covariance, remainder);
     }
 
     /// <summary>
@@ -32,14 +37,14 @@ public static class StationaryVerdicts
     {
         ArgumentNullException.ThrowIfNull(experiment);
         return DriftVerdict.Judge(check, experiment.Case.Name, experiment.Drift, predicted ?? experiment.Prediction.Exact,
-            relativeBias ?? experiment.DynamicBias);
+            relativeBias ?? DynamicBias(experiment));
     }
 
     /// <summary>The measured gap between the exact and the leading-order drift (docs/theory.md §3), with the dynamic bias.</summary>
     public static CheckResult JudgeLeadingOrderOffset(this StationaryExperiment experiment)
     {
         ArgumentNullException.ThrowIfNull(experiment);
-        return LeadingOrderOffset.Judge(experiment.Case.Name, experiment.Drift, experiment.Prediction, experiment.DynamicBias);
+        return LeadingOrderOffset.Judge(experiment.Case.Name, experiment.Drift, experiment.Prediction, DynamicBias(experiment));
     }
 
     /// <summary>
@@ -51,6 +56,13 @@ public static class StationaryVerdicts
         ArgumentNullException.ThrowIfNull(experiment);
         return DriftVerdict.Judge("drift_static", experiment.Case.Name,
             DriftMeasurement.Static(experiment.Case, experiment.Prediction.Covariance, pairs, seed),
-            experiment.Prediction.Exact, experiment.RemainderBias);
+            experiment.Prediction.Exact, OffsetCorrection.FourthOrder(experiment.Case, experiment.Prediction));
+    }
+
+    /// <summary>The θ*-fixed dynamic drift's relative bias: ε₀ of docs/theory.md §3.5 plus the K-step bias <c>K ||∇d||</c>.</summary>
+    public static double DynamicBias(this StationaryExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        return OffsetCorrection.RemainderAt(experiment.Case, experiment.Prediction) + experiment.KStepBias;
     }
 }

@@ -23,6 +23,14 @@ public static class CheckAssert
         if (result.Pass) throw new CheckFailedException($"check accepted a perturbed model: {Format(result)}");
     }
 
+    /// <summary>Fails with <paramref name="what"/> and every row of <paramref name="rows"/> unless <paramref name="condition"/>.</summary>
+    public static void Require(bool condition, string what, IEnumerable<CheckResult> rows)
+    {
+        if (condition) return;
+        throw new CheckFailedException(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{what}:{Environment.NewLine}") +
+            string.Join(Environment.NewLine, rows.Select(r => $"  {(r.Pass ? "pass" : "FAIL")} {Format(r)} SE={r.StdErr:G3} {r.Detail}")));
+    }
+
     public static string Format(CheckResult r) =>
         $"{r.Check} [{r.Case}] reference={r.Predicted:R} measured={r.Measured:R} tolerance={r.Tolerance:G3} ({r.Detail})";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FsCheck.Xunit;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Properties.Generators;
@@ -29,25 +28,18 @@ public sealed class IllConditionedOffsetProperties
     {
         var @case = draw.Case;
         var rows = CorrectedRegularizerDecrease.Run(@case, Plan);
-        Require(rows.All(r => r.Pass), "a corrected row failed", rows);
+        CheckAssert.Require(rows.All(r => r.Pass), "a corrected row failed", rows);
 
         var along = rows.Single(r => r.Check == "ou_mean_along");
-        Require(Math.Abs(along.Measured) > along.Tolerance, "the leading theory's m = 0 was not rejected", rows);
+        CheckAssert.Require(Math.Abs(along.Measured) > along.Tolerance, "the leading theory's m = 0 was not rejected", rows);
 
         var reg = rows.Single(r => r.Check == "reg_decrease");
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         double fixedRate = prediction.ExactRegChange;
         if (Math.Abs(reg.Predicted - fixedRate) > 2 * reg.Tolerance)
-            Require(VerdictRule.Ratio(fixedRate, reg.Measured, reg.Tolerance) > 1, "the θ*-fixed reg rate was not rejected", rows);
+            CheckAssert.Require(VerdictRule.Ratio(fixedRate, reg.Measured, reg.Tolerance) > 1, "the θ*-fixed reg rate was not rejected", rows);
 
         var drift = StationaryExperiment.Prepare(@case, Plan with { Chains = 600, Steps = 600 });
-        Require(CorrectedDrift.Judge(drift).All(r => r.Pass), "a corrected drift row failed", CorrectedDrift.Judge(drift));
-    }
-
-    private static void Require(bool condition, string what, IEnumerable<CheckResult> rows)
-    {
-        if (condition) return;
-        throw new CheckFailedException(string.Create(CultureInfo.InvariantCulture, $"{what}:{Environment.NewLine}") +
-            string.Join(Environment.NewLine, rows.Select(r => $"  {(r.Pass ? "pass" : "FAIL")} {CheckAssert.Format(r)} SE={r.StdErr:G3} {r.Detail}")));
+        CheckAssert.Require(CorrectedDrift.Judge(drift).All(r => r.Pass), "a corrected drift row failed", CorrectedDrift.Judge(drift));
     }
 }
