@@ -28,8 +28,9 @@ public static class SampleComplexitySweep
         int[] sizes = quick ? [10, 40] : Sizes;
         var model = new QuadraticLinear(D);
         var start = Enumerable.Repeat(1.0, D).ToArray();
-        var points = new List<SampleComplexityPoint>();
-        foreach (int n in sizes)
+        int done = 0;
+        // Each n has its own seed, so running them at once gives the same points on any thread count.
+        var points = sizes.AsParallel().AsOrdered().Select(n =>
         {
             ulong key = CounterRandom.DeriveSeed(seed, 0x5343UL + (ulong)n);
             var problem = SparseRegressionProblem.Draw(D, n, S, key);
@@ -38,9 +39,9 @@ public static class SampleComplexitySweep
                 CounterRandom.DeriveSeed(key, 1));
             var (_, gd) = SparseDynamics.Gd.Run(model, problem.Data, start, [SparseRegressionExperiment.Gammas[0]], GdSteps, GdSteps, 1,
                 CounterRandom.DeriveSeed(key, 2));
-            points.Add(new SampleComplexityPoint(n, noisy[^1].Average(t => problem.TestError(model.Beta(t))), problem.TestError(model.Beta(gd[^1][0]))));
-            progress?.Report(points.Count / (double)sizes.Length);
-        }
+            progress?.Report(Interlocked.Increment(ref done) / (double)sizes.Length);
+            return new SampleComplexityPoint(n, noisy[^1].Average(t => problem.TestError(model.Beta(t))), problem.TestError(model.Beta(gd[^1][0])));
+        }).ToList();
         return points;
     }
 }
