@@ -56,7 +56,7 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
     {
         // The same flow comparison with the σ = 0 control's measurement in place of label noise must fail.
         var ms = quick.MatrixSensing;
-        var flow = FlowComparison.For(ms.Runs);
+        var flow = FlowComparison.AlongFlow(ms.Runs);
         foreach (var name in new[] { "test_error", "trace", "reg" })
         {
             var gd = ms.Runs.Final(RunKind.PlainGd, name);

@@ -10,39 +10,27 @@ namespace NoiseDrift.Theory.Reproduction;
 /// "Slow flow"), and the same measurement against the wrong predictions of the power checks (docs/theory.md §5): the flow at
 /// half speed (read at t/2, at the tracked time where that shows most against the tolerance), and the σ = 0 control's measurement in place of label noise.
 /// <para>
-/// Error budget: z·SE over independent chains, plus a stated bias. The finite-η corrections the leading-order flow
+/// Error budget: z·SE over independent chains, plus a derived bias. The finite-η corrections the leading-order flow
 /// leaves out act, to first order, as a change of clock: SGD runs the flow at speed ρ, with ρ the ratio of the exact-S
 /// to the leading-order reg change (as in <see cref="SlowFlowCheck"/>). A clock error of relative size ε moves a value
-/// read at T by about <c>ε · T · |dv/dt(T)|</c>, so the bias is <c>(2|ρ − 1| + b_run) · T |dv/dt(T)|</c>,
-/// with ρ taken at the start (the sharpest point of the run), b_run a stated allowance for ρ varying along the run and
-/// for the higher-order remainder (the reproductions run at <c>λ_max(S)</c> up to 0.06, where the suite's
-/// <c>C λ_max(S)</c> with C = 100 says nothing; b_run is stated, not derived), and
+/// read at T by about <c>ε · T · |dv/dt(T)|</c>, so the bias is <c>2ε̄ · T |dv/dt(T)|</c>, with ε̄ the clock error
+/// <c>|ρ − 1|</c> averaged along the flow (<see cref="ClockErrorAlongFlow"/>, docs/theory.md §3.6) and
 /// <c>T |dv/dt(T)|</c> from the flow itself, read just before T (<see cref="RunSet.DerivativeStep"/>).
 /// </para>
 /// </summary>
 public sealed class FlowComparison(RunSet runs, double relativeBias)
 {
     /// <summary>
-    /// b_run, the stated allowance for ρ varying along a run and for the higher-order remainder, relative. Not derived:
-    /// matrix sensing and sigmoid still use it; the ReLU comparisons use the derived average of |ρ − 1| along the flow
-    /// instead (<see cref="AlongFlow"/>).
-    /// </summary>
-    public const double RunAllowance = 0.25;
-
-    /// <summary>The comparison for a run set with the stated bias <c>2|ρ − 1| + b_run</c>.</summary>
-    public static FlowComparison For(RunSet runs) => new(runs, RelativeBias(runs, RunAllowance));
-
-    /// <summary>
     /// The comparison with the relative bias <c>2 ε̄</c>, ε̄ the clock error <c>|ρ − 1|</c> averaged along the flow with
-    /// the flow's reg change as weight (<see cref="ClockErrorAlongFlow"/>, docs/theory.md §4.2, "End state at the
-    /// horizon"): ρ varying along the run is measured, not allowed for.
+    /// the flow's reg change as weight (<see cref="ClockErrorAlongFlow"/>, docs/theory.md §3.6): ρ varying along the
+    /// run is measured, not allowed for.
     /// </summary>
     public static FlowComparison AlongFlow(RunSet runs) => new(runs, 2 * ClockErrorAlongFlow(runs).Mean);
 
     /// <summary>
     /// ε̄ = <c>Σ_j ε_j |reg(t_j) − reg(t_{j−1})| / Σ_j |reg(t_j) − reg(t_{j−1})|</c> over the flow's intervals between
-    /// tracked times, with <c>ε_j</c> the larger of <c>|ρ − 1|</c> at the interval's two ends (ρ at the flow's point, as
-    /// at the start in docs/theory.md §3.6). Where ρ is not defined (J lost rank, docs/theory.md §4.2) the interval takes
+    /// tracked times, with <c>ε_j</c> the larger of <c>|ρ − 1|</c> at the interval's two ends (ρ at the flow's point,
+    /// docs/theory.md §3.6). Where ρ is not defined (J lost rank, docs/theory.md §4.2) the interval takes
     /// the largest <c>|ρ − 1|</c> measured anywhere; those points are counted.
     /// </summary>
     public static (double Mean, int Skipped) ClockErrorAlongFlow(RunSet runs)
@@ -77,16 +65,6 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         {
             return double.NaN;
         }
-    }
-
-    /// <summary>The relative bias <c>2|ρ − 1|</c> at the start, plus <paramref name="runAllowance"/>.</summary>
-    public static double RelativeBias(RunSet runs, double runAllowance)
-    {
-        ArgumentNullException.ThrowIfNull(runs);
-        var sgd = runs.Plan.Sgd;
-        var prediction = TangentDrift.At(runs.Model, runs.Start.Theta, runs.Data, sgd);
-        double rho = prediction.ExactRegChange / prediction.LeadingRegChange;
-        return 2 * Math.Abs(rho - 1) + runAllowance;
     }
 
     /// <summary>The relative bias used.</summary>

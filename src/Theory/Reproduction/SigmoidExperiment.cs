@@ -72,7 +72,7 @@ public static class SigmoidExperiment
             observables.Add(new($"share_{rank}", t => SigmoidShares.Sorted(t, SigmoidCase.X, m)[rank]));
         }
         var runs = RunSet.Simulate(model, data, start, plan, observables, progress);
-        var flow = FlowComparison.For(runs);
+        var flow = FlowComparison.AlongFlow(runs);
         var horizon = runs.Flow.ThetaAt(runs.Duration);
         var halfway = runs.Flow.ThetaAt(runs.Duration / 2);
         var limit = horizon is null || halfway is null
@@ -205,7 +205,7 @@ public sealed record SigmoidReproduction(IReadOnlyList<SigmoidCaseResult> Cases)
                 (c.Limit.HorizonInBasin ? ")" : "; the horizon is not yet in its basin)") : $"(not converged: {c.Limit.Why})") +
             $"; closed form {Format(c.Closed)}, global minimiser {Format(c.Global)}; the old share rule said {Format(c.ShareRule)}; " +
             $"start carriers {c.StartCarriers}; reg {c.Runs.LabelNoise.Final("reg").Mean:G4} vs Σφ(v*) {SigmoidAllocation.SharesCost(c.Closed, SigmoidCase.C):G4}; " +
-            $"flow-comparison relative bias 2|ρ − 1| + {FlowComparison.RunAllowance}: {c.RelativeBias:G3}" +
+            $"flow-comparison relative bias 2ε̄: {c.RelativeBias:G3}" +
             string.Concat(c.Reported.Select(r => $"; reported, not asserted: {r.Check} {r.Measured:G4} vs {r.Predicted:G4} ± {r.Tolerance:G3}"))))];
 
     private static string Format(double[] v) => "(" + string.Join(", ", v.Select(x => x.ToString("G4", System.Globalization.CultureInfo.InvariantCulture))) + ")";
