@@ -97,25 +97,25 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     /// <summary>The flow's value of an observable at the horizon T (or where it stopped).</summary>
     public double Predicted(string name) => runs.Flow.At(name, runs.Times[Last(name)]);
 
+    /// <summary>The correction that applies at tracked index <paramref name="j"/>: <paramref name="offset"/> at the horizon, else none.</summary>
+    private HorizonOffset At(int j, HorizonOffset? offset) => offset is { } o && j == runs.Times.Length - 1 ? o : default;
+
     /// <summary>The stated bias bound for an observable at the horizon, <c>relative · T |dv/dt(T)|</c>.</summary>
     public double Bias(string name) => Bias(name, Last(name));
 
     /// <summary>The stated bias bound at tracked time <c>t_j</c>, <c>relative · t_j |dv/dt(t_j)|</c> (the flow's local rate).</summary>
     public double Bias(string name, int j) => j == 0 ? 0 : relativeBias * runs.FlowLogRate(name, j);
 
-    /// <summary>Label-noise measurement at T against the flow at T (or at <see cref="Last"/>).</summary>
-    public CheckResult Judge(string check, string @case, string name, string detail) =>
-        Judge(check, @case, name, runs.LabelNoise.Values[name][Last(name)], Predicted(name), detail + EarlyReading(name));
-
     /// <summary>
-    /// The stated bias of a measurement against a closed-form target the flow tends to (docs/theory.md §4): the flow's own
-    /// distance from the target where the comparison reads (the run is finite), plus this comparison's bias.
+    /// Label-noise measurement at T against the flow at T (or at <see cref="Last"/>), with <paramref name="offset"/> added
+    /// to the prediction and the bias when the reading is at the horizon.
     /// </summary>
-    public double TargetBias(string name, double target) => Math.Abs(Predicted(name) - target) + Bias(name);
-
-    /// <summary>The label-noise measurement (at <see cref="Last"/>) against a closed-form target, with <see cref="TargetBias"/>.</summary>
-    public CheckResult JudgeTarget(string check, string @case, string name, double target, string detail) =>
-        Judge(check, @case, target, runs.LabelNoise.Values[name][Last(name)], TargetBias(name, target), detail + EarlyReading(name));
+    public CheckResult Judge(string check, string @case, string name, string detail, HorizonOffset? offset = null)
+    {
+        int j = Last(name);
+        var o = At(j, offset);
+        return Judge(check, @case, Predicted(name) + o.Offset, runs.LabelNoise.Values[name][j], Bias(name) + o.Bias, detail + EarlyReading(name));
+    }
 
     /// <summary>A measurement against a prediction with a given bias bound.</summary>
     public static CheckResult Judge(string check, string @case, double predicted, MeanEstimate measured, double bias, string detail) =>
@@ -138,13 +138,17 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
             (SuiteBudget.Budget.Tolerance(Finite(values[i].StdErr), Bias(name, i)) + double.Epsilon));
     }
 
-    /// <summary>Label-noise measurement against the flow at the tracked time <see cref="Steepest"/>.</summary>
-    public CheckResult JudgeSteepest(string check, string @case, string name, string detail)
+    /// <summary>
+    /// Label-noise measurement against the flow at the tracked time <see cref="Steepest"/>, with <paramref name="offset"/>
+    /// when that is the horizon (the choice of the time does not see it).
+    /// </summary>
+    public CheckResult JudgeSteepest(string check, string @case, string name, string detail, HorizonOffset? offset = null)
     {
         int j = Steepest(name);
+        var o = At(j, offset);
         var measured = runs.LabelNoise.Values[name][j];
-        return SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, runs.Times[j]), measured.Mean, Finite(measured.StdErr),
-            Bias(name, j), $"{detail} at t = {runs.Times[j]:G3} (k = {runs.Steps[j]}), where a wrong clock shows most");
+        return SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, runs.Times[j]) + o.Offset, measured.Mean, Finite(measured.StdErr),
+            Bias(name, j) + o.Bias, $"{detail} at t = {runs.Times[j]:G3} (k = {runs.Steps[j]}), where a wrong clock shows most");
     }
 
     /// <summary>A measurement against a prediction for the named observable, with this comparison's bias bound.</summary>
@@ -153,19 +157,22 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
 
     /// <summary>
     /// The two power checks of a flow comparison (docs/theory.md §5): the flow at half speed (its value at T/2) against the
-    /// label-noise measurement, and the σ = 0 control's measurement against the flow.
+    /// label-noise measurement, and the σ = 0 control's measurement against the flow; each with
+    /// <paramref name="offset"/> where it reads at the horizon.
     /// </summary>
-    public IEnumerable<PowerResult> Power(string check, string @case, string name)
+    public IEnumerable<PowerResult> Power(string check, string @case, string name, HorizonOffset? offset = null)
     {
-        var gd = runs.Runs[RunKind.PlainGd].Values[name][Last(name)];
+        int last = Last(name);
+        var gd = runs.Runs[RunKind.PlainGd].Values[name][last];
         var times = runs.Times;
         int j = Steepest(name);
+        var (o, end) = (At(j, offset), At(last, offset));
         var measured = runs.LabelNoise.Values[name][j];
         yield return new PowerResult("flow at half speed",
-            SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, times[j] / 2), measured.Mean, Finite(measured.StdErr),
-                Bias(name, j), $"power: flow at half speed, at t = {times[j]:G3} where it shows most"));
+            SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, times[j] / 2) + o.Offset, measured.Mean, Finite(measured.StdErr),
+                Bias(name, j) + o.Bias, $"power: flow at half speed, at t = {times[j]:G3} where it shows most"));
         yield return new PowerResult("σ = 0 control in place of label noise",
-            Judge(check, @case, name, gd, Predicted(name), "power: σ = 0 control"));
+            Judge(check, @case, Predicted(name) + end.Offset, gd, Bias(name) + end.Bias, "power: σ = 0 control"));
     }
 
     /// <summary>
