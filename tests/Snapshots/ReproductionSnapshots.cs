@@ -42,13 +42,15 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
     [Fact]
     public void Every_power_check_rejects_its_wrong_prediction()
     {
-        var kept = quick.All.SelectMany(r => r.Power).Where(p => !p.Rejected).Select(p => $"{p.Verdict.Case}: {p.Perturbation}");
+        var kept = quick.All.SelectMany(r => r.Power).Where(p => p.Gating && !p.Rejected).Select(p => $"{p.Verdict.Case}: {p.Perturbation}");
         Assert.Empty(kept);
         Assert.Contains(quick.MatrixSensing.Power, p => p.Perturbation == "flow at half speed");
         Assert.Equal(3, quick.MatrixSensing.Power.Count(p => p.Verdict.Check == MatrixSensingRecovery.Check));
         Assert.Equal(3, quick.Relu1D.Power.Count(p => p.Perturbation == "flow at half speed"));
         Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation == "wrong allocation");
         Assert.Contains(quick.Sigmoid.Power, p => p.Perturbation.StartsWith("σ = 0", StringComparison.Ordinal));
+        // The along-M offset at the equal split is shown against Σφ(v*) without it (informational, docs/theory.md §4.3).
+        Assert.Contains(quick.Sigmoid.Power, p => p.Informational && p.Perturbation.StartsWith("Σφ(v*) without", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,7 +58,7 @@ public sealed class ReproductionSnapshots(ReproductionSnapshots.Quick quick) : I
     {
         // The same flow comparison with the σ = 0 control's measurement in place of label noise must fail.
         var ms = quick.MatrixSensing;
-        var flow = FlowComparison.For(ms.Runs);
+        var flow = FlowComparison.AlongFlow(ms.Runs);
         foreach (var name in new[] { "test_error", "trace", "reg" })
         {
             var gd = ms.Runs.Final(RunKind.PlainGd, name);

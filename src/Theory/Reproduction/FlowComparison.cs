@@ -10,39 +10,27 @@ namespace NoiseDrift.Theory.Reproduction;
 /// "Slow flow"), and the same measurement against the wrong predictions of the power checks (docs/theory.md §5): the flow at
 /// half speed (read at t/2, at the tracked time where that shows most against the tolerance), and the σ = 0 control's measurement in place of label noise.
 /// <para>
-/// Error budget: z·SE over independent chains, plus a stated bias. The finite-η corrections the leading-order flow
+/// Error budget: z·SE over independent chains, plus a derived bias. The finite-η corrections the leading-order flow
 /// leaves out act, to first order, as a change of clock: SGD runs the flow at speed ρ, with ρ the ratio of the exact-S
 /// to the leading-order reg change (as in <see cref="SlowFlowCheck"/>). A clock error of relative size ε moves a value
-/// read at T by about <c>ε · T · |dv/dt(T)|</c>, so the bias is <c>(2|ρ − 1| + b_run) · T |dv/dt(T)|</c>,
-/// with ρ taken at the start (the sharpest point of the run), b_run a stated allowance for ρ varying along the run and
-/// for the higher-order remainder (the reproductions run at <c>λ_max(S)</c> up to 0.06, where the suite's
-/// <c>C λ_max(S)</c> with C = 100 says nothing; b_run is stated, not derived), and
+/// read at T by about <c>ε · T · |dv/dt(T)|</c>, so the bias is <c>2ε̄ · T |dv/dt(T)|</c>, with ε̄ the clock error
+/// <c>|ρ − 1|</c> averaged along the flow (<see cref="ClockErrorAlongFlow"/>, docs/theory.md §3.6) and
 /// <c>T |dv/dt(T)|</c> from the flow itself, read just before T (<see cref="RunSet.DerivativeStep"/>).
 /// </para>
 /// </summary>
 public sealed class FlowComparison(RunSet runs, double relativeBias)
 {
     /// <summary>
-    /// b_run, the stated allowance for ρ varying along a run and for the higher-order remainder, relative. Not derived:
-    /// matrix sensing and sigmoid still use it; the ReLU comparisons use the derived average of |ρ − 1| along the flow
-    /// instead (<see cref="AlongFlow"/>).
-    /// </summary>
-    public const double RunAllowance = 0.25;
-
-    /// <summary>The comparison for a run set with the stated bias <c>2|ρ − 1| + b_run</c>.</summary>
-    public static FlowComparison For(RunSet runs) => new(runs, RelativeBias(runs, RunAllowance));
-
-    /// <summary>
     /// The comparison with the relative bias <c>2 ε̄</c>, ε̄ the clock error <c>|ρ − 1|</c> averaged along the flow with
-    /// the flow's reg change as weight (<see cref="ClockErrorAlongFlow"/>, docs/theory.md §4.2, "End state at the
-    /// horizon"): ρ varying along the run is measured, not allowed for.
+    /// the flow's reg change as weight (<see cref="ClockErrorAlongFlow"/>, docs/theory.md §3.6): ρ varying along the
+    /// run is measured, not allowed for.
     /// </summary>
     public static FlowComparison AlongFlow(RunSet runs) => new(runs, 2 * ClockErrorAlongFlow(runs).Mean);
 
     /// <summary>
     /// ε̄ = <c>Σ_j ε_j |reg(t_j) − reg(t_{j−1})| / Σ_j |reg(t_j) − reg(t_{j−1})|</c> over the flow's intervals between
-    /// tracked times, with <c>ε_j</c> the larger of <c>|ρ − 1|</c> at the interval's two ends (ρ at the flow's point, as
-    /// at the start in docs/theory.md §3.6). Where ρ is not defined (J lost rank, docs/theory.md §4.2) the interval takes
+    /// tracked times, with <c>ε_j</c> the larger of <c>|ρ − 1|</c> at the interval's two ends (ρ at the flow's point,
+    /// docs/theory.md §3.6). Where ρ is not defined (J lost rank, docs/theory.md §4.2) the interval takes
     /// the largest <c>|ρ − 1|</c> measured anywhere; those points are counted.
     /// </summary>
     public static (double Mean, int Skipped) ClockErrorAlongFlow(RunSet runs)
@@ -79,16 +67,6 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
         }
     }
 
-    /// <summary>The relative bias <c>2|ρ − 1|</c> at the start, plus <paramref name="runAllowance"/>.</summary>
-    public static double RelativeBias(RunSet runs, double runAllowance)
-    {
-        ArgumentNullException.ThrowIfNull(runs);
-        var sgd = runs.Plan.Sgd;
-        var prediction = TangentDrift.At(runs.Model, runs.Start.Theta, runs.Data, sgd);
-        double rho = prediction.ExactRegChange / prediction.LeadingRegChange;
-        return 2 * Math.Abs(rho - 1) + runAllowance;
-    }
-
     /// <summary>The relative bias used.</summary>
     public double Relative => relativeBias;
 
@@ -119,25 +97,25 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     /// <summary>The flow's value of an observable at the horizon T (or where it stopped).</summary>
     public double Predicted(string name) => runs.Flow.At(name, runs.Times[Last(name)]);
 
+    /// <summary>The correction that applies at tracked index <paramref name="j"/>: <paramref name="offset"/> at the horizon, else none.</summary>
+    private HorizonOffset At(int j, HorizonOffset? offset) => offset is { } o && j == runs.Times.Length - 1 ? o : default;
+
     /// <summary>The stated bias bound for an observable at the horizon, <c>relative · T |dv/dt(T)|</c>.</summary>
     public double Bias(string name) => Bias(name, Last(name));
 
     /// <summary>The stated bias bound at tracked time <c>t_j</c>, <c>relative · t_j |dv/dt(t_j)|</c> (the flow's local rate).</summary>
     public double Bias(string name, int j) => j == 0 ? 0 : relativeBias * runs.FlowLogRate(name, j);
 
-    /// <summary>Label-noise measurement at T against the flow at T (or at <see cref="Last"/>).</summary>
-    public CheckResult Judge(string check, string @case, string name, string detail) =>
-        Judge(check, @case, name, runs.LabelNoise.Values[name][Last(name)], Predicted(name), detail + EarlyReading(name));
-
     /// <summary>
-    /// The stated bias of a measurement against a closed-form target the flow tends to (docs/theory.md §4): the flow's own
-    /// distance from the target where the comparison reads (the run is finite), plus this comparison's bias.
+    /// Label-noise measurement at T against the flow at T (or at <see cref="Last"/>), with <paramref name="offset"/> added
+    /// to the prediction and the bias when the reading is at the horizon.
     /// </summary>
-    public double TargetBias(string name, double target) => Math.Abs(Predicted(name) - target) + Bias(name);
-
-    /// <summary>The label-noise measurement (at <see cref="Last"/>) against a closed-form target, with <see cref="TargetBias"/>.</summary>
-    public CheckResult JudgeTarget(string check, string @case, string name, double target, string detail) =>
-        Judge(check, @case, target, runs.LabelNoise.Values[name][Last(name)], TargetBias(name, target), detail + EarlyReading(name));
+    public CheckResult Judge(string check, string @case, string name, string detail, HorizonOffset? offset = null)
+    {
+        int j = Last(name);
+        var o = At(j, offset);
+        return Judge(check, @case, Predicted(name) + o.Offset, runs.LabelNoise.Values[name][j], Bias(name) + o.Bias, detail + EarlyReading(name));
+    }
 
     /// <summary>A measurement against a prediction with a given bias bound.</summary>
     public static CheckResult Judge(string check, string @case, double predicted, MeanEstimate measured, double bias, string detail) =>
@@ -160,13 +138,17 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
             (SuiteBudget.Budget.Tolerance(Finite(values[i].StdErr), Bias(name, i)) + double.Epsilon));
     }
 
-    /// <summary>Label-noise measurement against the flow at the tracked time <see cref="Steepest"/>.</summary>
-    public CheckResult JudgeSteepest(string check, string @case, string name, string detail)
+    /// <summary>
+    /// Label-noise measurement against the flow at the tracked time <see cref="Steepest"/>, with <paramref name="offset"/>
+    /// when that is the horizon (the choice of the time does not see it).
+    /// </summary>
+    public CheckResult JudgeSteepest(string check, string @case, string name, string detail, HorizonOffset? offset = null)
     {
         int j = Steepest(name);
+        var o = At(j, offset);
         var measured = runs.LabelNoise.Values[name][j];
-        return SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, runs.Times[j]), measured.Mean, Finite(measured.StdErr),
-            Bias(name, j), $"{detail} at t = {runs.Times[j]:G3} (k = {runs.Steps[j]}), where a wrong clock shows most");
+        return SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, runs.Times[j]) + o.Offset, measured.Mean, Finite(measured.StdErr),
+            Bias(name, j) + o.Bias, $"{detail} at t = {runs.Times[j]:G3} (k = {runs.Steps[j]}), where a wrong clock shows most");
     }
 
     /// <summary>A measurement against a prediction for the named observable, with this comparison's bias bound.</summary>
@@ -175,19 +157,22 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
 
     /// <summary>
     /// The two power checks of a flow comparison (docs/theory.md §5): the flow at half speed (its value at T/2) against the
-    /// label-noise measurement, and the σ = 0 control's measurement against the flow.
+    /// label-noise measurement, and the σ = 0 control's measurement against the flow; each with
+    /// <paramref name="offset"/> where it reads at the horizon.
     /// </summary>
-    public IEnumerable<PowerResult> Power(string check, string @case, string name)
+    public IEnumerable<PowerResult> Power(string check, string @case, string name, HorizonOffset? offset = null)
     {
-        var gd = runs.Runs[RunKind.PlainGd].Values[name][Last(name)];
+        int last = Last(name);
+        var gd = runs.Runs[RunKind.PlainGd].Values[name][last];
         var times = runs.Times;
         int j = Steepest(name);
+        var (o, end) = (At(j, offset), At(last, offset));
         var measured = runs.LabelNoise.Values[name][j];
         yield return new PowerResult("flow at half speed",
-            SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, times[j] / 2), measured.Mean, Finite(measured.StdErr),
-                Bias(name, j), $"power: flow at half speed, at t = {times[j]:G3} where it shows most"));
+            SuiteBudget.Budget.Judge(check, @case, runs.Flow.At(name, times[j] / 2) + o.Offset, measured.Mean, Finite(measured.StdErr),
+                Bias(name, j) + o.Bias, $"power: flow at half speed, at t = {times[j]:G3} where it shows most"));
         yield return new PowerResult("σ = 0 control in place of label noise",
-            Judge(check, @case, name, gd, Predicted(name), "power: σ = 0 control"));
+            Judge(check, @case, Predicted(name) + end.Offset, gd, Bias(name) + end.Bias, "power: σ = 0 control"));
     }
 
     /// <summary>

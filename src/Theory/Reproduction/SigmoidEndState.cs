@@ -37,14 +37,17 @@ public sealed class SigmoidEndState(RunSet runs, FlowComparison flow, SigmoidFlo
         return flow.Relative * Math.Sqrt(Enumerable.Range(0, m).Sum(j => Math.Pow(runs.FlowLogRate($"share_{j}", last), 2)));
     }
 
-    /// <summary>The label-noise measurement at T against <paramref name="predicted"/>, with <see cref="Bias"/>.</summary>
-    public CheckResult Judge(string check, string @case, string name, double predicted, double atLimit, string detail) =>
-        JudgeMeasured(check, @case, name, predicted, atLimit, runs.LabelNoise.Final(name), detail);
+    /// <summary>
+    /// The label-noise measurement at T against <paramref name="predicted"/>, with <see cref="Bias"/> plus
+    /// <paramref name="extraBias"/> (the bias of a derived correction already in the prediction).
+    /// </summary>
+    public CheckResult Judge(string check, string @case, string name, double predicted, double atLimit, string detail, double extraBias = 0) =>
+        JudgeMeasured(check, @case, name, predicted, atLimit, runs.LabelNoise.Final(name), detail, extraBias);
 
-    /// <summary>A given measurement (e.g. the σ = 0 control's) against <paramref name="predicted"/>, with <see cref="Bias"/>.</summary>
+    /// <summary>A given measurement (e.g. the σ = 0 control's) against <paramref name="predicted"/>, as <see cref="Judge"/>.</summary>
     public CheckResult JudgeMeasured(string check, string @case, string name, double predicted, double atLimit, MeanEstimate measured,
-        string detail) =>
-        FlowComparison.Judge(check, @case, predicted, measured, Bias(name, atLimit), detail);
+        string detail, double extraBias = 0) =>
+        FlowComparison.Judge(check, @case, predicted, measured, Bias(name, atLimit) + extraBias, detail);
 
     /// <summary>
     /// The sorted shares at T against <paramref name="predicted"/> sorted shares, component by component, each with its
