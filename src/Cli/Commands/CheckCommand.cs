@@ -66,10 +66,10 @@ public static class CheckCommand
 
     /// <summary>
     /// Runs the batteries and reports (JSON lines as each case is judged; or the family summary, or with
-    /// <paramref name="verbose"/> every row); returns the exit code.
+    /// <paramref name="verbose"/> every row); returns the exit code. <paramref name="workers"/> cases run at a time.
     /// </summary>
     public static int Execute(BatteryOptions options, bool json, CliConsoles consoles, IReadOnlyList<IBattery>? batteries = null,
-        bool verbose = false, bool markdown = false)
+        bool verbose = false, bool markdown = false, int workers = ProgressDisplay.Workers)
     {
         var cases = BatteryRunner.Cases(batteries ?? StandardBattery.All, options);
         var (progressWriter, progressIsTerminal) = json || markdown
@@ -80,7 +80,7 @@ public static class CheckCommand
         {
             foreach (var r in rows) JsonLine.Write(consoles.Out, CheckJson.Line(r));
         }
-        IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, progress, json ? Stream : null);
+        IReadOnlyList<CheckResult> results = ProgressDisplay.Run(cases, progress, json ? Stream : null, workers);
         if (markdown)
             consoles.Out.Write(verbose ? MarkdownTable.Verdicts(results) : MarkdownTable.Families(results));
         else if (!json)

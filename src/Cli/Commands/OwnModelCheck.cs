@@ -25,7 +25,8 @@ public static class OwnModelCheck
         {
             var client = OwnClient.Open(channel);
             var battery = new OwnModelBattery(client);
-            int code = CheckCommand.Execute(options, json, consoles, [battery], verbose: true);
+            // One program answers one request at a time, so its cases run in turn.
+            int code = CheckCommand.Execute(options, json, consoles, [battery], verbose: true, workers: 1);
             client.Close();
             var text = json ? consoles.Error : consoles.Out;
             bool required = options.Tier != Tier.Quick;

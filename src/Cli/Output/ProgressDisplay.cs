@@ -12,10 +12,14 @@ namespace NoiseDrift.Cli.Output;
 internal static class ProgressDisplay
 {
     /// <summary>Cases in flight at once: two, so that one case's single-threaded predictions overlap another's chains.</summary>
-    private const int Workers = 2;
+    public const int Workers = 2;
 
-    public static IReadOnlyList<CheckResult> Run(
-        IReadOnlyList<CheckCase> cases, IAnsiConsole? console, Action<IReadOnlyList<CheckResult>>? judged = null)
+    /// <summary>
+    /// Runs <paramref name="cases"/>, <paramref name="workers"/> at a time (1 where the cases share one outside program,
+    /// which answers one request at a time).
+    /// </summary>
+    public static IReadOnlyList<CheckResult> Run(IReadOnlyList<CheckCase> cases, IAnsiConsole? console,
+        Action<IReadOnlyList<CheckResult>>? judged = null, int workers = Workers)
     {
         var results = new List<CheckResult>();
         void Add(IReadOnlyList<CheckResult> rows)
@@ -25,7 +29,7 @@ internal static class ProgressDisplay
         }
         if (console is null)
         {
-            BatteryRunner.RunInOrder(cases, Workers, _ => null, (_, rows) => Add(rows));
+            BatteryRunner.RunInOrder(cases, workers, _ => null, (_, rows) => Add(rows));
             return results;
         }
         console.Progress()
@@ -37,7 +41,7 @@ internal static class ProgressDisplay
                 int waiting = 0;
                 if (cases.Count > 0) task.Description = Markup.Escape(cases[0].Name);
                 // The bar follows the first case not yet done; cases running ahead of it report nothing.
-                BatteryRunner.RunInOrder(cases, Workers, i => new Fraction(f =>
+                BatteryRunner.RunInOrder(cases, workers, i => new Fraction(f =>
                 {
                     if (i == Volatile.Read(ref waiting)) task.Value = i + Math.Clamp(f, 0, 1);
                 }), (i, rows) =>
