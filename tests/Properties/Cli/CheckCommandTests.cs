@@ -83,13 +83,26 @@ public class CheckCommandTests
     [Fact]
     public void JsonRowsAreWrittenAsEachCaseIsJudged()
     {
-        var output = new StringWriter();
+        var text = new StringWriter();
+        var output = TextWriter.Synchronized(text); // its writes lock the writer itself
+        string Seen()
+        {
+            lock (output) return text.ToString();
+        }
         string? seenBeforeSecondCase = null;
+        // Cases run two at a time, so the second may start before the first is judged: it waits (at most 20 s) for the
+        // first case's row to be written, which happens only if rows stream as each case is judged.
         var battery = new CasesBattery(
             new CheckCase("first", () => [VerdictRule.Exact("one", "first", 0, 0, 1, "")]),
             new CheckCase("second", () =>
             {
-                seenBeforeSecondCase = output.ToString();
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                seenBeforeSecondCase = Seen();
+                while (!seenBeforeSecondCase.Contains("\"check\":\"one\"", StringComparison.Ordinal) && waited.Elapsed.TotalSeconds < 20)
+                {
+                    Thread.Sleep(10);
+                    seenBeforeSecondCase = Seen();
+                }
                 return [VerdictRule.Exact("two", "second", 0, 0, 1, "")];
             }));
         CheckCommand.Execute(new BatteryOptions(Tier.Quick, 1), json: true, CliConsoles.Captured(output, new StringWriter()), [battery]);
