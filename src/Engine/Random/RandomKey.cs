@@ -13,6 +13,9 @@ public readonly struct RandomKey
 
     internal RandomKey(ulong state) => _state = state;
 
+    /// <summary>The hash state with <c>(seed, chain, step)</c> absorbed (for <see cref="RandomKeyLanes{TW, TV, TU}"/>).</summary>
+    internal ulong State => _state;
+
     /// <summary>64 random bits for <c>(index, lane)</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Bits(long index, int lane = 0) =>
@@ -28,6 +31,19 @@ public readonly struct RandomKey
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Gaussian(long index) => BoxMuller.Normal(Uniform(index, 0), Uniform(index, 1));
+
+    /// <summary>
+    /// <see cref="Gaussian"/> at <c>first, first + 1, …</c> into <paramref name="destination"/>, bit for bit, several
+    /// at once on the lanes of a vector (<see cref="KeyedGaussians"/>). Allocation-free.
+    /// </summary>
+    public void Gaussians(long first, Span<double> destination) => KeyedGaussians.Fill(this, default, first, destination);
+
+    /// <summary>
+    /// <see cref="Gaussian"/> at each of <paramref name="indices"/> into <paramref name="destination"/> (of the same
+    /// length), bit for bit, as <see cref="Gaussians(long, Span{double})"/>. Allocation-free.
+    /// </summary>
+    public void Gaussians(ReadOnlySpan<int> indices, Span<double> destination) =>
+        KeyedGaussians.Fill(this, indices, 0, destination[..indices.Length]);
 
     /// <summary>A Rademacher sign, +1 or −1 with probability ½ each (the top bit).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -32,6 +32,9 @@ internal readonly struct RandomKeyLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU
         return MemoryMarshal.Read<TU>(MemoryMarshal.AsBytes(s));
     }
 
+    /// <summary>One key in every lane, to draw at a different index per lane (<see cref="KeyedGaussians"/>).</summary>
+    public static RandomKeyLanes<TW, TV, TU> Of(RandomKey key) => new(TW.U(key.State));
+
     /// <summary>The keys <c>(seed, chain_lane, step)</c>, from <see cref="Streams"/>.</summary>
     public static RandomKeyLanes<TW, TV, TU> At(TU streams, long step) =>
         new(Mix(streams + TW.U(CounterRandom.Golden + (ulong)step * CounterRandom.LaneSalt)));

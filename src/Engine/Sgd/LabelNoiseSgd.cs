@@ -88,17 +88,19 @@ public sealed class LabelNoiseSgd
         if (b == n)
         {
             inputs = Data.X;
-            for (int i = 0; i < n; i++) targets[i] = Data.Y[i] + scale * Draw(noise, i);
+            Draw(noise, default, targets);
+            for (int i = 0; i < n; i++) targets[i] = Data.Y[i] + scale * targets[i];
         }
         else
         {
             var batch = BatchSampler.Select(_batchSeed, stream, step, n, b, ws.Indices);
+            Draw(noise, batch, targets);
             var gathered = ws.BatchInputs.AsSpan();
             for (int r = 0; r < b; r++)
             {
                 int i = batch[r];
                 Data.Row(i).CopyTo(gathered.Slice(r * d, d));
-                targets[r] = Data.Y[i] + scale * Draw(noise, i);
+                targets[r] = Data.Y[i] + scale * targets[r];
             }
             inputs = gathered;
         }
@@ -115,9 +117,10 @@ public sealed class LabelNoiseSgd
 
         if (s.ParameterNoise > 0)
         {
-            var xi = CounterRandom.Key(_parameterSeed, stream, step);
+            var xi = ws.ParameterNoise.AsSpan(0, theta.Length);
+            CounterRandom.Key(_parameterSeed, stream, step).Gaussians(0, xi);
             double tau = noiseSign * s.ParameterNoise;
-            for (int j = 0; j < theta.Length; j++) theta[j] += tau * xi.Gaussian(j);
+            for (int j = 0; j < theta.Length; j++) theta[j] += tau * xi[j];
         }
         return loss;
     }
@@ -136,6 +139,19 @@ public sealed class LabelNoiseSgd
     public bool IsDiverged(double loss, ReadOnlySpan<double> theta) =>
         !double.IsFinite(loss) || Math.Sqrt(2 * loss) > Settings.ResidualBound || !double.IsFinite(TensorPrimitives.Sum(theta));
 
-    private double Draw(in RandomKey key, int index) =>
-        Settings.Problem.Noise == NoiseLaw.Gaussian ? key.Gaussian(index) : key.Rademacher(index);
+    /// <summary>
+    /// The draws <c>ε_{k,i}/σ</c> for the examples <paramref name="indices"/> (or 0, 1, … when empty) into
+    /// <paramref name="noise"/>; Gaussians several at once (<see cref="RandomKey.Gaussians(ReadOnlySpan{int}, Span{double})"/>),
+    /// each with the bits of <see cref="RandomKey.Gaussian"/>.
+    /// </summary>
+    private void Draw(in RandomKey key, ReadOnlySpan<int> indices, Span<double> noise)
+    {
+        if (Settings.Problem.Noise == NoiseLaw.Gaussian)
+        {
+            if (indices.IsEmpty) key.Gaussians(0, noise);
+            else key.Gaussians(indices, noise);
+            return;
+        }
+        for (int r = 0; r < noise.Length; r++) noise[r] = key.Rademacher(indices.IsEmpty ? r : indices[r]);
+    }
 }

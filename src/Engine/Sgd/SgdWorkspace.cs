@@ -16,6 +16,7 @@ public sealed class SgdWorkspace
         Gradient = new double[model.ParameterCount];
         CleanGradient = new double[model.ParameterCount];
         Indices = new int[count];
+        ParameterNoise = new double[model.ParameterCount];
     }
 
     /// <summary>The model's own scratch, sized for all n rows (the clean gradient needs them).</summary>
@@ -35,4 +36,7 @@ public sealed class SgdWorkspace
 
     /// <summary>Index scratch for the batch sampler, length n.</summary>
     internal int[] Indices { get; }
+
+    /// <summary>The parameter noise <c>ξ_k</c> of the control, length p.</summary>
+    internal double[] ParameterNoise { get; }
 }

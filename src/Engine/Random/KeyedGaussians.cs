@@ -1,0 +1,70 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using NoiseDrift.Engine.Lanes;
+
+namespace NoiseDrift.Engine.Random;
+
+/// <summary>
+/// Many Gaussians of one <see cref="RandomKey"/> at once (a chain-step's label noise, its parameter noise): the indices
+/// go into the lanes of the widest native vector, so one vector logarithm and cosine serve eight (or four, or two)
+/// draws where the per-chain path called the scalar ones per draw. Every value is <see cref="RandomKey.Gaussian"/> of
+/// its index bit for bit: the lanes' hash is the scalar hash, and the lanes' logarithm and cosine are the scalar ones,
+/// one source (docs/design.md "Bit-identity contract").
+/// </summary>
+internal static class KeyedGaussians
+{
+    /// <summary>
+    /// <c>key.Gaussian(index_r)</c> into <c>destination[r]</c>, with <c>index_r = indices[r]</c>, or
+    /// <c>first + r</c> when <paramref name="indices"/> is empty.
+    /// </summary>
+    public static void Fill(RandomKey key, ReadOnlySpan<int> indices, long first, Span<double> destination)
+    {
+        if (!(System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported))
+            FillScalar(key, indices, first, destination);
+        else if (Vector512.IsHardwareAccelerated) Fill<Width512, Lanes512, Bits512>(key, indices, first, destination);
+        else if (Vector256.IsHardwareAccelerated) Fill<Width256, Lanes256, Bits256>(key, indices, first, destination);
+        else if (Vector128.IsHardwareAccelerated) Fill<Width128, Lanes128, Bits128>(key, indices, first, destination);
+        else FillScalar(key, indices, first, destination);
+    }
+
+    /// <summary>
+    /// <see cref="Fill(RandomKey, ReadOnlySpan{int}, long, Span{double})"/> at the width <typeparamref name="TW"/> (the
+    /// tests force each): the key in every lane, a vector of indices, the last vector padded with its last index.
+    /// Optimized from its first call, as the lanes' logarithm and cosine: at the JIT's first tier each width operation
+    /// of the hash would be a call.
+    /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static void Fill<TW, TV, TU>(RandomKey key, ReadOnlySpan<int> indices, long first, Span<double> destination)
+        where TW : ILaneWidth<TV, TU>
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>,
+            IMultiplyOperators<TV, TV, TV>, IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+        where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+            IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
+    {
+        int w = TW.Count, count = destination.Length;
+        var lanes = RandomKeyLanes<TW, TV, TU>.Of(key);
+        Span<ulong> index = stackalloc ulong[w];
+        Span<double> values = stackalloc double[w];
+        for (int r = 0; r < count; r += w)
+        {
+            int m = Math.Min(w, count - r);
+            for (int lane = 0; lane < w; lane++)
+            {
+                int t = r + Math.Min(lane, m - 1);
+                index[lane] = (ulong)(indices.IsEmpty ? first + t : indices[t]);
+            }
+            var g = lanes.Gaussian(MemoryMarshal.Read<TU>(MemoryMarshal.AsBytes(index)));
+            MemoryMarshal.Write(MemoryMarshal.AsBytes(values), in g);
+            values[..m].CopyTo(destination.Slice(r, m));
+        }
+    }
+
+    /// <summary>The draws one by one, on a machine without vectors with fused multiply-adds.</summary>
+    private static void FillScalar(RandomKey key, ReadOnlySpan<int> indices, long first, Span<double> destination)
+    {
+        for (int r = 0; r < destination.Length; r++) destination[r] = key.Gaussian(indices.IsEmpty ? first + r : indices[r]);
+    }
+}
