@@ -16,6 +16,16 @@ namespace NoiseDrift.Engine.Random;
 internal static class KeyedGaussians
 {
     /// <summary>
+    /// The fewest draws left over after the whole vectors that go through one more, padded, vector; fewer are drawn
+    /// one by one: one vector call costs about two to two and a half scalar draws, at two, four or eight lanes
+    /// (docs/bench-history.md "2026-12-07 (seventh entry)").
+    /// </summary>
+    internal const int SmallestPaddedTail = 3;
+
+    /// <summary>0, 1, …, 7: lane i draws at <c>first + r + i</c>.</summary>
+    private static readonly ulong[] LaneNumbers = [0, 1, 2, 3, 4, 5, 6, 7];
+
+    /// <summary>
     /// <c>key.Gaussian(index_r)</c> into <c>destination[r]</c>, with <c>index_r = indices[r]</c>, or
     /// <c>first + r</c> when <paramref name="indices"/> is empty.
     /// </summary>
@@ -31,7 +41,8 @@ internal static class KeyedGaussians
 
     /// <summary>
     /// <see cref="Fill(RandomKey, ReadOnlySpan{int}, long, Span{double})"/> at the width <typeparamref name="TW"/> (the
-    /// tests force each): the key in every lane, a vector of indices, the last vector padded with its last index.
+    /// tests force each): the key in every lane, a vector of indices (the last one padded with the next indices, or with
+    /// its last index), and below <see cref="SmallestPaddedTail"/> draws left the last ones one by one.
     /// Optimized from its first call, as the lanes' logarithm and cosine: at the JIT's first tier each width operation
     /// of the hash would be a call.
     /// </summary>
@@ -44,22 +55,30 @@ internal static class KeyedGaussians
         where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
             IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
     {
-        int w = TW.Count, count = destination.Length;
+        int w = TW.Count, count = destination.Length, r = 0;
         var lanes = RandomKeyLanes<TW, TV, TU>.Of(key);
+        var lane = MemoryMarshal.Read<TU>(MemoryMarshal.AsBytes(LaneNumbers.AsSpan(0, w)));
         Span<ulong> index = stackalloc ulong[w];
         Span<double> values = stackalloc double[w];
-        for (int r = 0; r < count; r += w)
+        for (; count - r >= Math.Min(w, SmallestPaddedTail); r += w)
         {
             int m = Math.Min(w, count - r);
-            for (int lane = 0; lane < w; lane++)
+            TU at;
+            if (indices.IsEmpty) at = TW.U((ulong)(first + r)) + lane; // the padding lanes draw at the next indices
+            else
             {
-                int t = r + Math.Min(lane, m - 1);
-                index[lane] = (ulong)(indices.IsEmpty ? first + t : indices[t]);
+                for (int t = 0; t < w; t++) index[t] = (ulong)(long)indices[r + Math.Min(t, m - 1)];
+                at = MemoryMarshal.Read<TU>(MemoryMarshal.AsBytes(index));
             }
-            var g = lanes.Gaussian(MemoryMarshal.Read<TU>(MemoryMarshal.AsBytes(index)));
-            MemoryMarshal.Write(MemoryMarshal.AsBytes(values), in g);
-            values[..m].CopyTo(destination.Slice(r, m));
+            var g = lanes.Gaussian(at);
+            if (m == w) MemoryMarshal.Write(MemoryMarshal.AsBytes(destination.Slice(r, w)), in g);
+            else
+            {
+                MemoryMarshal.Write(MemoryMarshal.AsBytes(values), in g);
+                values[..m].CopyTo(destination.Slice(r, m));
+            }
         }
+        for (; r < count; r++) destination[r] = key.Gaussian(indices.IsEmpty ? first + r : indices[r]);
     }
 
     /// <summary>The draws one by one, on a machine without vectors with fused multiply-adds.</summary>
