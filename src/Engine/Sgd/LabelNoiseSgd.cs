@@ -88,7 +88,7 @@ public sealed class LabelNoiseSgd
         if (b == n)
         {
             inputs = Data.X;
-            for (int i = 0; i < n; i++) targets[i] = Data.Y[i] + scale * Draw(noise, i);
+            for (int i = 0; i < n; i++) targets[i] = Target(Data.Y[i], scale, noise, i);
         }
         else
         {
@@ -98,7 +98,7 @@ public sealed class LabelNoiseSgd
             {
                 int i = batch[r];
                 Data.Row(i).CopyTo(gathered.Slice(r * d, d));
-                targets[r] = Data.Y[i] + scale * Draw(noise, i);
+                targets[r] = Target(Data.Y[i], scale, noise, i);
             }
             inputs = gathered;
         }
@@ -135,6 +135,13 @@ public sealed class LabelNoiseSgd
     /// </summary>
     public bool IsDiverged(double loss, ReadOnlySpan<double> theta) =>
         !double.IsFinite(loss) || Math.Sqrt(2 * loss) > Settings.ResidualBound || !double.IsFinite(TensorPrimitives.Sum(theta));
+
+    /// <summary>
+    /// The target <c>y + scale·ε_i</c>. With σ = 0 (plain GD, the σ = 0 controls) and <c>y ≠ 0</c> that is y bit for bit
+    /// (<c>y + (±0) = y</c>), so the draw, most of a plain-GD step's cost on a cheap model, is skipped.
+    /// </summary>
+    private double Target(double y, double scale, in RandomKey key, int index) =>
+        scale == 0 && y != 0 ? y : y + scale * Draw(key, index);
 
     private double Draw(in RandomKey key, int index) =>
         Settings.Problem.Noise == NoiseLaw.Gaussian ? key.Gaussian(index) : key.Rademacher(index);
