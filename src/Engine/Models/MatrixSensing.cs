@@ -132,43 +132,53 @@ public sealed class MatrixSensing : Model
     /// <summary>
     /// Writes <c>(A + Aᵀ) M</c> for a <c>d × k</c> row-major M: entry (i, c) is <c>Σ_j s_ij M_jc</c> with
     /// <c>s_ij = A_ij + A_ji</c>, accumulated from +0 in ascending j, one multiply and one add per term, terms with
-    /// <c>s_ij = 0</c> skipped. Each entry's sum runs in a register, a vector of a row's entries at a time and four rows
-    /// side by side (independent sums, so they overlap); the lanes never mix, so the bits are the same at every vector
-    /// width. Allocation-free.
+    /// <c>s_ij = 0</c> skipped. Each entry's sum runs in a register: two rows side by side, each two vectors of its entries
+    /// (k = 8 is one such block with 256-bit vectors), so the independent sums overlap and each <c>s_ij</c> serves a whole
+    /// block; the lanes never mix, so the bits are the same at every vector width. Allocation-free.
     /// </summary>
     private void SymmetrizedProduct(ReadOnlySpan<double> a, ReadOnlySpan<double> m, Span<double> result)
     {
-        int d = Size, k = Width, c = 0;
+        int d = Size, k = Width, c = 0, w = Vector<double>.Count;
         ref double ra = ref MemoryMarshal.GetReference(a);
         ref double rm = ref MemoryMarshal.GetReference(m);
         ref double rr = ref MemoryMarshal.GetReference(result);
         if (Vector.IsHardwareAccelerated)
         {
-            for (; c <= k - Vector<double>.Count; c += Vector<double>.Count)
+            for (; c <= k - 2 * w; c += 2 * w)
             {
                 int i = 0;
-                for (; i <= d - 4; i += 4)
+                for (; i <= d - 2; i += 2)
                 {
-                    Vector<double> s0 = Vector<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
+                    Vector<double> s00 = Vector<double>.Zero, s01 = s00, s10 = s00, s11 = s00;
                     for (int j = 0; j < d; j++)
                     {
-                        var row = Vector.LoadUnsafe(ref rm, (nuint)(j * k + c));
-                        s0 = Term(ref ra, d, i, j, row, s0);
-                        s1 = Term(ref ra, d, i + 1, j, row, s1);
-                        s2 = Term(ref ra, d, i + 2, j, row, s2);
-                        s3 = Term(ref ra, d, i + 3, j, row, s3);
+                        var low = Vector.LoadUnsafe(ref rm, (nuint)(j * k + c));
+                        var high = Vector.LoadUnsafe(ref rm, (nuint)(j * k + c + w));
+                        double t0 = Unsafe.Add(ref ra, i * d + j) + Unsafe.Add(ref ra, j * d + i);
+                        double t1 = Unsafe.Add(ref ra, (i + 1) * d + j) + Unsafe.Add(ref ra, j * d + i + 1);
+                        if (t0 != 0)
+                        {
+                            var v = new Vector<double>(t0);
+                            s00 = low * v + s00;
+                            s01 = high * v + s01;
+                        }
+                        if (t1 != 0)
+                        {
+                            var v = new Vector<double>(t1);
+                            s10 = low * v + s10;
+                            s11 = high * v + s11;
+                        }
                     }
-                    s0.StoreUnsafe(ref rr, (nuint)(i * k + c));
-                    s1.StoreUnsafe(ref rr, (nuint)((i + 1) * k + c));
-                    s2.StoreUnsafe(ref rr, (nuint)((i + 2) * k + c));
-                    s3.StoreUnsafe(ref rr, (nuint)((i + 3) * k + c));
+                    s00.StoreUnsafe(ref rr, (nuint)(i * k + c));
+                    s01.StoreUnsafe(ref rr, (nuint)(i * k + c + w));
+                    s10.StoreUnsafe(ref rr, (nuint)((i + 1) * k + c));
+                    s11.StoreUnsafe(ref rr, (nuint)((i + 1) * k + c + w));
                 }
-                for (; i < d; i++)
-                {
-                    var sum = Vector<double>.Zero;
-                    for (int j = 0; j < d; j++) sum = Term(ref ra, d, i, j, Vector.LoadUnsafe(ref rm, (nuint)(j * k + c)), sum);
-                    sum.StoreUnsafe(ref rr, (nuint)(i * k + c));
-                }
+                if (i < d) Row(ref ra, ref rm, ref rr, d, k, i, c, w);
+            }
+            for (; c <= k - w; c += w)
+            {
+                for (int i = 0; i < d; i++) Row(ref ra, ref rm, ref rr, d, k, i, c, 0);
             }
         }
         for (; c < k; c++)
@@ -186,12 +196,23 @@ public sealed class MatrixSensing : Model
         }
     }
 
-    /// <summary>One term of <see cref="SymmetrizedProduct"/>: <c>row·s_ij + sum</c>, or sum when <c>s_ij = 0</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> Term(ref double a, int d, int i, int j, Vector<double> row, Vector<double> sum)
+    /// <summary>
+    /// <see cref="SymmetrizedProduct"/>'s row i at the vector of columns c, and, when <paramref name="next"/> is not 0, also
+    /// at c + next.
+    /// </summary>
+    private static void Row(ref double a, ref double m, ref double result, int d, int k, int i, int c, int next)
     {
-        double s = Unsafe.Add(ref a, i * d + j) + Unsafe.Add(ref a, j * d + i);
-        return s != 0 ? row * new Vector<double>(s) + sum : sum;
+        Vector<double> low = Vector<double>.Zero, high = low;
+        for (int j = 0; j < d; j++)
+        {
+            double s = Unsafe.Add(ref a, i * d + j) + Unsafe.Add(ref a, j * d + i);
+            if (s == 0) continue;
+            var v = new Vector<double>(s);
+            low = Vector.LoadUnsafe(ref m, (nuint)(j * k + c)) * v + low;
+            if (next != 0) high = Vector.LoadUnsafe(ref m, (nuint)(j * k + c + next)) * v + high;
+        }
+        low.StoreUnsafe(ref result, (nuint)(i * k + c));
+        if (next != 0) high.StoreUnsafe(ref result, (nuint)(i * k + c + next));
     }
 
     private static void CheckSquare(int length, int d, string field)
