@@ -61,6 +61,7 @@ public static class MatrixSensingExperiment
             flow.Judge("ms_reg_vs_flow", caseName, "reg", "reg, " + detail),
         ]);
         var powered = flow.Power("ms_test_error_vs_flow", caseName, "test_error").Concat(recoveryPower).ToList();
+        powered.Add(CertificatePower(certificate, truth, start.Theta, caseName));
         var iso = runs.Final(RunKind.IsotropicNoise, "test_error");
         var figures = new List<KeyValuePair<string, string>>
         {
@@ -120,6 +121,22 @@ public static class MatrixSensingExperiment
         ArgumentNullException.ThrowIfNull(certificate);
         return SuiteBudget.Budget.Judge("ms_certificate", caseName, 0, certificate.Residual, 0, certificate.ResidualBound,
             $"relative residual ‖(M − Σλ_iA_i)u*‖/‖Mu*‖ of the least-squares multipliers; {certificate.Verdict}");
+    }
+
+    /// <summary>
+    /// <c>ms_certificate</c>'s power check (docs/theory.md §4.1): the same least-squares step for the range of the GD
+    /// start's interpolant <c>UUᵀ</c> (rank up to k = d) in place of X*'s, judged by the row's own rule. A certificate
+    /// for it needs <c>M − Σ λ_i A_i = 0</c> on that whole range, which n &lt; d(d+1)/2 measurements cannot reach, so
+    /// its residual must stay far above the rounding bound: a solve that reports 0 for any range is rejected here.
+    /// </summary>
+    public static PowerResult CertificatePower(MatrixSensingCertificate certificate, MatrixSensingProblem truth, double[] start, string caseName)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(truth);
+        ArgumentNullException.ThrowIfNull(start);
+        var rival = MatrixSensingCertificate.ForReg(truth with { Rank = start.Length / truth.Size, Factor = start });
+        return SuiteBudget.Budget.PowerCheck("ms_certificate", caseName, "the GD start's interpolant UUᵀ in place of X*", 0,
+            rival.Residual, 0, certificate.ResidualBound);
     }
 
     /// <summary>The relative test error <c>‖UUᵀ − X*‖_F / ‖X*‖_F</c> of θ = U (docs/theory.md §4.1).</summary>
