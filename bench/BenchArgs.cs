@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NoiseDrift.Bench;
 
 /// <summary>
-/// Command line of the harness: <c>[--workload small|large|drift5|relu1d]… [--json] [--threads N] [--seconds S] [--verdict]</c>, or
+/// Command line of the harness: <c>[--workload small|large|drift5|relu1d|matrix-sensing]… [--json] [--threads N] [--seconds S] [--verdict]</c>, or
 /// <c>--bdn [BenchmarkDotNet arguments]</c>.
 /// </summary>
 /// <param name="Workloads">Workloads to run; both when none is named.</param>
@@ -41,8 +41,8 @@ public sealed record BenchArgs(IReadOnlyList<string> Workloads, bool Json, int T
                     break;
                 case "--workload":
                     string w = Value(args, ref i);
-                    if (w is not ("small" or "large" or "drift5" or "relu1d"))
-                        throw new ArgumentException($"--workload: expected small, large, drift5 or relu1d, got '{w}'");
+                    if (w is not ("small" or "large" or "drift5" or "relu1d" or "matrix-sensing"))
+                        throw new ArgumentException($"--workload: expected small, large, drift5, relu1d or matrix-sensing, got '{w}'");
                     workloads.Add(w);
                     break;
                 case "--threads":
@@ -57,8 +57,8 @@ public sealed record BenchArgs(IReadOnlyList<string> Workloads, bool Json, int T
                     throw new ArgumentException($"unknown argument '{args[i]}'");
             }
         }
-        if (verdict && (workloads.Contains("drift5") || workloads.Contains("relu1d")))
-            throw new ArgumentException("--verdict: times the drift verdict on small or large; drift5 and relu1d are rates");
+        if (verdict && (workloads.Contains("drift5") || workloads.Contains("relu1d") || workloads.Contains("matrix-sensing")))
+            throw new ArgumentException("--verdict: times the drift verdict on small or large; drift5, relu1d and matrix-sensing are rates");
         return new BenchArgs(workloads.Count == 0 ? ["small", "large"] : workloads, json, threads, seconds, null) { Verdict = verdict };
     }
 

@@ -9,7 +9,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"bench: {e.Message}");
-    Console.Error.WriteLine("usage: bench [--workload small|large|drift5|relu1d]... [--json] [--threads N] [--seconds S] [--verdict] | --bdn [args]");
+    Console.Error.WriteLine("usage: bench [--workload small|large|drift5|relu1d|matrix-sensing]... [--json] [--threads N] [--seconds S] [--verdict] | --bdn [args]");
     return 2;
 }
 
@@ -38,6 +38,12 @@ foreach (string name in options.Workloads)
     if (name == "relu1d")
     {
         foreach (var m in Relu1DRates.Measure(minimum))
+            Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
+        continue;
+    }
+    if (name == "matrix-sensing")
+    {
+        foreach (var m in MatrixSensingRates.Measure(minimum))
             Console.WriteLine(options.Json ? m.JsonLine() : m.TableRow());
         continue;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Reproduction;
@@ -31,17 +30,5 @@ public static class Relu1DRates
         yield return new Measurement("relu1d", "flow_per_t", 1, flowRate);
     }
 
-    private static double Rate(TimeSpan minimum, long units, Action run)
-    {
-        run();
-        long done = 0;
-        var clock = Stopwatch.StartNew();
-        do
-        {
-            run();
-            done += units;
-        }
-        while (clock.Elapsed < minimum);
-        return done / clock.Elapsed.TotalSeconds;
-    }
+    private static double Rate(TimeSpan minimum, long units, Action run) => RunRate.Measure(minimum, units, run).Wall;
 }

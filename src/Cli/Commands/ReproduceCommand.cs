@@ -78,9 +78,10 @@ public static class ReproduceCommand
         {
             foreach (var v in result.Verdicts) JsonLine.Write(consoles.Out, CheckJson.Line(v));
         }
+        var sweep = MatrixSensingSweepAhead.Start(experiments, quick, seed, outputDirectory);
         var (results, failures, timings) = ReproduceRun.At(experiments, quick, seed, consoles, json ? Stream : null);
         var verdicts = results.SelectMany(r => r.Verdicts).ToList();
-        if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, failures, quick, seed);
+        if (outputDirectory is not null) ReproduceReport.Write(outputDirectory, setting, results, timings, failures, quick, seed, sweep);
         if (form is ReproduceOutput.Markdown or ReproduceOutput.MarkdownVerbose)
             consoles.Out.Write(Markdown(results, failures, form == ReproduceOutput.MarkdownVerbose));
         else if (!json)

@@ -11,8 +11,9 @@ namespace NoiseDrift.Cli.Reproduce;
 /// </summary>
 internal static class MatrixSensingPlots
 {
-    /// <summary>Writes the plots and returns (file, caption) for each.</summary>
-    public static IEnumerable<(string File, string Caption)> Write(string directory, MatrixSensingReproduction ms, bool quick, ulong seed)
+    /// <summary>Writes the plots and returns (file, caption) for each; the n sweep's when <paramref name="sweep"/> is given.</summary>
+    public static IEnumerable<(string File, string Caption)> Write(string directory, MatrixSensingReproduction ms,
+        Task<IReadOnlyList<MatrixSensingSweepPoint>>? sweep, ulong seed)
     {
         string limit = ms.Certificate.Certified ? "0 (X* certified)" : $"{ms.RecoveryTarget:G3} (the flow's limit; X* not certified)";
         yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-test-error.png", ms.Runs, "test_error", "test error |UU^T − X*|_F / |X*|_F",
@@ -20,7 +21,7 @@ internal static class MatrixSensingPlots
         yield return ReproducePlots.AgainstSteps(directory, "matrix-sensing-trace.png", ms.Runs, "trace", "tr(UU^T)", (1, "tr X* = 1"));
         yield return ReproducePlots.RegAgainstSlowTime(directory, "matrix-sensing-reg.png", ms.Runs, ms.Setting,
             ms.Certificate.Certified ? (ms.TruthReg, "reg(X*) = 4⟨M, X*⟩") : null);
-        if (!quick) yield return Sweep(directory, "matrix-sensing-n-sweep.png", MatrixSensingSweep.Run(false, seed), seed);
+        if (sweep is not null) yield return Sweep(directory, "matrix-sensing-n-sweep.png", sweep.GetAwaiter().GetResult(), seed);
     }
 
     /// <summary>Final test error against n for label noise (±2 SE) and plain GD, the certificate's verdict per n.</summary>

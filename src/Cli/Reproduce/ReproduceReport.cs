@@ -12,9 +12,12 @@ namespace NoiseDrift.Cli.Reproduce;
 /// </summary>
 internal static class ReproduceReport
 {
-    /// <summary>Writes the report and plots into <paramref name="directory"/> (created if missing).</summary>
+    /// <summary>
+    /// Writes the report and plots into <paramref name="directory"/> (created if missing), with the matrix-sensing n sweep
+    /// from <paramref name="sweep"/> when given (<see cref="MatrixSensingSweepAhead"/>).
+    /// </summary>
     public static void Write(string directory, string setting, IReadOnlyList<Reproduction> results, IReadOnlyList<TimeSpan> timings,
-        IReadOnlyList<ReproduceFailure> failures, bool quick, ulong seed)
+        IReadOnlyList<ReproduceFailure> failures, bool quick, ulong seed, Task<IReadOnlyList<MatrixSensingSweepPoint>>? sweep)
     {
         Directory.CreateDirectory(directory);
         var md = new StringBuilder();
@@ -41,7 +44,7 @@ internal static class ReproduceReport
             md.AppendLine();
             foreach (var f in r.Figures) md.AppendLine(CultureInfo.InvariantCulture, $"- {f.Key}: {f.Value}");
             md.AppendLine();
-            foreach (var (file, caption) in Plots(directory, r, quick, seed))
+            foreach (var (file, caption) in Plots(directory, r, sweep, seed))
             {
                 md.AppendLine(CultureInfo.InvariantCulture, $"![{caption}]({file})");
                 md.AppendLine();
@@ -59,12 +62,13 @@ internal static class ReproduceReport
         File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
     }
 
-    private static IEnumerable<(string File, string Caption)> Plots(string directory, Reproduction r, bool quick, ulong seed)
+    private static IEnumerable<(string File, string Caption)> Plots(string directory, Reproduction r,
+        Task<IReadOnlyList<MatrixSensingSweepPoint>>? sweep, ulong seed)
     {
         switch (r)
         {
             case MatrixSensingReproduction ms:
-                foreach (var plot in MatrixSensingPlots.Write(directory, ms, quick, seed)) yield return plot;
+                foreach (var plot in MatrixSensingPlots.Write(directory, ms, sweep, seed)) yield return plot;
                 break;
             case Relu1DReproduction relu:
                 foreach (var (c, i) in relu.Cases.Select((c, i) => (c, i)))

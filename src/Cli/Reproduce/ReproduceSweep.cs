@@ -23,11 +23,12 @@ internal static class ReproduceSweep
         var rows = new List<SweepRow>();
         foreach (ulong seed in range.Seeds(shard))
         {
+            var sweep = MatrixSensingSweepAhead.Start(experiments, quick, seed, outputDirectory);
             var (results, failures, timings) = ReproduceRun.At(experiments, quick, seed, consoles);
             if (outputDirectory is not null)
             {
                 ReproduceReport.Write(Path.Combine(outputDirectory, string.Create(CultureInfo.InvariantCulture, $"seed-{seed}")),
-                    setting, results, timings, failures, quick, seed);
+                    setting, results, timings, failures, quick, seed, sweep);
             }
             var seedRows = Rows(results, failures).Select(v => new SweepRow(seed, v)).ToList();
             rows.AddRange(seedRows);

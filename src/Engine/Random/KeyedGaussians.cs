@@ -18,7 +18,7 @@ internal static class KeyedGaussians
     /// <summary>
     /// The fewest draws left over after the whole vectors that go through one more, padded, vector; fewer are drawn
     /// one by one: one vector call costs about two to two and a half scalar draws, at two, four or eight lanes
-    /// (docs/bench-history.md "2026-12-07 (seventh entry)").
+    /// (docs/bench-history.md "2026-12-07 (eighth entry)").
     /// </summary>
     internal const int SmallestPaddedTail = 3;
 

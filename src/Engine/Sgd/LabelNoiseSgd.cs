@@ -88,20 +88,14 @@ public sealed class LabelNoiseSgd
         if (b == n)
         {
             inputs = Data.X;
-            Draw(noise, default, targets);
-            for (int i = 0; i < n; i++) targets[i] = Data.Y[i] + scale * targets[i];
+            Targets(noise, default, scale, targets);
         }
         else
         {
             var batch = BatchSampler.Select(_batchSeed, stream, step, n, b, ws.Indices);
-            Draw(noise, batch, targets);
+            Targets(noise, batch, scale, targets);
             var gathered = ws.BatchInputs.AsSpan();
-            for (int r = 0; r < b; r++)
-            {
-                int i = batch[r];
-                Data.Row(i).CopyTo(gathered.Slice(r * d, d));
-                targets[r] = Data.Y[i] + scale * targets[r];
-            }
+            for (int r = 0; r < b; r++) Data.Row(batch[r]).CopyTo(gathered.Slice(r * d, d));
             inputs = gathered;
         }
 
@@ -140,18 +134,31 @@ public sealed class LabelNoiseSgd
         !double.IsFinite(loss) || Math.Sqrt(2 * loss) > Settings.ResidualBound || !double.IsFinite(TensorPrimitives.Sum(theta));
 
     /// <summary>
-    /// The draws <c>ε_{k,i}/σ</c> for the examples <paramref name="indices"/> (or 0, 1, … when empty) into
-    /// <paramref name="noise"/>; Gaussians several at once (<see cref="RandomKey.Gaussians(ReadOnlySpan{int}, Span{double})"/>),
-    /// each with the bits of <see cref="RandomKey.Gaussian"/>.
+    /// The targets <c>y_i + scale·ε_{k,i}</c> of the examples <paramref name="indices"/> (or 0, 1, … when empty). With
+    /// σ = 0 (plain GD, the σ = 0 controls) and <c>y_i ≠ 0</c> the target is y_i bit for bit (<c>y + (±0) = y</c>), so
+    /// the draw, most of a plain-GD step's cost on a cheap model, is skipped; otherwise the Gaussians are drawn several at
+    /// once (<see cref="RandomKey.Gaussians(ReadOnlySpan{int}, Span{double})"/>), each with the bits of
+    /// <see cref="RandomKey.Gaussian"/>.
     /// </summary>
-    private void Draw(in RandomKey key, ReadOnlySpan<int> indices, Span<double> noise)
+    private void Targets(in RandomKey key, ReadOnlySpan<int> indices, double scale, Span<double> targets)
     {
-        if (Settings.Problem.Noise == NoiseLaw.Gaussian)
+        var y = Data.Y;
+        if (scale == 0)
         {
-            if (indices.IsEmpty) key.Gaussians(0, noise);
-            else key.Gaussians(indices, noise);
+            for (int r = 0; r < targets.Length; r++)
+            {
+                int i = indices.IsEmpty ? r : indices[r];
+                targets[r] = y[i] != 0 ? y[i] : y[i] + scale * Draw(key, i);
+            }
             return;
         }
-        for (int r = 0; r < noise.Length; r++) noise[r] = key.Rademacher(indices.IsEmpty ? r : indices[r]);
+        if (Settings.Problem.Noise != NoiseLaw.Gaussian)
+            for (int r = 0; r < targets.Length; r++) targets[r] = key.Rademacher(indices.IsEmpty ? r : indices[r]);
+        else if (indices.IsEmpty) key.Gaussians(0, targets);
+        else key.Gaussians(indices, targets);
+        for (int r = 0; r < targets.Length; r++) targets[r] = y[indices.IsEmpty ? r : indices[r]] + scale * targets[r];
     }
+
+    private double Draw(in RandomKey key, int index) =>
+        Settings.Problem.Noise == NoiseLaw.Gaussian ? key.Gaussian(index) : key.Rademacher(index);
 }

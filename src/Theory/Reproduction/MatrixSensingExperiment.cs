@@ -97,12 +97,8 @@ public static class MatrixSensingExperiment
         ExperimentPlan plan, IReadOnlyCollection<RunKind>? kinds, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        const int d = Dimension, k = Dimension, rank = 1;
-        var truth = MatrixSensingProblem.Draw(d, rank, plan.Sgd.Batch, plan.Run.Seed);
-        var model = new MatrixSensing(d, k);
-        var init = RandomStreams.MatrixSensingStart(plan.Run.Seed);
-        var start = ManifoldStart.ByDescent(model, truth.Data,
-            attempt => [.. Enumerable.Range(0, d * k).Select(j => InitScale * CounterRandom.Gaussian(init, attempt, 0, j))], plan.StartSteps, plan.Sgd.Eta);
+        const int d = Dimension, k = Dimension;
+        var (truth, model, start) = Start(plan);
         var observables = new ProjectedObservable[]
         {
             new("test_error", t => TestError(truth, t)),
@@ -110,6 +106,26 @@ public static class MatrixSensingExperiment
             ProjectedObservable.Reg(model, truth.Data),
         };
         return (truth, start, observables, RunSet.Simulate(model, truth.Data, start, plan, observables, progress, kinds));
+    }
+
+    /// <summary>
+    /// The problem on the plan's n measurements (rank 1, d = 8), the model (k = d) and the start on M that plain GD
+    /// reaches from the seed's random U₀ (<see cref="ManifoldStart.ByDescent"/>, with its retries).
+    /// </summary>
+    public static (MatrixSensingProblem Truth, MatrixSensing Model, ManifoldStart Start) Start(ExperimentPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        const int d = Dimension, k = Dimension, rank = 1;
+        var truth = MatrixSensingProblem.Draw(d, rank, plan.Sgd.Batch, plan.Run.Seed);
+        var model = new MatrixSensing(d, k);
+        return (truth, model, ManifoldStart.ByDescent(model, truth.Data, attempt => Initial(plan.Run.Seed, attempt), plan.StartSteps, plan.Sgd.Eta));
+    }
+
+    /// <summary>The random U₀ of a start's attempt: iid <c>N(0, InitScale²)</c> entries from the seed's start stream.</summary>
+    public static double[] Initial(ulong seed, int attempt)
+    {
+        var init = RandomStreams.MatrixSensingStart(seed);
+        return [.. Enumerable.Range(0, Dimension * Dimension).Select(j => InitScale * CounterRandom.Gaussian(init, attempt, 0, j))];
     }
 
     /// <summary>

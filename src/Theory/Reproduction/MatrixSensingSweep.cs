@@ -13,30 +13,40 @@ public static class MatrixSensingSweep
     /// <summary>The measurement counts n = 8, 12, …, 40 at d = 8.</summary>
     public static readonly int[] Sizes = [8, 12, 16, 20, 24, 28, 32, 36, 40];
 
-    /// <summary>Runs label noise and plain GD for each n of <see cref="Sizes"/>.</summary>
+    /// <summary>
+    /// Runs label noise and plain GD for each n of <see cref="Sizes"/>, the sizes at once (each n's draw, start and chains
+    /// are keyed by the seed and n alone, so the points, returned in the order of <see cref="Sizes"/>, are the same on any
+    /// thread count); progress counts the finished sizes.
+    /// </summary>
     public static IReadOnlyList<MatrixSensingSweepPoint> Run(bool quick, ulong seed, IProgress<double>? progress = null)
     {
-        var points = new List<MatrixSensingSweepPoint>();
-        for (int i = 0; i < Sizes.Length; i++)
+        int done = 0;
+        return [.. Sizes.AsParallel().AsOrdered().Select(n =>
         {
-            var plan = MatrixSensingExperiment.Plan(quick, seed, Sizes[i]);
-            var part = progress is null ? null : new ScaledProgress(progress, i / (double)Sizes.Length, 1.0 / Sizes.Length);
-            var certificate = MatrixSensingCertificate.ForReg(MatrixSensingProblem.Draw(MatrixSensingExperiment.Dimension, 1, Sizes[i], seed));
-            try
-            {
-                var (_, _, _, runs) = MatrixSensingExperiment.Simulate(plan, [RunKind.LabelNoise, RunKind.PlainGd], part);
-                points.Add(new MatrixSensingSweepPoint(Sizes[i], certificate, runs.LabelNoise.Final("test_error"),
-                    runs.Final(RunKind.PlainGd, "test_error").Mean, runs.Flow.At("test_error", runs.Duration), ""));
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArithmeticException or Engine.Validation.InvalidInputException)
-            {
-                // No regular start on M for this n (plain GD's limit is rank-deficient, typically near X* itself): the
-                // point is recorded as not run, with the reason, and the sweep goes on.
-                points.Add(new MatrixSensingSweepPoint(Sizes[i], certificate, new MeanEstimate(double.NaN, double.NaN, 0), double.NaN, double.NaN,
-                    e.Message.ReplaceLineEndings(" ")));
-            }
+            var point = At(quick, seed, n);
+            progress?.Report(Interlocked.Increment(ref done) / (double)Sizes.Length);
+            return point;
+        })];
+    }
+
+    /// <summary>One point: the certificate of the draw on n measurements, and label noise and plain GD from its GD start.</summary>
+    private static MatrixSensingSweepPoint At(bool quick, ulong seed, int n)
+    {
+        var plan = MatrixSensingExperiment.Plan(quick, seed, n);
+        var certificate = MatrixSensingCertificate.ForReg(MatrixSensingProblem.Draw(MatrixSensingExperiment.Dimension, 1, n, seed));
+        try
+        {
+            var (_, _, _, runs) = MatrixSensingExperiment.Simulate(plan, [RunKind.LabelNoise, RunKind.PlainGd]);
+            return new MatrixSensingSweepPoint(n, certificate, runs.LabelNoise.Final("test_error"),
+                runs.Final(RunKind.PlainGd, "test_error").Mean, runs.Flow.At("test_error", runs.Duration), "");
         }
-        return points;
+        catch (Exception e) when (e is InvalidOperationException or ArithmeticException or Engine.Validation.InvalidInputException)
+        {
+            // No regular start on M for this n (plain GD's limit is rank-deficient, typically near X* itself): the
+            // point is recorded as not run, with the reason, and the sweep goes on.
+            return new MatrixSensingSweepPoint(n, certificate, new MeanEstimate(double.NaN, double.NaN, 0), double.NaN, double.NaN,
+                e.Message.ReplaceLineEndings(" "));
+        }
     }
 }
 
