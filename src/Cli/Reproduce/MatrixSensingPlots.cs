@@ -36,8 +36,8 @@ internal static class MatrixSensingPlots
         band.LineColor = Colors.Transparent;
         var ln = plot.Add.Scatter(n, [.. points.Select(p => p.LabelNoise.Mean)], Colors.C0);
         ln.LegendText = "label-noise SGD at the horizon";
-        var gd = plot.Add.Scatter(n, [.. points.Select(p => p.PlainGd)], Colors.C1);
-        gd.LegendText = "plain GD (σ = 0)";
+        var gd = plot.Add.Scatter(all.Select(p => (double)p.Size).ToArray(), all.Select(p => p.PlainGd).ToArray(), Colors.C1);
+        gd.LegendText = "plain GD (σ = 0), at its start or where it ended";
         var flow = plot.Add.Scatter(n, [.. points.Select(p => p.Flow)], Colors.Black);
         flow.LegendText = "slow flow at the horizon";
         flow.LinePattern = LinePattern.Dashed;
@@ -66,10 +66,10 @@ internal static class MatrixSensingPlots
             csv.AppendLine(p.Ran
                 ? string.Create(CultureInfo.InvariantCulture,
                     $"{p.Size},{(p.Certificate.Certified ? 1 : 0)},{p.Certificate.ComplementMinimum:R},1,{p.LabelNoise.Mean:R},{p.LabelNoise.StdErr:R},{p.PlainGd:R},{p.Flow:R}")
-                : string.Create(CultureInfo.InvariantCulture, $"{p.Size},{(p.Certificate.Certified ? 1 : 0)},{p.Certificate.ComplementMinimum:R},0,,,,"));
+                : string.Create(CultureInfo.InvariantCulture, $"{p.Size},{(p.Certificate.Certified ? 1 : 0)},{p.Certificate.ComplementMinimum:R},0,,,{p.PlainGd:R},"));
         }
         var skipped = all.Where(p => !p.Ran).ToList();
-        string notRun = skipped.Count == 0 ? "" : $" Not run (no regular start on M: plain GD's limit is rank-deficient): n = {string.Join(", ", skipped.Select(p => p.Size))}.";
+        string notRun = skipped.Count == 0 ? "" : $" Label noise not run (no regular start on M: plain GD's limit is rank-deficient; its error is where its descent ended): n = {string.Join(", ", skipped.Select(p => p.Size))}.";
         string csvFile = Path.ChangeExtension(file, ".csv");
         File.WriteAllText(Path.Combine(directory, csvFile), csv.ToString());
         return (file, $"Matrix sensing, seed {seed}, n = {all[0].Size}…{all[^1].Size} at d = 8: test error at the horizon of label-noise SGD (±2 SE), " +

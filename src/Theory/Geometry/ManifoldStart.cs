@@ -148,9 +148,16 @@ public sealed record ManifoldStart(double[] Initial, double[] Theta, ManifoldRou
             $"initialisations (model {model.Describe()}): the last failed with {reason}");
     }
 
-    /// <summary>Plain GD from θ₀ for at most <paramref name="maxSteps"/> steps, then the projection onto M.</summary>
-    private static ManifoldStart Descend(Model model, Dataset data, double[] initial, int maxSteps)
+    /// <summary>
+    /// Plain GD from θ₀ (step 1/λ_max(G), renewed every 2000 steps) until the RMS residual reaches
+    /// <see cref="GdTolerance"/> or <paramref name="maxSteps"/> are taken: the point it reached, the steps and the
+    /// residual, whether or not that point is on M.
+    /// </summary>
+    public static (double[] Theta, int Steps, double Residual) PlainDescent(Model model, Dataset data, double[] initial, int maxSteps)
     {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(initial);
         var theta = (double[])initial.Clone();
         int steps = 0;
         double residual = Rms(model, data, theta);
@@ -162,6 +169,13 @@ public sealed record ManifoldStart(double[] Initial, double[] Theta, ManifoldRou
             steps += chunk;
             residual = Rms(model, data, theta);
         }
+        return (theta, steps, residual);
+    }
+
+    /// <summary>Plain GD from θ₀ for at most <paramref name="maxSteps"/> steps, then the projection onto M.</summary>
+    private static ManifoldStart Descend(Model model, Dataset data, double[] initial, int maxSteps)
+    {
+        var (theta, steps, residual) = PlainDescent(model, data, initial, maxSteps);
         if (residual > GdTolerance)
             throw new InvalidOperationException($"plain GD reached RMS residual {residual:G3} > {GdTolerance:G1} in {steps} steps");
         var projected = ZeroLossProjection.Project(model, data, theta);

@@ -1,3 +1,4 @@
+using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Settings;
 using NoiseDrift.Theory.Statistics;
 
@@ -42,10 +43,27 @@ public static class MatrixSensingSweep
         }
         catch (Exception e) when (e is InvalidOperationException or ArithmeticException or Engine.Validation.InvalidInputException)
         {
-            // No regular start on M for this n (plain GD's limit is rank-deficient, typically near X* itself): the
-            // point is recorded as not run, with the reason, and the sweep goes on.
-            return new MatrixSensingSweepPoint(n, certificate, new MeanEstimate(double.NaN, double.NaN, 0), double.NaN, double.NaN,
-                e.Message.ReplaceLineEndings(" "));
+            // No regular start on M for this n (plain GD's limit is rank-deficient, typically near X* itself): label
+            // noise and the flow are not run, with the reason; plain GD's own error is read where its first draw's
+            // descent ended, so the GD curve covers every n.
+            var truth = MatrixSensingProblem.Draw(MatrixSensingExperiment.Dimension, 1, n, seed);
+            var model = new Engine.Models.MatrixSensing(MatrixSensingExperiment.Dimension, MatrixSensingExperiment.Dimension);
+            return new MatrixSensingSweepPoint(n, certificate, new MeanEstimate(double.NaN, double.NaN, 0),
+                PlainGdEnd(truth, model, seed, plan.StartSteps), double.NaN, e.Message.ReplaceLineEndings(" "));
+        }
+    }
+
+    /// <summary>Plain GD's test error where its first draw's descent ended (NaN if that descent fails).</summary>
+    private static double PlainGdEnd(MatrixSensingProblem truth, Engine.Models.MatrixSensing model, ulong seed, int steps)
+    {
+        try
+        {
+            var end = ManifoldStart.PlainDescent(model, truth.Data, MatrixSensingExperiment.Initial(seed, 0), steps);
+            return MatrixSensingExperiment.TestError(truth, end.Theta);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArithmeticException or Engine.Validation.InvalidInputException)
+        {
+            return double.NaN;
         }
     }
 }
@@ -54,9 +72,9 @@ public static class MatrixSensingSweep
 /// <param name="Size">n.</param>
 /// <param name="Certificate">The dual certificate for that draw (W = M).</param>
 /// <param name="LabelNoise">The label-noise chains' test error at the horizon.</param>
-/// <param name="PlainGd">Plain GD's test error (its start's).</param>
+/// <param name="PlainGd">Plain GD's test error: its start's, or where its first draw's descent ended when no regular start exists.</param>
 /// <param name="Flow">The slow flow's test error at the horizon.</param>
-/// <param name="Failure">Empty when it ran; otherwise why it could not (the figures are then NaN).</param>
+/// <param name="Failure">Empty when it ran; otherwise why it could not (label noise and the flow are then NaN).</param>
 public sealed record MatrixSensingSweepPoint(int Size, MatrixSensingCertificate Certificate, MeanEstimate LabelNoise, double PlainGd, double Flow,
     string Failure)
 {
