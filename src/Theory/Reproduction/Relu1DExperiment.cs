@@ -41,6 +41,19 @@ public static class Relu1DExperiment
         ? ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 6, 20_000, 14, 100_000, 0.05, seed)
         : ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 8, 2_250_000, 28, 100_000, 0.05, seed);
 
+    /// <summary>
+    /// The full plan at another horizon T in flow time (K = T n / (η²σ²), the same η, chains and flow step, tracked
+    /// points growing with log T): for diagnosing what label noise does beyond t = 150 (docs/reproduction.md), never
+    /// used by a default run.
+    /// </summary>
+    public static ExperimentPlan Plan(ulong seed, double horizon)
+    {
+        var full = Plan(quick: false, seed);
+        int steps = checked((int)Math.Round(horizon / full.Sgd.SlowTime(1)));
+        int points = full.TrackPoints + (int)Math.Ceiling(4 * Math.Log2(Math.Max(1, horizon / 150)));
+        return full with { Run = full.Run with { Steps = steps }, TrackPoints = points };
+    }
+
     /// <summary>Runs both data sets (docs/theory.md §4.2).</summary>
     public static Relu1DReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
     {

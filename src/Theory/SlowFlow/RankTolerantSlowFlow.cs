@@ -103,9 +103,13 @@ public static class RankTolerantSlowFlow
             // A residual along a dropped direction is out of reach of the truncated step: damped full-rank steps reach it.
             for (int d = 0; d < Dampings.Length && accepted is null; d++)
                 accepted = Descend(scratch, current, frame.DampedSolution(frame.Residuals, Dampings[d]), norm);
+            if (accepted is null && worst < AcceptedResidual) return current;
+            // Stalled at a kink on a data point, where J from one side is wrong on the other: along the block in which h
+            // is affine (the output layer) the constraints are linear, and one least-squares step solves them.
+            if (accepted is null && model.AffineBlock.Count > 0)
+                accepted = Descend(scratch, current, frame.BlockSolution(frame.Residuals, model.AffineBlock.Offset, model.AffineBlock.Count), norm);
             if (accepted is null)
             {
-                if (worst < AcceptedResidual) return current;
                 throw new InvalidOperationException($"the rank-tolerant retraction stalled at max|r_i| = {worst:G3} " +
                     $"(rank {frame.Rank} of {frame.Count}) after {iteration} damped Gauss–Newton steps");
             }
