@@ -30,6 +30,7 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
         thetas[0] = (double[])start.Clone();
         string stopped = "";
         var losses = new List<RankLoss>();
+        var kinks = new List<KinkStep>();
         for (int j = 1; j < sorted.Length && stopped.Length == 0; j++)
         {
             double span = sorted[j] - sorted[j - 1];
@@ -50,9 +51,10 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
                         losses.Add(new RankLoss(sorted[j - 1], -1, []));
                     }
                 }
-                var (final, lost) = RankTolerantSlowFlow.Integrate(model, thetas[j - 1]!, data, sorted[j - 1], span, steps);
+                var (final, lost, stalls) = RankTolerantSlowFlow.Integrate(model, thetas[j - 1]!, data, sorted[j - 1], span, steps);
                 thetas[j] = final;
                 losses.AddRange(lost);
+                kinks.AddRange(stalls);
             }
             catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
             {
@@ -61,11 +63,14 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
         }
         var values = observables.ToDictionary(o => o.Name,
             o => thetas.Select(t => t is null ? double.NaN : o.Of(t)).ToArray());
-        return new FlowTrack(sorted, thetas, values, stopped) { RankLosses = [.. losses.Where(l => l.Rank >= 0)], TolerantFrom = losses.Count == 0 ? double.NaN : losses[0].Time };
+        return new FlowTrack(sorted, thetas, values, stopped) { RankLosses = [.. losses.Where(l => l.Rank >= 0)], KinkSteps = kinks, TolerantFrom = losses.Count == 0 ? double.NaN : losses[0].Time };
     }
 
     /// <summary>The flow's steps taken at lost rank, in order (empty when J kept full rank along the flow).</summary>
     public IReadOnlyList<RankLoss> RankLosses { get; init; } = [];
+
+    /// <summary>The flow's steps whose retraction stalled at a kink on a data point and went on along the affine block.</summary>
+    public IReadOnlyList<KinkStep> KinkSteps { get; init; } = [];
 
     /// <summary>The flow time from which the flow ran on the independent constraints (NaN if it never had to).</summary>
     public double TolerantFrom { get; init; } = double.NaN;
@@ -76,6 +81,13 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
         : $"J lost rank on {RankLosses.Count} flow steps, first at t = {RankLosses[0].Time:G4} (rank {RankLosses[0].Rank}, " +
           $"dependent rows at x = {string.Join(", ", RankLosses[0].Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}), " +
           $"last at t = {RankLosses[^1].Time:G4}; the flow went on along the remaining constraints";
+
+    /// <summary>When and where the flow's retraction stalled at a kink on a data point, for the report; empty when it never did.</summary>
+    public string KinkSummary => KinkSteps.Count == 0 ? ""
+        : $"the retraction stalled at a kink on a data point on {KinkSteps.Count} flow steps, first at t = {KinkSteps[0].Time:G4} " +
+          $"(largest residual at x = {string.Join(", ", KinkSteps[0].Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}), " +
+          $"last at t = {KinkSteps[^1].Time:G4} (x = {string.Join(", ", KinkSteps[^1].Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}); " +
+          "each time one least-squares step along the output layer solved the constraints and the flow went on";
 
     /// <summary>The value of an observable at flow time t (one of <see cref="Times"/>, up to rounding).</summary>
     public double At(string name, double time) => Values[name][IndexOf(time)];

@@ -161,6 +161,7 @@ public sealed record Relu1DReproduction(IReadOnlyList<Relu1DCaseResult> Cases)
             new KeyValuePair<string, string>($"{c.Set.Name}: projections that failed (J lost rank), flow",
                 $"{c.Runs.LabelNoise.ProjectionFailures} (replaced by the rank-tolerant retraction but {c.Runs.LabelNoise.TolerantFailures}); {(c.Runs.Flow.Stopped.Length == 0 ? "ran to T" : c.Runs.Flow.Stopped)}"),
             new KeyValuePair<string, string>($"{c.Set.Name}: slow flow at lost rank", c.Runs.Flow.RankLossSummary.Length == 0 ? "never: J kept full rank along the flow" : c.Runs.Flow.RankLossSummary),
+            new KeyValuePair<string, string>($"{c.Set.Name}: slow flow at a kink on a data point", c.Runs.Flow.KinkSummary.Length == 0 ? "never: the retraction never stalled" : c.Runs.Flow.KinkSummary),
             new KeyValuePair<string, string>($"{c.Set.Name}: first failed projection", c.Runs.LabelNoise.FirstFailure.Length == 0 ? "none" : c.Runs.LabelNoise.FirstFailure),
         }.Concat(LineFigures(c)).Concat(c.Reported.Select(r => new KeyValuePair<string, string>($"{c.Set.Name}: reported, not asserted: {r.Check}",
             $"measured {r.Measured:G5} ± {r.StdErr:G2} vs flow {r.Predicted:G5}, tolerance {r.Tolerance:G3} ({(r.Pass ? "within" : "outside")}); {r.Detail}"))))];

@@ -48,46 +48,56 @@ public static class RankTolerantSlowFlow
 
     /// <summary>
     /// Integrates from θ₀ (retracted first) over <paramref name="duration"/> in <paramref name="steps"/> Heun steps,
-    /// starting at flow time <paramref name="time"/>; returns θ at the end and the steps taken at lost rank.
+    /// starting at flow time <paramref name="time"/>; returns θ at the end, the steps taken at lost rank, and the steps
+    /// whose retraction stalled at a kink on a data point and was solved along the model's affine block.
     /// Throws <see cref="InvalidOperationException"/> when a retraction cannot reach <see cref="AcceptedResidual"/>.
     /// </summary>
-    public static (double[] Final, IReadOnlyList<RankLoss> Losses) Integrate(Model model, ReadOnlySpan<double> theta0,
-        Dataset data, double time, double duration, int steps)
+    public static (double[] Final, IReadOnlyList<RankLoss> Losses, IReadOnlyList<KinkStep> Kinks) Integrate(Model model,
+        ReadOnlySpan<double> theta0, Dataset data, double time, double duration, int steps)
     {
         ArgumentNullException.ThrowIfNull(model);
         double dt = duration / steps;
         var losses = new List<RankLoss>();
+        var kinks = new List<KinkStep>();
         var theta = Retract(model, data, theta0.ToArray());
-        for (int k = 0; k < steps; k++) theta = HeunStep(model, data, theta, time + k * dt, dt, 0, losses);
-        return (theta, losses);
+        for (int k = 0; k < steps; k++) theta = HeunStep(model, data, theta, time + k * dt, dt, 0, losses, kinks);
+        return (theta, losses, kinks);
     }
 
     /// <summary>
     /// One Heun step of length dt; where a retraction fails (the step crossed a kink on a data point, where the
     /// linearisation of the other side is wrong) the step is taken as two of half the length, down to 2⁻¹⁰ dt.
     /// </summary>
-    private static double[] HeunStep(Model model, Dataset data, double[] theta, double time, double dt, int depth, List<RankLoss> losses)
+    private static double[] HeunStep(Model model, Dataset data, double[] theta, double time, double dt, int depth,
+        List<RankLoss> losses, List<KinkStep> kinks)
     {
         try
         {
+            var stalled = new List<int>();
             var (first, frame) = Velocity(model, theta, data);
-            var predictor = Retract(model, data, Step(theta, first, dt));
+            var predictor = Retract(model, data, Step(theta, first, dt), stalled);
             var (second, _) = Velocity(model, predictor, data);
             for (int j = 0; j < first.Length; j++) first[j] = (first[j] + second[j]) / 2;
-            var next = Retract(model, data, Step(theta, first, dt));
+            var next = Retract(model, data, Step(theta, first, dt), stalled);
             if (frame.Rank < frame.Count)
                 losses.Add(new RankLoss(time, frame.Rank, [.. frame.Dependent.Select(i => data.X[i * data.Dimension])]));
+            if (stalled.Count > 0) kinks.Add(new KinkStep(time, [.. stalled.Distinct().Order().Select(i => data.X[i * data.Dimension])]));
             return next;
         }
         catch (InvalidOperationException) when (depth < MaxSplits)
         {
-            var half = HeunStep(model, data, theta, time, dt / 2, depth + 1, losses);
-            return HeunStep(model, data, half, time + dt / 2, dt / 2, depth + 1, losses);
+            var half = HeunStep(model, data, theta, time, dt / 2, depth + 1, losses, kinks);
+            return HeunStep(model, data, half, time + dt / 2, dt / 2, depth + 1, losses, kinks);
         }
     }
 
-    /// <summary>Damped Gauss–Newton onto the level set r = 0 of the kept constraints (see the class summary).</summary>
-    public static double[] Retract(Model model, Dataset data, double[] theta)
+    /// <summary>
+    /// Damped Gauss–Newton onto the level set r = 0 of the kept constraints (see the class summary). Where it stalls at
+    /// a kink on a data point above <see cref="AcceptedResidual"/>, a least-squares step along the model's
+    /// <see cref="Model.AffineBlock"/> (linear constraints there) goes on; the data point with the largest residual at
+    /// each such stall is added to <paramref name="stalled"/>.
+    /// </summary>
+    public static double[] Retract(Model model, Dataset data, double[] theta, List<int>? stalled = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -107,7 +117,10 @@ public static class RankTolerantSlowFlow
             // Stalled at a kink on a data point, where J from one side is wrong on the other: along the block in which h
             // is affine (the output layer) the constraints are linear, and one least-squares step solves them.
             if (accepted is null && model.AffineBlock.Count > 0)
+            {
                 accepted = Descend(scratch, current, frame.BlockSolution(frame.Residuals, model.AffineBlock.Offset, model.AffineBlock.Count), norm);
+                stalled?.Add(Array.IndexOf(frame.Residuals, frame.Residuals.MaxBy(Math.Abs)));
+            }
             if (accepted is null)
             {
                 throw new InvalidOperationException($"the rank-tolerant retraction stalled at max|r_i| = {worst:G3} " +
@@ -174,6 +187,14 @@ public static class RankTolerantSlowFlow
         return next;
     }
 }
+
+/// <summary>
+/// A slow-flow step whose retraction stalled at a kink on a data point (J from one side is wrong on the other) and went
+/// on along the model's affine block (docs/theory.md §4.2, "The flow through lost rank").
+/// </summary>
+/// <param name="Time">The flow time of the step.</param>
+/// <param name="Inputs">The data inputs with the largest residual where the retraction stalled.</param>
+public sealed record KinkStep(double Time, double[] Inputs);
 
 /// <summary>A slow-flow step taken where J had lost rank (docs/theory.md §4.2).</summary>
 /// <param name="Time">The flow time of the step.</param>

@@ -40,7 +40,7 @@ public sealed class RankTolerantFlowTests
     {
         var model = new ProductModel(1);
         var regular = RiemannianSlowFlow.Integrate(model, [2.0, 0.5], HandData.SinglePoint(), 1, 20).Final;
-        var (tolerant, losses) = RankTolerantSlowFlow.Integrate(model, [2.0, 0.5], HandData.SinglePoint(), 0, 1, 20);
+        var (tolerant, losses, _) = RankTolerantSlowFlow.Integrate(model, [2.0, 0.5], HandData.SinglePoint(), 0, 1, 20);
         Assert.Empty(losses);
         for (int k = 0; k < 2; k++) Assert.Equal(regular[k], tolerant[k], 10);
     }
@@ -55,7 +55,7 @@ public sealed class RankTolerantFlowTests
         Assert.Equal(2, frame.Rank);
         Assert.ThrowsAny<Exception>(() => RiemannianSlowFlow.Integrate(model, start, data, 0.2, 4));
 
-        var (final, losses) = RankTolerantSlowFlow.Integrate(model, start, data, 0, 0.2, 4);
+        var (final, losses, _) = RankTolerantSlowFlow.Integrate(model, start, data, 0, 0.2, 4);
         Assert.Equal(4, losses.Count);
         Assert.All(losses, l => Assert.Equal(2, l.Rank));
         var outputs = new double[data.Count];
@@ -78,6 +78,34 @@ public sealed class RankTolerantFlowTests
         Assert.NotEmpty(track.RankLosses);
         Assert.Equal(0, track.TolerantFrom);
         Assert.Contains("rank 2", track.RankLossSummary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// At kinks sitting exactly on data points (where J from one side is wrong on the other), a residual along the
+    /// output layer, in which h is affine, is removed by one least-squares step of <see cref="TruncatedFrame.BlockSolution"/>.
+    /// </summary>
+    [Fact]
+    public void Along_the_affine_block_one_step_solves_the_constraints_at_kinks_on_data_points()
+    {
+        var model = Mlp.Relu1D(Width);
+        var data = Relu1DData.Generic.Data;
+        Assert.Equal((2 * Width, Width + 1), model.AffineBlock);
+        var theta = new double[3 * Width + 1];
+        for (int j = 0; j < Width; j++)
+        {
+            // Kinks at the data points and between them, pointing both ways.
+            theta[j] = j % 2 == 0 ? 1 : -1;
+            theta[Width + j] = -theta[j] * Relu1DData.X[j % 6] + 0.03 * (j / 6);
+            theta[2 * Width + j] = 0.1 * Math.Sin(j + 1);
+        }
+        var frame = TruncatedFrame.At(model, theta, data);
+        var (offset, count) = model.AffineBlock;
+        var delta = frame.BlockSolution(frame.Residuals, offset, count);
+        for (int j = 0; j < offset; j++) Assert.Equal(0, delta[j]);
+        Vectors.AddScaled(theta, delta, -1);
+        var outputs = new double[data.Count];
+        model.Forward(theta, data.X, outputs, model.CreateWorkspace(data.Count));
+        for (int i = 0; i < data.Count; i++) Assert.True(Math.Abs(outputs[i] - data.Y[i]) < 1e-13, $"r_{i} = {outputs[i] - data.Y[i]}");
     }
 
     [Theory]
