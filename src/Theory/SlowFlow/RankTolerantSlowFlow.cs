@@ -130,6 +130,19 @@ public static class RankTolerantSlowFlow
         }
         double last = Residuals(model, data, current).Max(Math.Abs);
         if (last < AcceptedResidual) return current;
+        // Damped steps still shrinking ||r|| by crumbs after every iteration (zigzag across a kink on a data point):
+        // the affine block's least-squares step is tried once more, and kept if it reaches the accepted residual.
+        if (model.AffineBlock.Count > 0)
+        {
+            var frame = TruncatedFrame.At(model, current, data);
+            var solved = Descend(scratch, current, frame.BlockSolution(frame.Residuals, model.AffineBlock.Offset, model.AffineBlock.Count),
+                Vectors.Norm(frame.Residuals));
+            if (solved is not null && Residuals(model, data, solved).Max(Math.Abs) < AcceptedResidual)
+            {
+                stalled?.Add(Array.IndexOf(frame.Residuals, frame.Residuals.MaxBy(Math.Abs)));
+                return solved;
+            }
+        }
         throw new InvalidOperationException($"the rank-tolerant retraction reached only max|r_i| = {last:G3} after {MaxIterations} steps");
     }
 
