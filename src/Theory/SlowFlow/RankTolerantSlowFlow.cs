@@ -10,8 +10,10 @@ namespace NoiseDrift.Theory.SlowFlow;
 /// (<see cref="TruncatedFrame"/>). The retraction is damped Gauss–Newton on those constraints: minimum-norm least-squares
 /// steps, halved until <c>||r||</c> shrinks, until <c>max|r_i| &lt; </c><see cref="Tolerance"/>; where it can get no
 /// further it accepts a point with <c>max|r_i| &lt; </c><see cref="AcceptedResidual"/>; a residual along a dropped direction is reached by Levenberg–Marquardt steps
-/// <c>Jᵀ (J Jᵀ + μ λ_max I)⁻¹ r</c> with growing μ. A Heun step whose retraction fails is split in two (step-size
-/// control at kinks). Every step taken at lost rank is recorded.
+/// <c>Jᵀ (J Jᵀ + μ λ_max I)⁻¹ r</c> with growing μ. Where all of these stall at a kink on a data point above the accepted
+/// residual, or still creep after the last iteration, one least-squares step along the model's
+/// <see cref="Model.AffineBlock"/> (the output layer, in which the constraints are linear) solves them. A Heun step whose
+/// retraction fails is split in two (step-size control at kinks). Every step taken at lost rank or at such a kink is recorded.
 /// </summary>
 public static class RankTolerantSlowFlow
 {
