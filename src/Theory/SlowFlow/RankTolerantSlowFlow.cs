@@ -11,9 +11,10 @@ namespace NoiseDrift.Theory.SlowFlow;
 /// steps, halved until <c>||r||</c> shrinks, until <c>max|r_i| &lt; </c><see cref="Tolerance"/>; where it can get no
 /// further it accepts a point with <c>max|r_i| &lt; </c><see cref="AcceptedResidual"/>; a residual along a dropped direction is reached by Levenberg–Marquardt steps
 /// <c>Jᵀ (J Jᵀ + μ λ_max I)⁻¹ r</c> with growing μ. Where all of these stall at a kink on a data point above the accepted
-/// residual, or still creep after the last iteration, one least-squares step along the model's
-/// <see cref="Model.AffineBlock"/> (the output layer, in which the constraints are linear) solves them. A Heun step whose
-/// retraction fails is split in two (step-size control at kinks). Every step taken at lost rank or at such a kink is recorded.
+/// residual, or still creep after the last iteration, in a Heun step already split to 2⁻¹⁰ of the flow step (where the
+/// flow stopped before), one least-squares step along the model's <see cref="Model.AffineBlock"/> (the output layer, in
+/// which the constraints are linear) solves them. A Heun step whose retraction fails is split in two (step-size control
+/// at kinks). Every step taken at lost rank or at such a kink is recorded.
 /// </summary>
 public static class RankTolerantSlowFlow
 {
@@ -75,7 +76,9 @@ public static class RankTolerantSlowFlow
     {
         try
         {
-            var stalled = new List<int>();
+            // Only a step already split to the shortest length may finish its retraction along the affine block: its
+            // move, and so that correction, is 2⁻¹⁰ of a flow step's; longer steps are split first, as before.
+            var stalled = depth == MaxSplits ? new List<int>() : null;
             var (first, frame) = Velocity(model, theta, data);
             var predictor = Retract(model, data, Step(theta, first, dt), stalled);
             var (second, _) = Velocity(model, predictor, data);
@@ -83,7 +86,7 @@ public static class RankTolerantSlowFlow
             var next = Retract(model, data, Step(theta, first, dt), stalled);
             if (frame.Rank < frame.Count)
                 losses.Add(new RankLoss(time, frame.Rank, [.. frame.Dependent.Select(i => data.X[i * data.Dimension])]));
-            if (stalled.Count > 0) kinks.Add(new KinkStep(time, [.. stalled.Distinct().Order().Select(i => data.X[i * data.Dimension])]));
+            if (stalled is { Count: > 0 }) kinks.Add(new KinkStep(time, [.. stalled.Distinct().Order().Select(i => data.X[i * data.Dimension])]));
             return next;
         }
         catch (InvalidOperationException) when (depth < MaxSplits)
@@ -94,10 +97,11 @@ public static class RankTolerantSlowFlow
     }
 
     /// <summary>
-    /// Damped Gauss–Newton onto the level set r = 0 of the kept constraints (see the class summary). Where it stalls at
-    /// a kink on a data point above <see cref="AcceptedResidual"/>, a least-squares step along the model's
-    /// <see cref="Model.AffineBlock"/> (linear constraints there) goes on; the data point with the largest residual at
-    /// each such stall is added to <paramref name="stalled"/>.
+    /// Damped Gauss–Newton onto the level set r = 0 of the kept constraints (see the class summary). When
+    /// <paramref name="stalled"/> is given and the steps stall at a kink on a data point above
+    /// <see cref="AcceptedResidual"/> (or still creep after the last iteration), a least-squares step along the model's
+    /// <see cref="Model.AffineBlock"/> (linear constraints there) goes on, and the data point with the largest residual
+    /// is added to <paramref name="stalled"/>; without it the retraction throws there, as it always did.
     /// </summary>
     public static double[] Retract(Model model, Dataset data, double[] theta, List<int>? stalled = null)
     {
@@ -118,10 +122,10 @@ public static class RankTolerantSlowFlow
             if (accepted is null && worst < AcceptedResidual) return current;
             // Stalled at a kink on a data point, where J from one side is wrong on the other: along the block in which h
             // is affine (the output layer) the constraints are linear, and one least-squares step solves them.
-            if (accepted is null && model.AffineBlock.Count > 0)
+            if (accepted is null && stalled is not null && model.AffineBlock.Count > 0)
             {
                 accepted = Descend(scratch, current, frame.BlockSolution(frame.Residuals, model.AffineBlock.Offset, model.AffineBlock.Count), norm);
-                stalled?.Add(Array.IndexOf(frame.Residuals, frame.Residuals.MaxBy(Math.Abs)));
+                stalled.Add(Array.IndexOf(frame.Residuals, frame.Residuals.MaxBy(Math.Abs)));
             }
             if (accepted is null)
             {
@@ -134,14 +138,14 @@ public static class RankTolerantSlowFlow
         if (last < AcceptedResidual) return current;
         // Damped steps still shrinking ||r|| by crumbs after every iteration (zigzag across a kink on a data point):
         // the affine block's least-squares step is tried once more, and kept if it reaches the accepted residual.
-        if (model.AffineBlock.Count > 0)
+        if (stalled is not null && model.AffineBlock.Count > 0)
         {
             var frame = TruncatedFrame.At(model, current, data);
             var solved = Descend(scratch, current, frame.BlockSolution(frame.Residuals, model.AffineBlock.Offset, model.AffineBlock.Count),
                 Vectors.Norm(frame.Residuals));
             if (solved is not null && Residuals(model, data, solved).Max(Math.Abs) < AcceptedResidual)
             {
-                stalled?.Add(Array.IndexOf(frame.Residuals, frame.Residuals.MaxBy(Math.Abs)));
+                stalled.Add(Array.IndexOf(frame.Residuals, frame.Residuals.MaxBy(Math.Abs)));
                 return solved;
             }
         }
