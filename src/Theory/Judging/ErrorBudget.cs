@@ -1,5 +1,5 @@
-using MathNet.Numerics.Distributions;
 using System.Collections.Concurrent;
+using MathNet.Numerics.Distributions;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Statistics;
 
