@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using NoiseDrift.Engine.LinearAlgebra;
 using NoiseDrift.Engine.Lanes;
+using NoiseDrift.Engine.LinearAlgebra;
 
 namespace NoiseDrift.Engine.Models;
 
