@@ -51,15 +51,7 @@ public class MinibatchLaneTests
             Settings = run.Settings with { Problem = run.Settings.Problem with { Batch = Math.Min(run.Settings.Problem.Batch, n - 1) } },
             Options = run.Options with { CleanGradient = true },
         };
-        var (perChain, perChainError) = ChainBlockTests.Run(minibatch, ChainKernel.PerChain, threads: 1);
-        foreach (int width in ChainBlockTests.Widths)
-        {
-            var (batched, batchedError) = ChainBlockTests.Run(minibatch, ChainKernel.Batched, threads: 1, width: width);
-            Assert.Equal(perChainError, batchedError);
-            if (perChain is null || batched is null) continue;
-            var disagreement = ChainBlockTests.FirstDisagreement(perChain, batched);
-            Assert.True(disagreement is null, $"width {width}: chain {disagreement?.Chain} differs in its {disagreement?.What}");
-        }
+        ChainBlockTests.AssertBatchedIsPerChain(minibatch);
     }
 
     /// <summary>
@@ -80,9 +72,7 @@ public class MinibatchLaneTests
         var run = new ChainRunCase(new NetworkCase(wide, theta, data), new SgdSettings(new SgdProblem(0.05, 0.3, 2), 3),
             [.. Enumerable.Range(0, 10).Select(_ => (double[])theta.Clone())],
             new ChainEnsembleOptions(20) { Antithetic = true, CleanGradient = true, SnapshotSteps = [0, 10, 20] });
-        var reference = ChainBlockTests.Run(run, ChainKernel.PerChain, threads: 1).Result!;
-        foreach (int width in ChainBlockTests.Widths)
-            Assert.Null(ChainBlockTests.FirstDisagreement(reference, ChainBlockTests.Run(run, ChainKernel.Batched, width: width).Result!));
+        ChainBlockTests.AssertBatchedIsPerChain(run);
     }
 
     private static void Rule<TW, TV, TU>(ActivationKind kind, double[] values)
