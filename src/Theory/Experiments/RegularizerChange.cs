@@ -36,9 +36,21 @@ public static class RegularizerChange
     {
         ArgumentNullException.ThrowIfNull(later);
         ArgumentNullException.ThrowIfNull(earlier);
-        double[] after = PerChain(@case, later, flowLimit), before = PerChain(@case, earlier, flowLimit);
-        var samples = new List<double>(later.Count / 2);
-        for (int j = 0; j < later.Count / 2; j++)
+        return PerPair(PerChain(@case, later, flowLimit), PerChain(@case, earlier, flowLimit));
+    }
+
+    /// <summary>
+    /// Per antithetic pair, the mean over its two chains of <c>after[c] − before[c]</c>, for readings indexed by chain
+    /// (<see cref="PerChain"/>), over the pairs whose four readings are finite. Lets a window read its starts once.
+    /// </summary>
+    public static double[] PerPair(IReadOnlyList<double> after, IReadOnlyList<double> before)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentNullException.ThrowIfNull(before);
+        if (after.Count != before.Count)
+            throw new ArgumentException($"after has {after.Count} readings, before {before.Count}", nameof(before));
+        var samples = new List<double>(after.Count / 2);
+        for (int j = 0; j < after.Count / 2; j++)
         {
             double sum = 0;
             for (int member = 0; member < 2; member++)

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using MathNet.Numerics.Distributions;
 using NoiseDrift.Engine.Validation;
+using NoiseDrift.Theory.Statistics;
 
 namespace NoiseDrift.Theory.Judging;
 
@@ -42,6 +44,39 @@ public sealed class ErrorBudget
 
     /// <summary><c>z = Φ⁻¹(1 − α/(2M))</c>, computed from the lower tail for accuracy.</summary>
     public double Z { get; }
+
+    private readonly ConcurrentDictionary<int, double> _studentZ = new();
+
+    /// <summary>
+    /// The critical value for a standard error estimated from <paramref name="samples"/> independent samples
+    /// (docs/theory.md §5, "Few samples"): Student's <c>t_ν⁻¹(1 − α/(2M))</c>, ν = N − 1, the same per-comparison
+    /// false-alarm probability as <see cref="Z"/>, which is its limit for N → ∞.
+    /// </summary>
+    public double ZFor(int samples)
+    {
+        if (samples < 2) throw new InvalidInputException("samples", $"has {samples} values; a standard error needs at least 2");
+        return _studentZ.GetOrAdd(samples - 1, freedom => Math.Max(Z, StudentCritical.Quantile(FamilyWiseFalseAlarm / CheckCount, freedom)));
+    }
+
+    /// <summary>The tolerance <c>z_ν · SE + bias bound</c> of a sample mean, z_ν = <see cref="ZFor"/> its count.</summary>
+    public double Tolerance(MeanEstimate measured, double biasBound)
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        return VerdictRule.Tolerance(ZFor(measured.Count), measured.StdErr, biasBound);
+    }
+
+    /// <summary>
+    /// Judges a sample mean (docs/theory.md §5) at the critical value of its own sample count (<see cref="ZFor"/>):
+    /// tolerance <c>z_ν · SE + bias bound</c>.
+    /// </summary>
+    public CheckResult Judge(string check, string @case, double predicted, MeanEstimate measured, double biasBound = 0,
+        string detail = "")
+    {
+        ArgumentNullException.ThrowIfNull(measured);
+        Guard.NonNegative(measured.StdErr, "stdErr");
+        Guard.NonNegative(biasBound, "biasBound");
+        return VerdictRule.Judge(check, @case, predicted, measured.Mean, measured.StdErr, ZFor(measured.Count), biasBound, detail);
+    }
 
     /// <summary>The tolerance <c>z · SE + bias bound</c> of this budget (<see cref="VerdictRule.Tolerance"/>).</summary>
     public double Tolerance(double stdErr, double biasBound) => VerdictRule.Tolerance(Z, stdErr, biasBound);

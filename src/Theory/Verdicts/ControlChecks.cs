@@ -113,7 +113,7 @@ public static class ControlChecks
         var estimate = Statistics.MeanEstimate.Of(perPair);
         double predicted = tau * tau * (p - n);
         double driftShare = steps * Vectors.Dot(ownDrift, ownDrift);
-        return SuiteBudget.Budget.Judge("control_isotropic_diffusion", @case.Name, predicted, estimate.Mean, estimate.StdErr,
+        return SuiteBudget.Budget.Judge("control_isotropic_diffusion", @case.Name, predicted, estimate,
             relativeBias * predicted + driftShare,
             $"E||P(θ_K − θ_0)||²/K against τ²(p − n), τ = {tau:G3}: diffusive motion along M; {experiment.Plan.Pairs} pairs × {steps} steps");
     }

@@ -48,13 +48,13 @@ public static class CorrectedRegularizerDecrease
         double corrected = correction.RegRate(correction.Steps.Count - 1);
         double fixedRate = prediction.ExactRegChange;
         double bias = correction.Remainder(corrected, fixedRate) * Math.Abs(corrected);
-        double tolerance = SuiteBudget.Budget.Z * rate.StdErr + bias;
+        double tolerance = SuiteBudget.Budget.Tolerance(rate, bias);
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"per-step change of reg(Proj_M θ) over {plan.Steps} steps × {plan.Pairs} pairs vs the moving mean (offset " +
             $"|m_∞| = {correction.Offset.Size:G3}, √λ_max(S) = {Math.Sqrt(prediction.Covariance.Eigenvalues[^1]):G3}); " +
             $"θ*-fixed exact-S {fixedRate:G4} ({VerdictRule.Ratio(fixedRate, rate.Mean, tolerance):G3} tolerances away), " +
             $"leading {prediction.LeadingRegChange:G4}; remainder ε₀ = max(C λ_max(S), ε₄) + 3γ = {correction.BaseRemainder:G3} (γ = {correction.Gamma:G3})");
-        return Resolvability.Assess(SuiteBudget.Budget.Judge("reg_decrease", @case.Name, corrected, rate.Mean, rate.StdErr, bias, detail));
+        return Resolvability.Assess(SuiteBudget.Budget.Judge("reg_decrease", @case.Name, corrected, rate, bias, detail));
     }
 
     /// <summary>The <c>ou_mean_*</c> rows at <see cref="OffsetCorrection.Steps"/>[s] (docs/theory.md §3.9).</summary>

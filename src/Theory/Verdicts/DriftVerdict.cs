@@ -30,7 +30,7 @@ public static class DriftVerdict
         {
             var direction = predicted.Select(v => v / size).ToArray();
             var along = VectorMeanEstimate.Projection(measured.Samples, direction);
-            results.Add(budget.Judge($"{check}_along", caseName, size, along.Mean, along.StdErr, bias,
+            results.Add(budget.Judge($"{check}_along", caseName, size, along, bias,
                 $"per-step drift along d/|d|; {measured.Method}"));
         }
         results.Add(Components(check, caseName, measured.Estimate, predicted, bias, budget, measured.Method));
@@ -42,9 +42,9 @@ public static class DriftVerdict
     {
         var components = new WorstComponent();
         for (int k = 0; k < predicted.Length; k++)
-            components.Add(predicted[k], estimate.Mean[k], budget.Tolerance(estimate.StdErr[k], bias));
+            components.Add(predicted[k], estimate.Mean[k], VerdictRule.Tolerance(budget.ZFor(estimate.Count), estimate.StdErr[k], bias));
         int worst = Math.Max(0, components.Index);
-        return budget.Judge($"{check}_components", caseName, predicted[worst], estimate.Mean[worst], estimate.StdErr[worst], bias,
+        return budget.Judge($"{check}_components", caseName, predicted[worst], new MeanEstimate(estimate.Mean[worst], estimate.StdErr[worst], estimate.Count), bias,
             $"worst of {predicted.Length} components (θ[{worst}]); {method}");
     }
 }

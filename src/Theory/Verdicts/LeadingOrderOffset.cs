@@ -24,8 +24,8 @@ public static class LeadingOrderOffset
         double leading = Vectors.Dot(prediction.Leading, direction);
         var along = VectorMeanEstimate.Projection(measured.Samples, direction);
         double scale = 1 / Math.Abs(leading);
-        return SuiteBudget.Budget.Judge("drift_leading_offset", caseName, size / leading - 1, along.Mean / leading - 1,
-            along.StdErr * scale, relativeBias * size * scale,
+        return SuiteBudget.Budget.Judge("drift_leading_offset", caseName, size / leading - 1,
+            new MeanEstimate(along.Mean / leading - 1, along.StdErr * scale, along.Count), relativeBias * size * scale,
             $"relative excess of the drift over the leading order along d/|d|; {measured.Method}");
     }
 }

@@ -64,13 +64,13 @@ public static class MeanOffsetVerdict
         var budget = SuiteBudget.Budget;
         var measured = VectorMeanEstimate.Projection(perPair, direction);
         double value = Vectors.Dot(direction, predicted);
-        double tolerance = budget.Z * measured.StdErr + bias;
+        double tolerance = budget.Tolerance(measured, bias);
         double zero = VerdictRule.Ratio(0, measured.Mean, tolerance);
         double wrong = VerdictRule.Ratio(Vectors.Dot(direction, halved), measured.Mean, tolerance);
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"mean normal coordinate along {what} at k = {step} over {perPair.Count} antithetic pairs; power: m = 0 is " +
             $"{zero:G3} tolerances away ({Verdict(zero)}), time constant 1/(2ηλ) {wrong:G3} ({Verdict(wrong)})");
-        return Resolvability.Assess(budget.Judge(check, caseName, value, measured.Mean, measured.StdErr, bias, detail));
+        return Resolvability.Assess(budget.Judge(check, caseName, value, measured, bias, detail));
     }
 
     private static string Verdict(double ratio) => ratio > 1 ? "rejected" : "not rejected";

@@ -32,11 +32,11 @@ public static class OuVerdict
         {
             var estimate = MeanEstimate.Of(measured.QuadraticForm(predicted.Eigenvectors.Column(k)));
             double value = predicted.Eigenvalues[k];
-            results.Add(budget.Judge($"{check}_eigen{k}", caseName, value, estimate.Mean, estimate.StdErr,
+            results.Add(budget.Judge($"{check}_eigen{k}", caseName, value, estimate,
                 remainder.Along(predicted.Eigenvectors.Column(k)), $"variance along eigenvector {k} of S ({predicted.Form}); {measured.Method}"));
         }
         var trace = MeanEstimate.Of(measured.Trace());
-        results.Add(budget.Judge($"{check}_trace", caseName, predicted.Trace, trace.Mean, trace.StdErr,
+        results.Add(budget.Judge($"{check}_trace", caseName, predicted.Trace, trace,
             remainder.OfTrace(), $"tr S ({predicted.Form}); {measured.Method}"));
         return results;
     }

@@ -30,18 +30,18 @@ public static class RegularizerDecreaseCheck
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         var experiment = ChainExperiment.Run(@case, plan with { SampleEvery = 0 }, prediction.Covariance, progress: progress);
         var rate = MeasuredRate(experiment);
-        return Judge(@case, plan, prediction, rate.Mean, rate.StdErr, prediction.ExactRegChange);
+        return Judge(@case, plan, prediction, rate, prediction.ExactRegChange);
     }
 
     /// <summary>The verdict for a measured rate against a (possibly perturbed) predicted rate.</summary>
-    public static CheckResult Judge(TheoryCase @case, RunPlan plan, DriftPrediction prediction, double measured,
-        double stdErr, double predictedRate)
+    public static CheckResult Judge(TheoryCase @case, RunPlan plan, DriftPrediction prediction, MeanEstimate measured,
+        double predictedRate)
     {
         ArgumentNullException.ThrowIfNull(@case);
         ArgumentNullException.ThrowIfNull(prediction);
         var displacement = KStepDisplacement.Predict(@case.Model, @case.Theta, @case.Data, @case.Sgd, plan.Steps);
         double relativeBias = displacement.RelativeBias + OffsetCorrection.RemainderAt(@case, prediction);
-        return SuiteBudget.Budget.Judge("reg_decrease", @case.Name, predictedRate, measured, stdErr,
+        return SuiteBudget.Budget.Judge("reg_decrease", @case.Name, predictedRate, measured,
             relativeBias * Math.Abs(predictedRate),
             $"per-step change of reg(Proj_M θ) over {plan.Steps} steps × {plan.Pairs} pairs; leading {prediction.LeadingRegChange:G4}");
     }

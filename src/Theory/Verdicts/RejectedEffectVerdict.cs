@@ -34,10 +34,10 @@ public static class RejectedEffectVerdict
         double predicted = Vectors.Dot(own, direction);
         var budget = SuiteBudget.Budget;
         double bias = relativeBias * Vectors.Norm(own);
-        double tolerance = budget.Tolerance(along.StdErr, bias);
+        double tolerance = budget.Tolerance(along, bias);
         string detail = string.Create(CultureInfo.InvariantCulture,
             $"per-step drift along the direction of {what}: the control predicts {predicted:G4}; {what} would be " +
             $"{size:G4}, {VerdictRule.Ratio(predicted, size, tolerance):G3} tolerances away; {measured.Method}");
-        return budget.Judge(check, caseName, predicted, along.Mean, along.StdErr, bias, detail);
+        return budget.Judge(check, caseName, predicted, along, bias, detail);
     }
 }

@@ -39,14 +39,15 @@ public static class SlowFlowCheck
         double remainder = OffsetCorrection.RemainderAt(@case, prediction);
         var path = MeanPath.Run(@case, prediction.Covariance, plan.Steps, steps, Math.Max(1, plan.Steps / 50));
         var verdicts = new List<CheckResult>();
+        var starts = RegularizerChange.PerChain(@case, experiment.Starts, flowLimit: true);
         for (int s = 0; s < snapshots; s++)
         {
-            var change = MeanEstimate.Of(RegularizerChange.PerPair(@case, experiment.Result.Snapshots[s], experiment.Starts, flowLimit: true));
+            var change = MeanEstimate.Of(RegularizerChange.PerPair(RegularizerChange.PerChain(@case, experiment.Result.Snapshots[s], flowLimit: true), starts));
             double leading = flow.Regs[s + 1] - flow.Regs[0];
             double predicted = ProjectedObservable.Reg(@case.Model, @case.Data).AtFlowLimit(@case.Model, @case.Data, path[s]) - prediction.Regularizer.Reg;
             double bias = OffsetCorrection.Remainder(remainder, predicted, leading) * Math.Abs(predicted);
-            double tolerance = SuiteBudget.Budget.Z * change.StdErr + bias;
-            verdicts.Add(Resolvability.Assess(SuiteBudget.Budget.Judge("slow_flow_reg", @case.Name, predicted, change.Mean, change.StdErr, bias,
+            double tolerance = SuiteBudget.Budget.Tolerance(change, bias);
+            verdicts.Add(Resolvability.Assess(SuiteBudget.Budget.Judge("slow_flow_reg", @case.Name, predicted, change, bias,
                 string.Create(CultureInfo.InvariantCulture,
                     $"Δreg(Φ θ) at t = {flow.Times[s + 1]:G3} (k = {steps[s]}) vs the mean path; the leading-order slow " +
                     $"flow {leading:G4} is {VerdictRule.Ratio(leading, change.Mean, tolerance):G3} tolerances away; {pairs} pairs; remainder ε₀ = {remainder:G3}"))));

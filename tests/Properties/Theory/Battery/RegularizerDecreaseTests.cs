@@ -22,7 +22,7 @@ public sealed class RegularizerDecreaseTests
         var prediction = TangentDrift.At(@case.Model, @case.Theta, @case.Data, @case.Sgd);
         var experiment = ChainExperiment.Run(@case, Plan, prediction.Covariance);
         var rate = RegularizerDecreaseCheck.MeasuredRate(experiment);
-        var verdict = RegularizerDecreaseCheck.Judge(@case, Plan, prediction, rate.Mean, rate.StdErr, prediction.ExactRegChange);
+        var verdict = RegularizerDecreaseCheck.Judge(@case, Plan, prediction, rate, prediction.ExactRegChange);
         Verdicts.AllPass([verdict]);
         Assert.True(rate.Mean < 0, "reg must decrease");
 

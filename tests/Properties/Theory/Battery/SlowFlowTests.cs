@@ -17,7 +17,8 @@ public sealed class SlowFlowTests
     {
         var named = Cases.Tanh;
         var @case = named.WithSgd(named.Sgd with { Eta = named.Sgd.Eta / 4 }).WithOuScale(1e-4);
-        var results = SlowFlowCheck.Run(@case, Tier.Pick(0.1, 1.0), Tier.Pick(16, 32), 5, Cases.Seed);
+        var results = SlowFlowCheck.Run(@case, Tier.Pick(0.1, 1.0),
+            Tier.Pick(TheoryBatteryOptions.Standard(Cases.Seed).SlowFlowPairs, TheoryBatteryOptions.Deep(Cases.Seed).SlowFlowPairs), 5, Cases.Seed);
         Verdicts.AllPass(results);
         var final = results[0];
         Assert.True(final.Measured < 0 && final.Predicted < 0, "reg must decrease along both");
@@ -37,7 +38,8 @@ public sealed class SlowFlowTests
         const ulong seed = 145;
         var named = TheoryBattery.BuiltInCases(seed)[1];
         var @case = named.WithSgd(named.Sgd with { Eta = named.Sgd.Eta / 4 }).WithOuScale(10 * TheoryBattery.OuScale);
-        var results = SlowFlowCheck.Run(@case, 0.05, 8, 5, TheoryBatteryOptions.Quick(seed).Plan.Seed);
+        var quick = TheoryBatteryOptions.Quick(seed);
+        var results = SlowFlowCheck.Run(@case, 0.05, quick.SlowFlowPairs, 5, quick.Plan.Seed);
         Verdicts.AllPass(results);
         foreach (var row in results)
         {
