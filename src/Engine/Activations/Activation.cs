@@ -12,8 +12,8 @@ namespace NoiseDrift.Engine.Activations;
 public static class Activation
 {
     public const double LeakySlope = 0.01;
-    private const double GeluC = 0.7978845608028654; // √(2/π)
-    private const double GeluA = 0.044715;
+    internal const double GeluC = 0.7978845608028654; // √(2/π)
+    internal const double GeluA = 0.044715;
 
     private static readonly (string Name, ActivationKind Kind)[] Names =
     [

@@ -35,27 +35,28 @@ public static class GaussNewtonFlowProjection
         var stage = new double[p];
         var k = new double[4][];
         for (int j = 0; j < 4; j++) k[j] = new double[p];
-        double worst = Velocity(model, data, current, k[0]);
+        var ws = model.CreateWorkspace(data.Count);
+        double worst = Velocity(model, data, current, k[0], ws);
         if (!double.IsFinite(worst)) throw new ArithmeticException("GaussNewtonFlowProjection: a residual is not finite");
         int steps = worst > Handover ? (int)Math.Ceiling(Math.Log(worst / Handover) / Step) : 0;
         for (int s = 0; s < steps; s++)
         {
-            if (s > 0) Velocity(model, data, current, k[0]);
+            if (s > 0) Velocity(model, data, current, k[0], ws);
             Stage(current, k[0], Step / 2, stage);
-            Velocity(model, data, stage, k[1]);
+            Velocity(model, data, stage, k[1], ws);
             Stage(current, k[1], Step / 2, stage);
-            Velocity(model, data, stage, k[2]);
+            Velocity(model, data, stage, k[2], ws);
             Stage(current, k[2], Step, stage);
-            Velocity(model, data, stage, k[3]);
+            Velocity(model, data, stage, k[3], ws);
             for (int q = 0; q < p; q++) current[q] += Step / 6 * (k[0][q] + 2 * k[1][q] + 2 * k[2][q] + k[3][q]);
         }
         return ZeroLossProjection.Project(model, data, current);
     }
 
     /// <summary><c>v = −J⁺ r</c> at θ; returns <c>max_i |r_i|</c>.</summary>
-    private static double Velocity(Model model, Dataset data, double[] theta, double[] velocity)
+    private static double Velocity(Model model, Dataset data, double[] theta, double[] velocity, Workspace ws)
     {
-        var projector = new TangentProjector(model, data, theta);
+        var projector = new TangentProjector(model, data, theta, ws);
         projector.MinimumNormSolution(projector.Residuals, velocity);
         for (int q = 0; q < velocity.Length; q++) velocity[q] = -velocity[q];
         return ZeroLossProjection.MaxAbs(projector.Residuals);

@@ -10,12 +10,14 @@ namespace NoiseDrift.Engine.Manifold;
 /// </summary>
 internal static class GramMatrix
 {
-    public static (double[] Jacobian, double[] Outputs) Jacobian(Model model, Dataset data, ReadOnlySpan<double> theta)
+    /// <summary>J and the outputs at θ, in <paramref name="ws"/> (the model's, for n rows) or a new workspace.</summary>
+    public static (double[] Jacobian, double[] Outputs) Jacobian(Model model, Dataset data, ReadOnlySpan<double> theta,
+        Workspace? ws = null)
     {
         int n = data.Count, p = model.ParameterCount;
         var jacobian = new double[n * p];
         var outputs = new double[n];
-        model.Jacobian(theta, data.X, outputs, jacobian, model.CreateWorkspace(n));
+        model.Jacobian(theta, data.X, outputs, jacobian, ws ?? model.CreateWorkspace(n));
         return (jacobian, outputs);
     }
 

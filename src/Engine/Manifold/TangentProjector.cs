@@ -24,7 +24,12 @@ public sealed class TangentProjector
     /// Forms J at θ and factors <c>J Jᵀ</c>. Throws <see cref="InvalidInputException"/> on <c>theta</c> when J is
     /// rank-deficient (naming the smallest pivot) or n &gt; p.
     /// </summary>
-    public TangentProjector(Model model, Dataset data, ReadOnlySpan<double> theta)
+    public TangentProjector(Model model, Dataset data, ReadOnlySpan<double> theta) : this(model, data, theta, null)
+    {
+    }
+
+    /// <summary>As the public constructor, forming J in <paramref name="ws"/> (the model's workspace for n rows) when given.</summary>
+    internal TangentProjector(Model model, Dataset data, ReadOnlySpan<double> theta, Workspace? ws)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
@@ -36,7 +41,7 @@ public sealed class TangentProjector
                 $"examples than parameters (model {model.Describe()}), so it cannot have full row rank");
         Count = n;
         ParameterCount = p;
-        (_jacobian, _outputs) = GramMatrix.Jacobian(model, data, theta);
+        (_jacobian, _outputs) = GramMatrix.Jacobian(model, data, theta, ws);
         _residuals = new double[n];
         TensorPrimitives.Subtract(_outputs, data.Y, _residuals);
         _factor = GramMatrix.Of(_jacobian, n, p);

@@ -18,7 +18,7 @@ namespace NoiseDrift.Engine.Models;
 /// <see cref="SummationOrder"/> and the activations are the same library calls (or <see cref="TanhLanes{TW, TV, TU}"/>, verified against it). The only possible difference is the
 /// sign of a zero. One instance is one worker's scratch; nothing is allocated after construction.
 /// </summary>
-internal sealed class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
+internal sealed partial class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
         IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
     where TU : IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
@@ -35,6 +35,7 @@ internal sealed class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
 
     private MlpLanes(Mlp mlp, int maxRows, Dictionary<int, SummationOrder> rowSums, SummationOrder outputDot)
     {
+        _saved = new LaneBuffer<TV>(maxRows * (2 * Enumerable.Range(1, mlp.Depth).Sum(mlp.Size) + 1));
         _mlp = mlp;
         _sizes = [.. Enumerable.Range(0, mlp.Depth + 1).Select(mlp.Size)];
         LaneBuffer<TV>[] Block() => [.. Enumerable.Range(0, mlp.Depth).Select(l => new LaneBuffer<TV>(maxRows * _sizes[l + 1]))];
@@ -75,6 +76,13 @@ internal sealed class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         ReadOnlySpan<TV> targets, int m, Span<TV> gradient)
     {
         Forward(theta, x, m);
+        return BackwardGradient(theta, x, targets, m, gradient);
+    }
+
+    /// <summary>The part of <see cref="LossGradient"/> after its forward pass: the loss, backward and parameter gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private TV BackwardGradient(ReadOnlySpan<TV> theta, ReadOnlySpan<TV> x, ReadOnlySpan<TV> targets, int m, Span<TV> gradient)
+    {
         var order = _rowSums[m];
         var adjoints = _adjoints.AsSpan(0, m);
         var loss = Adjoints(targets, adjoints, order);
@@ -312,6 +320,12 @@ internal sealed class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
                 return;
             case ActivationKind.Relu or ActivationKind.LeakyRelu:
                 Rectify(kind == ActivationKind.Relu ? 0.0 : Activation.LeakySlope, z, value, d1);
+                return;
+            case ActivationKind.Softplus:
+                ActivationLanes<TW, TV, TU>.Softplus(z, value, d1);
+                return;
+            case ActivationKind.Gelu:
+                ActivationLanes<TW, TV, TU>.Gelu(z, value, d1);
                 return;
             default:
                 for (int t = 0; t < zs.Length; t++) Activation.Evaluate(kind, zs[t], out vs[t], out ds[t], out _);

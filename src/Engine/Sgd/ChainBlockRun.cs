@@ -28,13 +28,14 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
     private readonly int[] _snapshotSteps;
     private readonly ProgressMeter _meter;
     private readonly CancellationToken _cancellation;
-    private readonly bool _antithetic, _clean;
+    private readonly bool _antithetic, _clean, _rowsReusable;
     private readonly LaneBuffer<TV> _inputs, _labels;
 
     private ChainBlockRun(RunSetting run)
     {
         (_sgd, _mlp, _chains, _starts, _steps, _snapshotSteps) = (run.Sgd, run.Mlp, run.Chains, run.Starts, run.Steps, run.SnapshotSteps);
         (_meter, _cancellation, _antithetic, _clean) = (run.Meter, run.Cancellation, run.Antithetic, run.Clean);
+        _rowsReusable = MlpLanes<TW, TV, TU>.RowsReusable(_mlp, _sgd.Data.Count, _sgd.Settings.Problem.Batch);
         _inputs = Broadcast(_sgd.Data.X);
         _labels = Broadcast(_sgd.Data.Y);
     }
@@ -225,7 +226,10 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
                 inputs[r * d + t] = MemoryMarshal.Cast<double, TV>(gathered)[0];
             }
         }
-        return ws.Lanes.LossGradient(theta, inputs, targets, b, ws.Gradient);
+        // After the clean full-batch pass at this θ (Block), the batch rows' forward pass is that pass's.
+        return _clean && _rowsReusable
+            ? ws.Lanes.BatchLossGradient(theta, inputs, targets, rows, n, b, ws.Gradient)
+            : ws.Lanes.LossGradient(theta, inputs, targets, b, ws.Gradient);
     }
 
     private TV Draw(in RandomKeyLanes<TW, TV, TU> key, TU index, int stride) =>

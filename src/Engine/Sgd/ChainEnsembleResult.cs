@@ -54,6 +54,18 @@ public sealed class ChainEnsembleResult
     /// <summary><c>Snapshots[s][c]</c> is <c>θ_k</c> of chain c at <c>k = SnapshotSteps[s]</c>.</summary>
     public double[][][] Snapshots { get; }
 
+    /// <summary>
+    /// The record of the first <paramref name="chains"/> chains (whole groups): what a run of only those starts gives, since
+    /// each chain's randomness is keyed by its group (docs/design.md "Bit-identity contract").
+    /// </summary>
+    public ChainEnsembleResult FirstChains(int chains)
+    {
+        if (chains < 1 || chains > Chains || (Antithetic && chains % 2 != 0))
+            throw new ArgumentOutOfRangeException(nameof(chains), chains, $"must be whole groups of the {Chains} chains");
+        return new(Steps, Antithetic, FinalStates[..chains], ChainMeanCleanGradient?[..chains], ChainMeanCleanLoss?[..chains],
+            SnapshotSteps, [.. Snapshots.Select(s => s[..chains])]);
+    }
+
     private static double[][] PairAverage(double[][] perChain)
     {
         var pairs = new double[perChain.Length / 2][];

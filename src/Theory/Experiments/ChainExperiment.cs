@@ -45,4 +45,16 @@ public sealed record ChainExperiment(TheoryCase Case, RunPlan Plan, ChainEnsembl
         var result = ChainEnsemble.Run(@case.Model, @case.Data, @case.EngineSettings(plan.Seed, parameterNoise), starts, options);
         return new ChainExperiment(@case, plan, result) { Starts = starts };
     }
+
+    /// <summary>
+    /// The experiment of <paramref name="plan"/>, this one's plan with fewer pairs, without running it: pair j's start
+    /// and randomness are keyed by j alone, so its chains are this run's first pairs (<see cref="ChainEnsembleResult.FirstChains"/>).
+    /// </summary>
+    public ChainExperiment FirstPairs(RunPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan != Plan with { Chains = plan.Chains } || plan.Chains > Plan.Chains)
+            throw new ArgumentException($"plan {plan} is not this experiment's plan {Plan} with fewer pairs", nameof(plan));
+        return new ChainExperiment(Case, plan, Result.FirstChains(plan.Chains)) { Starts = Starts.Take(plan.Chains).ToArray() };
+    }
 }

@@ -67,10 +67,11 @@ public static class TheoryBattery
         {
             var sgd = @case.Sgd;
             // The grids' middle points are the case itself: one run of the plan serves all three (the stationary
-            // experiment's own chains when it ran with the plan).
-            var atBase = new Lazy<ChainExperiment>(() => experiment.Plan == plan
-                ? experiment.Chains
-                : ChainExperiment.Run(@case, plan, experiment.Prediction.Covariance));
+            // experiment's own chains, or its first pairs when it ran the plan with more pairs).
+            var atBase = new Lazy<ChainExperiment>(() => experiment.Plan == plan ? experiment.Chains
+                : experiment.Plan == plan with { Chains = experiment.Plan.Chains } && experiment.Plan.Chains > plan.Chains
+                    ? experiment.Chains.FirstPairs(plan)
+                    : ChainExperiment.Run(@case, plan, experiment.Prediction.Covariance));
             foreach (var r in ScalingCheck.Run(@case, plan, ScalingParameter.Sigma, [sgd.Sigma / 2, sgd.Sigma, 2 * sgd.Sigma], atBase)) yield return r;
             Advance();
             foreach (var r in ScalingCheck.Run(@case, plan, ScalingParameter.Eta, [sgd.Eta / 2, sgd.Eta, 2 * sgd.Eta], atBase)) yield return r;

@@ -69,6 +69,20 @@ public class ChainBlockTests
         }
     }
 
+    /// <summary>On one thread, the batched run at every width is the per-chain run chain by chain, or ends with its error.</summary>
+    internal static void AssertBatchedIsPerChain(ChainRunCase run)
+    {
+        var (perChain, perChainError) = Run(run, ChainKernel.PerChain, threads: 1);
+        foreach (int width in Widths)
+        {
+            var (batched, batchedError) = Run(run, ChainKernel.Batched, threads: 1, width: width);
+            Assert.Equal(perChainError, batchedError);
+            if (perChain is null || batched is null) continue;
+            var disagreement = FirstDisagreement(perChain, batched);
+            Assert.True(disagreement is null, $"width {width}: chain {disagreement?.Chain} differs in its {disagreement?.What}");
+        }
+    }
+
     /// <summary>The run with this kernel, thread count and lane width (0: the machine's), or the error it ends with.</summary>
     internal static (ChainEnsembleResult? Result, string? Error) Run(ChainRunCase run, ChainKernel kernel, int threads = -1,
         int width = 0)

@@ -147,15 +147,7 @@ public class LaneKernelTests
             Settings = run.Settings with { Problem = run.Settings.Problem with { Batch = run.Case.Data.Count } },
             Options = run.Options with { CleanGradient = true },
         };
-        var (perChain, perChainError) = ChainBlockTests.Run(fused, ChainKernel.PerChain, threads: 1);
-        foreach (int width in ChainBlockTests.Widths)
-        {
-            var (batched, batchedError) = ChainBlockTests.Run(fused, ChainKernel.Batched, threads: 1, width: width);
-            Assert.Equal(perChainError, batchedError);
-            if (perChain is null || batched is null) continue;
-            var disagreement = ChainBlockTests.FirstDisagreement(perChain, batched);
-            Assert.True(disagreement is null, $"width {width}: chain {disagreement?.Chain} differs in its {disagreement?.What}");
-        }
+        ChainBlockTests.AssertBatchedIsPerChain(fused);
     }
 
     /// <summary>
