@@ -51,7 +51,8 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
                         losses.Add(new RankLoss(sorted[j - 1], -1, []));
                     }
                 }
-                var (final, lost, stalls) = RankTolerantSlowFlow.Integrate(model, thetas[j - 1]!, data, sorted[j - 1], span, steps);
+                var (final, lost, stalls) = RankTolerantSlowFlow.Integrate(model, thetas[j - 1]!, data, sorted[j - 1], span, steps,
+                    RankTolerantSlowFlow.KinkBudget - kinks.Count);
                 thetas[j] = final;
                 losses.AddRange(lost);
                 kinks.AddRange(stalls);
@@ -74,6 +75,27 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
 
     /// <summary>The flow time from which the flow ran on the independent constraints (NaN if it never had to).</summary>
     public double TolerantFrom { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The flow time of its first step where M is not a smooth manifold of codimension n: the first step taken at lost
+    /// rank or whose retraction stalled at a kink on a data point (+∞ when neither happened). From there on the flow
+    /// is a construction of ours, not the theory's prediction (docs/theory.md §4.2, "Where the flow is the prediction").
+    /// </summary>
+    public double FirstRankLoss => Math.Min(RankLosses.Count == 0 ? double.PositiveInfinity : RankLosses[0].Time,
+        KinkSteps.Count == 0 ? double.PositiveInfinity : KinkSteps[0].Time);
+
+    /// <summary>When and where <see cref="FirstRankLoss"/> happened, for a row's detail; empty when it never did.</summary>
+    public string FirstRankLossDetail
+    {
+        get
+        {
+            if (double.IsPositiveInfinity(FirstRankLoss)) return "";
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            if (RankLosses.Count > 0 && RankLosses[0].Time == FirstRankLoss)
+                return $"J lost rank at t = {FirstRankLoss:G4} (rank {RankLosses[0].Rank}, dependent rows at x = {string.Join(", ", RankLosses[0].Inputs.Select(x => x.ToString("G3", c)))})";
+            return $"the flow met a kink on a data point at t = {FirstRankLoss:G4} (x = {string.Join(", ", KinkSteps[0].Inputs.Select(x => x.ToString("G3", c)))})";
+        }
+    }
 
     /// <summary>When and where the flow crossed lost rank, for the report; empty when it never did.</summary>
     public string RankLossSummary => RankLosses.Count == 0

@@ -101,6 +101,16 @@ public static class Relu1DExperiment
         };
         var reported = new List<CheckResult>();
         (set.Slope is null ? reported : verdicts).Add(mid);
+        // Past the flow's first rank loss the flow is not the theory's prediction (docs/theory.md §4.2, "Where the flow
+        // is the prediction"): the comparison read before it is judged, the reading at T is reported.
+        int horizonIndex = runs.Times.Length - 1;
+        if (last < horizonIndex && !flow.Predicts(runs.Duration) && double.IsFinite(runs.Flow.At("reg", runs.Duration)))
+        {
+            double spreadT = end.Spread(t => [end.Reg(t)]);
+            reported.Add(FlowComparison.Judge("relu_reg_vs_flow", name, runs.Flow.At("reg", runs.Duration), runs.LabelNoise.Values["reg"][horizonIndex],
+                flow.Bias("reg", horizonIndex) + (double.IsFinite(spreadT) ? spreadT : 0), $"reg vs the slow flow at T, {at}, read after the flow's " +
+                $"first rank loss, where the flow is not the theory's prediction: {runs.Flow.FirstRankLossDetail}"));
+        }
         // Each verdict's power checks are read where it reads, with its own tolerance (issue 28).
         var power = flow.PowerAt("relu_reg_vs_flow", name, "reg", last, bias).ToList();
         if (set.Slope is not null) power.AddRange(flow.PowerAt("relu_reg_vs_flow_mid", name, "reg", steepest, flow.Bias("reg", steepest)));

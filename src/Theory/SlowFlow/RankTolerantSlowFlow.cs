@@ -29,6 +29,14 @@ public static class RankTolerantSlowFlow
     /// </summary>
     public const double AcceptedResidual = 1e-7;
 
+    /// <summary>
+    /// The most flow steps at kinks on data points (<see cref="KinkStep"/>) one flow may take before it stops: past the
+    /// first one the flow is a construction of ours, not the theory's prediction (docs/theory.md §4.2, "Where the flow is
+    /// the prediction"), and where it slides along a kink each flow step goes through up to ten failed splits first, so
+    /// without a cap its work per unit t has no bound (docs/reproduction.md, the ReLU section, records the cost).
+    /// </summary>
+    public const int KinkBudget = 256;
+
     private const int MaxIterations = 200;
     private const int MaxHalvings = 40;
     private const int MaxSplits = 10;
@@ -55,16 +63,37 @@ public static class RankTolerantSlowFlow
     /// whose retraction stalled at a kink on a data point and was solved along the model's affine block.
     /// Throws <see cref="InvalidOperationException"/> when a retraction cannot reach <see cref="AcceptedResidual"/>.
     /// </summary>
+    /// <remarks>
+    /// At most <paramref name="kinkBudget"/> steps at kinks on data points are taken; the next one throws
+    /// <see cref="KinkBudgetExceededException"/> (the flow stops there and says so).
+    /// </remarks>
     public static (double[] Final, IReadOnlyList<RankLoss> Losses, IReadOnlyList<KinkStep> Kinks) Integrate(Model model,
-        ReadOnlySpan<double> theta0, Dataset data, double time, double duration, int steps)
+        ReadOnlySpan<double> theta0, Dataset data, double time, double duration, int steps, int kinkBudget = KinkBudget)
     {
         ArgumentNullException.ThrowIfNull(model);
         double dt = duration / steps;
         var losses = new List<RankLoss>();
-        var kinks = new List<KinkStep>();
+        var kinks = new KinkSteps(kinkBudget);
         var theta = Retract(model, data, theta0.ToArray());
         for (int k = 0; k < steps; k++) theta = HeunStep(model, data, theta, time + k * dt, dt, 0, losses, kinks);
-        return (theta, losses, kinks);
+        return (theta, losses, kinks.Steps);
+    }
+
+    /// <summary>The steps at kinks on data points taken so far, and how many more the budget allows.</summary>
+    private sealed class KinkSteps(int budget)
+    {
+        public List<KinkStep> Steps { get; } = [];
+
+        public void Add(KinkStep step)
+        {
+            if (Steps.Count >= budget)
+            {
+                throw new KinkBudgetExceededException($"the flow's work at kinks on data points reached its budget at t = {step.Time:G4}: " +
+                    $"{KinkBudget} steps at kinks in all (docs/theory.md §4.2), the next one at x = " +
+                    string.Join(", ", step.Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))));
+            }
+            Steps.Add(step);
+        }
     }
 
     /// <summary>
@@ -72,7 +101,7 @@ public static class RankTolerantSlowFlow
     /// linearisation of the other side is wrong) the step is taken as two of half the length, down to 2⁻¹⁰ dt.
     /// </summary>
     private static double[] HeunStep(Model model, Dataset data, double[] theta, double time, double dt, int depth,
-        List<RankLoss> losses, List<KinkStep> kinks)
+        List<RankLoss> losses, KinkSteps kinks)
     {
         try
         {
@@ -89,7 +118,7 @@ public static class RankTolerantSlowFlow
             if (stalled is { Count: > 0 }) kinks.Add(new KinkStep(time, [.. stalled.Distinct().Order().Select(i => data.X[i * data.Dimension])]));
             return next;
         }
-        catch (InvalidOperationException) when (depth < MaxSplits)
+        catch (InvalidOperationException e) when (depth < MaxSplits && e is not KinkBudgetExceededException)
         {
             var half = HeunStep(model, data, theta, time, dt / 2, depth + 1, losses, kinks);
             return HeunStep(model, data, half, time + dt / 2, dt / 2, depth + 1, losses, kinks);
@@ -204,6 +233,25 @@ public static class RankTolerantSlowFlow
         var next = (double[])theta.Clone();
         Vectors.AddScaled(next, velocity, dt);
         return next;
+    }
+}
+
+/// <summary>The slow flow took its <see cref="RankTolerantSlowFlow.KinkBudget"/> steps at kinks on data points and stops.</summary>
+public sealed class KinkBudgetExceededException : InvalidOperationException
+{
+    /// <summary>With the reason.</summary>
+    public KinkBudgetExceededException(string message) : base(message)
+    {
+    }
+
+    /// <summary>Without a reason.</summary>
+    public KinkBudgetExceededException()
+    {
+    }
+
+    /// <summary>With the reason and the cause.</summary>
+    public KinkBudgetExceededException(string message, Exception inner) : base(message, inner)
+    {
     }
 }
 
