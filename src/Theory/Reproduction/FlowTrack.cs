@@ -19,9 +19,12 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <param name="Stopped">Why and when the flow stopped, or empty.</param>
 public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDictionary<string, double[]> Values, string Stopped)
 {
-    /// <summary>Integrates to every time in <paramref name="times"/> with Heun steps no longer than <paramref name="maxStep"/>.</summary>
+    /// <summary>
+    /// Integrates to every time in <paramref name="times"/> with Heun steps no longer than <paramref name="maxStep"/>,
+    /// taking at most <paramref name="kinkBudget"/> steps at kinks on data points (docs/theory.md §4.2).
+    /// </summary>
     public static FlowTrack Integrate(Model model, Dataset data, double[] start, IEnumerable<double> times, double maxStep,
-        IReadOnlyList<ProjectedObservable> observables)
+        IReadOnlyList<ProjectedObservable> observables, int kinkBudget = RankTolerantSlowFlow.KinkBudget)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(observables);
@@ -52,10 +55,16 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
                     }
                 }
                 var (final, lost, stalls) = RankTolerantSlowFlow.Integrate(model, thetas[j - 1]!, data, sorted[j - 1], span, steps,
-                    RankTolerantSlowFlow.KinkBudget - kinks.Count);
+                    kinkBudget - kinks.Count);
                 thetas[j] = final;
                 losses.AddRange(lost);
                 kinks.AddRange(stalls);
+            }
+            catch (KinkBudgetExceededException e)
+            {
+                losses.AddRange(e.Losses);
+                kinks.AddRange(e.Kinks);
+                stopped = $"the slow flow stopped between t = {sorted[j - 1]:G4} and t = {sorted[j]:G4}: {e.Message}";
             }
             catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
             {

@@ -75,7 +75,14 @@ public static class RankTolerantSlowFlow
         var losses = new List<RankLoss>();
         var kinks = new KinkSteps(kinkBudget);
         var theta = Retract(model, data, theta0.ToArray());
-        for (int k = 0; k < steps; k++) theta = HeunStep(model, data, theta, time + k * dt, dt, 0, losses, kinks);
+        try
+        {
+            for (int k = 0; k < steps; k++) theta = HeunStep(model, data, theta, time + k * dt, dt, 0, losses, kinks);
+        }
+        catch (KinkBudgetExceededException e)
+        {
+            throw new KinkBudgetExceededException(e.Message, losses, kinks.Steps);
+        }
         return (theta, losses, kinks.Steps);
     }
 
@@ -89,7 +96,7 @@ public static class RankTolerantSlowFlow
             if (Steps.Count >= budget)
             {
                 throw new KinkBudgetExceededException($"the flow's work at kinks on data points reached its budget at t = {step.Time:G4}: " +
-                    $"{KinkBudget} steps at kinks in all (docs/theory.md §4.2), the next one at x = " +
+                    $"{budget} steps at kinks taken (docs/theory.md §4.2), the next one at x = " +
                     string.Join(", ", step.Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))));
             }
             Steps.Add(step);
@@ -239,6 +246,19 @@ public static class RankTolerantSlowFlow
 /// <summary>The slow flow took its <see cref="RankTolerantSlowFlow.KinkBudget"/> steps at kinks on data points and stops.</summary>
 public sealed class KinkBudgetExceededException : InvalidOperationException
 {
+    /// <summary>With the reason and the steps at lost rank and at kinks taken in the integration that stopped.</summary>
+    public KinkBudgetExceededException(string message, IReadOnlyList<RankLoss> losses, IReadOnlyList<KinkStep> kinks) : base(message)
+    {
+        Losses = losses;
+        Kinks = kinks;
+    }
+
+    /// <summary>The steps at lost rank taken before the stop.</summary>
+    public IReadOnlyList<RankLoss> Losses { get; } = [];
+
+    /// <summary>The steps at kinks on data points taken before the stop.</summary>
+    public IReadOnlyList<KinkStep> Kinks { get; } = [];
+
     /// <summary>With the reason.</summary>
     public KinkBudgetExceededException(string message) : base(message)
     {

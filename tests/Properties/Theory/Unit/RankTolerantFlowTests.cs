@@ -3,6 +3,7 @@ using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Reproduction;
 using NoiseDrift.Theory.SlowFlow;
+using NoiseDrift.Theory.Statistics;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Unit;
@@ -78,6 +79,53 @@ public sealed class RankTolerantFlowTests
         Assert.NotEmpty(track.RankLosses);
         Assert.Equal(0, track.TolerantFrom);
         Assert.Contains("rank 2", track.RankLossSummary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The flow's work at kinks on data points is capped (docs/theory.md §4.2, "The flow's work at kinks on data points
+    /// is bounded"): generic data, seed 1's start, meets such kinks before t = 6 (the path of <c>Relu1DFlowSnapshots</c>); with a budget of 3 it takes exactly
+    /// three such steps, then stops and says where, and reads NaN after.
+    /// </summary>
+    [Fact]
+    public void The_flow_stops_once_its_kink_budget_is_spent()
+    {
+        var plan = Relu1DExperiment.Plan(quick: true, seed: 1);
+        var set = Relu1DData.Generic;
+        var model = Mlp.Relu1D(Width);
+        var start = Relu1DExperiment.Start(set, plan);
+        var track = FlowTrack.Integrate(model, set.Data, start.Theta, [0.5, 1, 1.5, 2, 2.5, 3, 6], plan.FlowStep, [ProjectedObservable.Reg(model, set.Data)], kinkBudget: 3);
+        Assert.True(track.KinkSteps.Count == 3, $"{track.KinkSteps.Count} steps at kinks; {track.Stopped}");
+        Assert.Contains("reached its budget", track.Stopped, StringComparison.Ordinal);
+        Assert.True(double.IsNaN(track.At("reg", 6)));
+        Assert.Equal(track.KinkSteps[0].Time, track.FirstRankLoss);
+        Assert.Contains("kink on a data point", track.FirstRankLossDetail, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A comparison against the flow reads before the flow's first rank loss (docs/theory.md §4.2, "Where the flow is
+    /// the prediction"), and says why; without a rank loss it reads at the horizon.
+    /// </summary>
+    [Fact]
+    public void A_comparison_against_the_flow_reads_before_its_first_rank_loss()
+    {
+        var plan = ExperimentPlan.FullBatch(0.02, 6, 2, 100_000, 6, 1, 0.05, 1);
+        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
+        var times = steps.Select(k => plan.Sgd.SlowTime(k)).ToArray();
+        var values = new Dictionary<string, MeanEstimate[]> { ["reg"] = [.. times.Select(_ => new MeanEstimate(1, 0.1, 2))] };
+        var chains = new TrackedRun(RunKind.LabelNoise, steps, values, [], 0, "");
+        var flowValues = new Dictionary<string, double[]> { ["reg"] = [.. times.Select(_ => 1.0)] };
+        var regular = new FlowTrack(times, new double[]?[times.Length], flowValues, "");
+        var model = Mlp.Relu1D(Width);
+        var start = new ManifoldStart(StraightLine(), StraightLine(), ManifoldRoute.OnManifold, 0, 0, double.NaN, 0);
+        var runs = new RunSet(model, Relu1DData.Collinear.Data, plan, start, 1, new Dictionary<RunKind, TrackedRun> { [RunKind.LabelNoise] = chains }, regular);
+        Assert.Equal(times.Length - 1, new FlowComparison(runs, 0).Last("reg"));
+        double loss = (times[2] + times[3]) / 2;
+        var lost = new FlowComparison(runs with { Flow = regular with { RankLosses = [new RankLoss(loss, 5, [0.6])] } }, 0);
+        Assert.Equal(2, lost.Last("reg"));
+        Assert.Contains("first rank loss next: J lost rank at t", lost.EarlyReading("reg"), StringComparison.Ordinal);
+        Assert.False(lost.Predicts(times[3]));
+        var kink = new FlowComparison(runs with { Flow = regular with { KinkSteps = [new KinkStep(times[1], [0.6])] } }, 0);
+        Assert.Equal(0, kink.Last("reg"));
     }
 
     /// <summary>
