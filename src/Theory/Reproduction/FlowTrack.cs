@@ -64,7 +64,7 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
             {
                 losses.AddRange(e.Losses);
                 kinks.AddRange(e.Kinks);
-                stopped = $"the slow flow stopped between t = {sorted[j - 1]:G4} and t = {sorted[j]:G4}: {e.Message}";
+                stopped = $"the slow flow stopped between t = {sorted[j - 1]:G4} and t = {sorted[j]:G4}: {e.Message}, after {kinks.Count} steps at kinks";
             }
             catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
             {

@@ -95,8 +95,8 @@ public static class RankTolerantSlowFlow
         {
             if (Steps.Count >= budget)
             {
-                throw new KinkBudgetExceededException($"the flow's work at kinks on data points reached its budget at t = {step.Time:G4}: " +
-                    $"{budget} steps at kinks taken (docs/theory.md §4.2), the next one at x = " +
+                throw new KinkBudgetExceededException($"the flow's work at kinks on data points reached its budget at t = {step.Time:G4} " +
+                    "(docs/theory.md §4.2), the next step at a kink at x = " +
                     string.Join(", ", step.Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture))));
             }
             Steps.Add(step);
