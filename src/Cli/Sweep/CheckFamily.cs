@@ -11,7 +11,10 @@ namespace NoiseDrift.Cli.Sweep;
 /// <param name="WorstRatio">The largest <c>|measured − predicted|/tolerance</c>.</param>
 /// <param name="WorstSeed">The seed of that row.</param>
 /// <param name="WorstCase">The case of that row.</param>
-public sealed record CheckFamily(string Check, int Rows, int Failures, double WorstRatio, ulong WorstSeed, string WorstCase)
+/// <param name="MedianRatio">The median <c>|m − p|/tolerance</c> over this check's rows with a standard error (NaN if none).</param>
+/// <param name="Q99Ratio">Its 0.99 quantile over the same rows (NaN if none).</param>
+public sealed record CheckFamily(string Check, int Rows, int Failures, double WorstRatio, ulong WorstSeed, string WorstCase,
+    double MedianRatio, double Q99Ratio)
 {
     /// <summary>The fraction of rows whose own verdict passed (per claim, over the seeds of a reproduce sweep).</summary>
     public double PassRate => Rows == 0 ? 0 : (Rows - Failures) / (double)Rows;

@@ -30,6 +30,8 @@ internal static class SweepJson
             json.WriteNumber("rows", c.Rows);
             json.WriteNumber("failures", c.Failures);
             JsonLine.Number(json, "pass_rate", c.PassRate);
+            JsonLine.Number(json, "median_ratio", c.MedianRatio);
+            JsonLine.Number(json, "q0.99_ratio", c.Q99Ratio);
             JsonLine.Number(json, "worst_ratio", c.WorstRatio);
             json.WriteNumber("worst_seed", c.WorstSeed);
             json.WriteString("worst_case", c.WorstCase);

@@ -37,17 +37,25 @@ public sealed record SweepSummary(IReadOnlyList<ulong> Seeds, int Rows, int Fail
         var checks = judged.GroupBy(r => r.Verdict.Check).Select(g =>
         {
             var worst = g.MaxBy(Ratio)!;
-            return new CheckFamily(g.Key, g.Count(), g.Count(r => !r.Verdict.Pass), Ratio(worst), worst.Seed, worst.Verdict.Case);
+            var ratios = StatisticalRatios(g);
+            return new CheckFamily(g.Key, g.Count(), g.Count(r => !r.Verdict.Pass), Ratio(worst), worst.Seed, worst.Verdict.Case,
+                Quantile(ratios, 0.5), Quantile(ratios, 0.99));
         }).ToList();
-        var statistical = judged.Where(r => r.Verdict.StdErr > 0).Select(Ratio).Order().ToArray();
-        var quantiles = statistical.Length == 0
-            ? []
-            : Levels.Select(q => (q, statistical[Math.Min(statistical.Length - 1, (int)Math.Ceiling(q * statistical.Length) - 1)]))
-                .ToList();
+        var statistical = StatisticalRatios(judged);
+        var quantiles = statistical.Length == 0 ? [] : Levels.Select(q => (q, Quantile(statistical, q))).ToList();
         return new SweepSummary(seeds, rows.Count, judged.Count(r => !r.Verdict.Pass),
             judged.Where(r => !r.Verdict.Pass).Select(r => r.Seed).Distinct().Count(), budget,
             judged.Count(r => !budget.Passes(r.Verdict)), checks, quantiles);
     }
+
+    /// <summary>The ascending ratios of the rows with a standard error (the rows whose gap is noise).</summary>
+    private static double[] StatisticalRatios(IEnumerable<SweepRow> rows) =>
+        rows.Where(r => r.Verdict.StdErr > 0).Select(Ratio).Order().ToArray();
+
+    /// <summary>The empirical quantile at <paramref name="level"/>: the ⌈level·N⌉-th smallest; NaN when empty.</summary>
+    private static double Quantile(double[] ascending, double level) => ascending.Length == 0
+        ? double.NaN
+        : ascending[Math.Clamp((int)Math.Ceiling(level * ascending.Length) - 1, 0, ascending.Length - 1)];
 
     private static double Ratio(SweepRow row) =>
         VerdictRule.Ratio(row.Verdict.Predicted, row.Verdict.Measured, row.Verdict.Tolerance);

@@ -6,7 +6,8 @@ namespace NoiseDrift.Cli.Sweep;
 
 /// <summary>
 /// The summary of a sweep (<c>noisedrift sweep</c> without <c>--json</c>, and <c>noisedrift merge</c>): one row per
-/// check name with its failures and worst <c>|m − p|/tolerance</c>, then the totals and the union verdict.
+/// check name with its failures and the median, 0.99 quantile and worst of <c>|m − p|/tolerance</c> (the first two over
+/// rows with a standard error), then the totals and the union verdict.
 /// </summary>
 internal static class SweepTable
 {
@@ -17,13 +18,15 @@ internal static class SweepTable
         table.AddColumn(new TableColumn("rows").RightAligned());
         table.AddColumn(new TableColumn("failed").RightAligned());
         table.AddColumn(new TableColumn("pass rate").RightAligned());
+        table.AddColumn(new TableColumn("median").RightAligned());
+        table.AddColumn(new TableColumn("q0.99").RightAligned());
         table.AddColumn(new TableColumn("worst |m−p|/tol").RightAligned());
         table.AddColumn("at seed, case");
         foreach (var c in s.Checks)
         {
             table.AddRow(Markup.Escape(c.Check), Count(c.Rows), c.Failures == 0 ? "0" : $"[red]{c.Failures}[/]",
                 string.Create(CultureInfo.InvariantCulture, $"{c.PassRate:P0}"),
-                NumberFormat.Ratio(c.WorstRatio), Markup.Escape($"{c.WorstSeed}, {c.WorstCase}"));
+                OrDash(c.MedianRatio), OrDash(c.Q99Ratio), NumberFormat.Ratio(c.WorstRatio), Markup.Escape($"{c.WorstSeed}, {c.WorstCase}"));
         }
         console.Write(table);
         string quantiles = string.Join(", ", s.RatioQuantiles.Select(q =>
@@ -50,6 +53,9 @@ internal static class SweepTable
         }
         return string.Join(", ", parts);
     }
+
+    /// <summary>A ratio, or a dash for a check with no statistical rows (its tolerance is an error bound).</summary>
+    private static string OrDash(double ratio) => double.IsNaN(ratio) ? "–" : NumberFormat.Ratio(ratio);
 
     private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

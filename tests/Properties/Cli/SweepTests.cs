@@ -99,6 +99,36 @@ public class SweepTests
         }
     }
 
+    /// <summary>
+    /// The per-check distribution (docs/sweeps.md, the README's false-alarm record): over 100 seeds with ratios 0.1, 0.2,
+    /// …, 10 the median is the 50th smallest (5) and the 0.99 quantile the 99th (9.9); a check whose rows have no standard
+    /// error (an error bound, not noise) has no distribution (null).
+    /// </summary>
+    [Fact]
+    public void MergeReportsTheMedianAndTheQ99OfEachCheck()
+    {
+        var lines = Enumerable.Range(1, 100).SelectMany(k => new[]
+        {
+            new SweepRow((ulong)k, new CheckResult("noisy", "case", 0, k / 100.0, 0.1, 1, 0, k <= 10)).Line(),
+            new SweepRow((ulong)k, new CheckResult("bound", "case", 0, 0, 0, 1, 1e-9, true)).Line(),
+        });
+        string file = Temporary(string.Join("\n", lines));
+        try
+        {
+            using var summary = JsonDocument.Parse(CliRun.Of("merge", file, "--json").Out);
+            var checks = summary.RootElement.GetProperty("checks");
+            Assert.Equal("noisy", checks[0].GetProperty("check").GetString());
+            Assert.Equal(5, checks[0].GetProperty("median_ratio").GetDouble(), 12);
+            Assert.Equal(9.9, checks[0].GetProperty("q0.99_ratio").GetDouble(), 12);
+            Assert.Equal(10, checks[0].GetProperty("worst_ratio").GetDouble(), 12);
+            Assert.Equal(JsonValueKind.Null, checks[1].GetProperty("median_ratio").ValueKind);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void TheUnionBudgetKeepsTheBiasAndRaisesZWithTheRuns()
     {
