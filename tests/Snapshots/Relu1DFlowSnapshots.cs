@@ -7,10 +7,11 @@ using Xunit;
 namespace NoiseDrift.Snapshots;
 
 /// <summary>
-/// The slow flow of the generic ReLU data set from seed 1's start (docs/theory.md §4.2) over t ∈ [0, 3], across the
-/// interval where J loses rank (the regular retraction fails between t ≈ 1.7 and 2.6): it runs to t = 3 on the
-/// constraints that remain independent, and reg along it is snapshotted (4 significant digits). A flow that stops at
-/// the first rank loss again reads NaN after it and turns this red.
+/// The slow flow of the generic ReLU data set from seed 1's start (docs/theory.md §4.2) over t ∈ [0, 6], across the
+/// interval where J loses rank (the regular retraction fails between t ≈ 1.7 and 2.6) and past t ≈ 5.1, where a kink
+/// sits on a data point and the damped Gauss–Newton retraction stalls: it runs to t = 6 on the constraints that remain
+/// independent, going on along the output layer at the kink, and reg along it is snapshotted (4 significant digits).
+/// A flow that stops at the first rank loss again, or at the kink, reads NaN after it and turns this red.
 /// </summary>
 public sealed class Relu1DFlowSnapshots
 {
@@ -21,10 +22,11 @@ public sealed class Relu1DFlowSnapshots
         var set = Relu1DData.Generic;
         var model = Mlp.Relu1D(Relu1DExperiment.Width);
         var start = Relu1DExperiment.Start(set, plan);
-        double[] times = [0.5, 1, 1.5, 2, 2.5, 3];
+        double[] times = [0.5, 1, 1.5, 2, 2.5, 3, 6];
         var track = FlowTrack.Integrate(model, set.Data, start.Theta, times, plan.FlowStep,
             [ProjectedObservable.Reg(model, set.Data)]);
         Assert.Equal("", track.Stopped);
+        Assert.NotEmpty(track.KinkSteps);
         Snapshot.Match(new
         {
             Times = track.Times,

@@ -99,6 +99,9 @@ public sealed partial class Mlp : Model
     /// <summary>Offset of the output weights <c>a</c> in θ; the output bias, if any, follows them.</summary>
     public int OutputOffset => _outputOffset;
 
+    /// <summary>The output layer <c>a</c> (and <c>c</c>): h is linear in it.</summary>
+    public override (int Offset, int Count) AffineBlock => (_outputOffset, _parameterCount - _outputOffset);
+
     public override string Describe() =>
         $"mlp {_sizes[0]}-[{string.Join(",", Hidden)}]-1 {string.Join(",", _activations.Select(Activation.NameOf))}" +
         (OutputBias ? "" : " no-output-bias");

@@ -30,6 +30,13 @@ public abstract partial class Model
     /// </summary>
     public virtual bool IsSmooth => true;
 
+    /// <summary>
+    /// A contiguous block of θ in which h is affine when the rest of θ is held (an MLP's output layer <c>a, c</c>), as
+    /// (offset, count); count 0 when the model names none. Along it the constraints <c>h(x_i; θ) = y_i</c> are linear,
+    /// so one least-squares step solves them exactly, kinks or not (docs/theory.md §4.2, "The flow through lost rank").
+    /// </summary>
+    public virtual (int Offset, int Count) AffineBlock => (0, 0);
+
     /// <summary>Scratch memory for batches of up to <paramref name="maxRows"/> rows.</summary>
     public virtual Workspace CreateWorkspace(int maxRows) => new(ParameterCount, maxRows);
 

@@ -71,26 +71,34 @@ public sealed class FlowComparison(RunSet runs, double relativeBias)
     public double Relative => relativeBias;
 
     /// <summary>
-    /// The tracked index the comparison reads: the horizon, or the last tracked time where the flow is defined and every
-    /// label-noise chain projected onto M. When J loses rank (docs/theory.md §4.2) the flow stops, and a chain whose
-    /// projection fails is left out of the mean; reading past either would compare against nothing, or against the
-    /// chains that happened to project (a selected sample), so the comparison stops there.
+    /// The tracked index the comparison reads: the horizon, or the last tracked time before the flow's first rank loss
+    /// where the flow is defined and every label-noise chain projected onto M. When J loses rank (docs/theory.md §4.2)
+    /// the flow stops, and a chain whose projection fails is left out of the mean; reading past either would compare
+    /// against nothing, or against the chains that happened to project (a selected sample), so the comparison stops
+    /// there. Where the flow went on past lost rank or a kink on a data point (<see cref="FlowTrack.FirstRankLoss"/>),
+    /// its path is a construction of ours, not the theory's prediction (docs/theory.md §4.2, "Where the flow is the
+    /// prediction"), so the comparison reads before that too.
     /// </summary>
     public int Last(string name)
     {
         var times = runs.Times;
         var measured = runs.LabelNoise.Values[name];
         int j = times.Length - 1;
-        while (j > 0 && !(double.IsFinite(runs.Flow.At(name, times[j])) && measured[j].Count == runs.Plan.Run.Chains)) j--;
+        while (j > 0 && !(Predicts(times[j]) && double.IsFinite(runs.Flow.At(name, times[j])) && measured[j].Count == runs.Plan.Run.Chains)) j--;
         return j;
     }
+
+    /// <summary>Whether the flow at time t is the theory's prediction: t is before the flow's first rank loss.</summary>
+    public bool Predicts(double time) => time < runs.Flow.FirstRankLoss;
 
     /// <summary>Why the comparison reads before the horizon, or empty when it reads at T.</summary>
     public string EarlyReading(string name)
     {
         int j = Last(name);
         if (j == runs.Times.Length - 1) return "";
-        string why = double.IsFinite(runs.Flow.At(name, runs.Times[j + 1])) ? "a chain's projection failed next" : "the flow stopped next";
+        double next = runs.Times[j + 1];
+        string why = !Predicts(next) ? $"the flow's first rank loss next: {runs.Flow.FirstRankLossDetail}"
+            : double.IsFinite(runs.Flow.At(name, next)) ? "a chain's projection failed next" : "the flow stopped next";
         return $" (read at t = {runs.Times[j]:G3}: {why})";
     }
 

@@ -19,9 +19,12 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <param name="Stopped">Why and when the flow stopped, or empty.</param>
 public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDictionary<string, double[]> Values, string Stopped)
 {
-    /// <summary>Integrates to every time in <paramref name="times"/> with Heun steps no longer than <paramref name="maxStep"/>.</summary>
+    /// <summary>
+    /// Integrates to every time in <paramref name="times"/> with Heun steps no longer than <paramref name="maxStep"/>,
+    /// taking at most <paramref name="kinkBudget"/> steps at kinks on data points (docs/theory.md §4.2).
+    /// </summary>
     public static FlowTrack Integrate(Model model, Dataset data, double[] start, IEnumerable<double> times, double maxStep,
-        IReadOnlyList<ProjectedObservable> observables)
+        IReadOnlyList<ProjectedObservable> observables, int kinkBudget = RankTolerantSlowFlow.KinkBudget)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(observables);
@@ -30,6 +33,7 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
         thetas[0] = (double[])start.Clone();
         string stopped = "";
         var losses = new List<RankLoss>();
+        var kinks = new List<KinkStep>();
         for (int j = 1; j < sorted.Length && stopped.Length == 0; j++)
         {
             double span = sorted[j] - sorted[j - 1];
@@ -50,9 +54,17 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
                         losses.Add(new RankLoss(sorted[j - 1], -1, []));
                     }
                 }
-                var (final, lost) = RankTolerantSlowFlow.Integrate(model, thetas[j - 1]!, data, sorted[j - 1], span, steps);
+                var (final, lost, stalls) = RankTolerantSlowFlow.Integrate(model, thetas[j - 1]!, data, sorted[j - 1], span, steps,
+                    kinkBudget - kinks.Count);
                 thetas[j] = final;
                 losses.AddRange(lost);
+                kinks.AddRange(stalls);
+            }
+            catch (KinkBudgetExceededException e)
+            {
+                losses.AddRange(e.Losses);
+                kinks.AddRange(e.Kinks);
+                stopped = $"the slow flow stopped between t = {sorted[j - 1]:G4} and t = {sorted[j]:G4}: {e.Message}, after {kinks.Count} steps at kinks";
             }
             catch (Exception e) when (e is InvalidInputException or InvalidOperationException)
             {
@@ -61,14 +73,38 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
         }
         var values = observables.ToDictionary(o => o.Name,
             o => thetas.Select(t => t is null ? double.NaN : o.Of(t)).ToArray());
-        return new FlowTrack(sorted, thetas, values, stopped) { RankLosses = [.. losses.Where(l => l.Rank >= 0)], TolerantFrom = losses.Count == 0 ? double.NaN : losses[0].Time };
+        return new FlowTrack(sorted, thetas, values, stopped) { RankLosses = [.. losses.Where(l => l.Rank >= 0)], KinkSteps = kinks, TolerantFrom = losses.Count == 0 ? double.NaN : losses[0].Time };
     }
 
     /// <summary>The flow's steps taken at lost rank, in order (empty when J kept full rank along the flow).</summary>
     public IReadOnlyList<RankLoss> RankLosses { get; init; } = [];
 
+    /// <summary>The flow's steps whose retraction stalled at a kink on a data point and went on along the affine block.</summary>
+    public IReadOnlyList<KinkStep> KinkSteps { get; init; } = [];
+
     /// <summary>The flow time from which the flow ran on the independent constraints (NaN if it never had to).</summary>
     public double TolerantFrom { get; init; } = double.NaN;
+
+    /// <summary>
+    /// The flow time of its first step where M is not a smooth manifold of codimension n: the first step taken at lost
+    /// rank or whose retraction stalled at a kink on a data point (+∞ when neither happened). From there on the flow
+    /// is a construction of ours, not the theory's prediction (docs/theory.md §4.2, "Where the flow is the prediction").
+    /// </summary>
+    public double FirstRankLoss => Math.Min(RankLosses.Count == 0 ? double.PositiveInfinity : RankLosses[0].Time,
+        KinkSteps.Count == 0 ? double.PositiveInfinity : KinkSteps[0].Time);
+
+    /// <summary>When and where <see cref="FirstRankLoss"/> happened, for a row's detail; empty when it never did.</summary>
+    public string FirstRankLossDetail
+    {
+        get
+        {
+            if (double.IsPositiveInfinity(FirstRankLoss)) return "";
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            if (RankLosses.Count > 0 && RankLosses[0].Time == FirstRankLoss)
+                return $"J lost rank at t = {FirstRankLoss:G4} (rank {RankLosses[0].Rank}, dependent rows at x = {string.Join(", ", RankLosses[0].Inputs.Select(x => x.ToString("G3", c)))})";
+            return $"the flow met a kink on a data point at t = {FirstRankLoss:G4} (x = {string.Join(", ", KinkSteps[0].Inputs.Select(x => x.ToString("G3", c)))})";
+        }
+    }
 
     /// <summary>When and where the flow crossed lost rank, for the report; empty when it never did.</summary>
     public string RankLossSummary => RankLosses.Count == 0
@@ -76,6 +112,13 @@ public sealed record FlowTrack(double[] Times, double[]?[] Thetas, IReadOnlyDict
         : $"J lost rank on {RankLosses.Count} flow steps, first at t = {RankLosses[0].Time:G4} (rank {RankLosses[0].Rank}, " +
           $"dependent rows at x = {string.Join(", ", RankLosses[0].Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}), " +
           $"last at t = {RankLosses[^1].Time:G4}; the flow went on along the remaining constraints";
+
+    /// <summary>When and where the flow's retraction stalled at a kink on a data point, for the report; empty when it never did.</summary>
+    public string KinkSummary => KinkSteps.Count == 0 ? ""
+        : $"the retraction stalled at a kink on a data point on {KinkSteps.Count} flow steps, first at t = {KinkSteps[0].Time:G4} " +
+          $"(largest residual at x = {string.Join(", ", KinkSteps[0].Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}), " +
+          $"last at t = {KinkSteps[^1].Time:G4} (x = {string.Join(", ", KinkSteps[^1].Inputs.Select(x => x.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}); " +
+          "each time one least-squares step along the output layer solved the constraints and the flow went on";
 
     /// <summary>The value of an observable at flow time t (one of <see cref="Times"/>, up to rounding).</summary>
     public double At(string name, double time) => Values[name][IndexOf(time)];

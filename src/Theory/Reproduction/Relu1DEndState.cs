@@ -45,6 +45,12 @@ public sealed class Relu1DEndState(RunSet runs, double relative)
     /// <summary>The σ = 0 control's point at T.</summary>
     public double[]? Control => runs.Runs[RunKind.PlainGd].Projected[^1][0];
 
+    /// <summary>The flow time of the flow's first rank loss (<see cref="FlowTrack.FirstRankLoss"/>), +∞ if none.</summary>
+    public double FlowFirstRankLoss => runs.Flow.FirstRankLoss;
+
+    /// <summary>When and where the flow first lost rank, for a row's detail.</summary>
+    public string FlowFirstRankLossDetail => runs.Flow.FirstRankLossDetail;
+
     /// <summary>The flow's point at flow time t (null after a stop).</summary>
     public double[]? Flow(double time) => runs.Flow.ThetaAt(time);
 

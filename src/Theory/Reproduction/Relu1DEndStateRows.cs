@@ -9,7 +9,8 @@ namespace NoiseDrift.Theory.Reproduction;
 /// own with the derived bias of <see cref="Relu1DEndState"/>, and each with its power checks read at the same reading
 /// with the same tolerance: on collinear data <c>relu_h_vs_line</c> (h of the chain mean against the line),
 /// <c>relu_kinks</c> (kinks of h inside the hull, against none) and <c>relu_reg_vs_line</c> (reg against the line's
-/// least reg); on both data sets <c>relu_balance</c> (active neurons' balance ratios against 1). The gating
+/// least reg); on generic data <c>relu_h_vs_flow_limit</c> (h of the chain mean against the flow's function at T, when
+/// the flow reached T); on both data sets <c>relu_balance</c> (active neurons' balance ratios against 1). The gating
 /// alternatives are the wrong targets (the start's function, the σ = 0 control, the one-neuron line); the flow at half
 /// speed is shown too, and gates only while the flow has not converged by T/2 (<see cref="ConvergedByHalf"/>).
 /// </summary>
@@ -55,6 +56,24 @@ public static class Relu1DEndStateRows
                     reg.Bias.Total, "power: a single neuron with its kink at the hull's edge")),
             };
             rows.Add((reg.Row, reg.Power.Concat(extra), reg.Bias));
+        }
+        else if (end.Flow(end.Duration) is { } limit)
+        {
+            // Generic data: h̄ against the flow's function at T, its limit up to the truncation term of the bias.
+            var flowAt = new Relu1DSetting(Relu1DExperiment.Width, limit, set.Data);
+            var limitRow = Row(end, "relu_h_vs_flow_limit", @case, end.Function, 0, end.MeanFunctionDistance(flowAt.At),
+                theta => end.Distance(theta, flowAt.At), $"max|h̄ − h_flow(T)| on the hull, h̄ the chains' mean function, {at}",
+                ("start's function", start), ("σ = 0 control", end.Control), (HalfSpeed, end.Flow(half)));
+            // A comparison against the flow is asserted only before the flow's first rank loss (docs/theory.md §4.2,
+            // "Where the flow is the prediction"); past it, the flow's function at T is reported.
+            if (end.FlowFirstRankLoss < end.Duration)
+            {
+                reported.Add(limitRow.Row with { Detail = $"{limitRow.Row.Detail}; not asserted: read after the flow's first rank loss, where the flow is not the theory's prediction: {end.FlowFirstRankLossDetail}" });
+            }
+            else
+            {
+                rows.Add(limitRow);
+            }
         }
         rows.Add(Row(end, "relu_balance", @case, t => [Balance(end, t)], 0, end.ChainMean(t => Balance(end, t)), t => Balance(end, t),
             $"cost-weighted mean (log balance ratio)² of active neurons against 0 (every ratio 1), chains' mean, {at}",

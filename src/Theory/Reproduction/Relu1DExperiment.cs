@@ -41,6 +41,19 @@ public static class Relu1DExperiment
         ? ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 6, 20_000, 14, 100_000, 0.05, seed)
         : ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 8, 2_250_000, 28, 100_000, 0.05, seed);
 
+    /// <summary>
+    /// The full plan at another horizon T in flow time (K = T n / (η²σ²), the same η, chains and flow step, tracked
+    /// points growing with log T): for diagnosing what label noise does beyond t = 150 (docs/reproduction.md), never
+    /// used by a default run.
+    /// </summary>
+    public static ExperimentPlan Plan(ulong seed, double horizon)
+    {
+        var full = Plan(quick: false, seed);
+        int steps = checked((int)Math.Round(horizon / full.Sgd.SlowTime(1)));
+        int points = full.TrackPoints + (int)Math.Ceiling(4 * Math.Log2(Math.Max(1, horizon / 150)));
+        return full with { Run = full.Run with { Steps = steps }, TrackPoints = points };
+    }
+
     /// <summary>Runs both data sets (docs/theory.md §4.2).</summary>
     public static Relu1DReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
     {
@@ -88,6 +101,16 @@ public static class Relu1DExperiment
         };
         var reported = new List<CheckResult>();
         (set.Slope is null ? reported : verdicts).Add(mid);
+        // Past the flow's first rank loss the flow is not the theory's prediction (docs/theory.md §4.2, "Where the flow
+        // is the prediction"): the comparison read before it is judged, the reading at T is reported.
+        int horizonIndex = runs.Times.Length - 1;
+        if (last < horizonIndex && !flow.Predicts(runs.Duration) && double.IsFinite(runs.Flow.At("reg", runs.Duration)))
+        {
+            double spreadT = end.Spread(t => [end.Reg(t)]);
+            reported.Add(FlowComparison.Judge("relu_reg_vs_flow", name, runs.Flow.At("reg", runs.Duration), runs.LabelNoise.Values["reg"][horizonIndex],
+                flow.Bias("reg", horizonIndex) + (double.IsFinite(spreadT) ? spreadT : 0), $"reg vs the slow flow at T, {at}, read after the flow's " +
+                $"first rank loss, where the flow is not the theory's prediction: {runs.Flow.FirstRankLossDetail}"));
+        }
         // Each verdict's power checks are read where it reads, with its own tolerance (issue 28).
         var power = flow.PowerAt("relu_reg_vs_flow", name, "reg", last, bias).ToList();
         if (set.Slope is not null) power.AddRange(flow.PowerAt("relu_reg_vs_flow_mid", name, "reg", steepest, flow.Bias("reg", steepest)));
@@ -148,6 +171,7 @@ public sealed record Relu1DReproduction(IReadOnlyList<Relu1DCaseResult> Cases)
             new KeyValuePair<string, string>($"{c.Set.Name}: projections that failed (J lost rank), flow",
                 $"{c.Runs.LabelNoise.ProjectionFailures} (replaced by the rank-tolerant retraction but {c.Runs.LabelNoise.TolerantFailures}); {(c.Runs.Flow.Stopped.Length == 0 ? "ran to T" : c.Runs.Flow.Stopped)}"),
             new KeyValuePair<string, string>($"{c.Set.Name}: slow flow at lost rank", c.Runs.Flow.RankLossSummary.Length == 0 ? "never: J kept full rank along the flow" : c.Runs.Flow.RankLossSummary),
+            new KeyValuePair<string, string>($"{c.Set.Name}: slow flow at a kink on a data point", c.Runs.Flow.KinkSummary.Length == 0 ? "never: the retraction never stalled" : c.Runs.Flow.KinkSummary),
             new KeyValuePair<string, string>($"{c.Set.Name}: first failed projection", c.Runs.LabelNoise.FirstFailure.Length == 0 ? "none" : c.Runs.LabelNoise.FirstFailure),
         }.Concat(LineFigures(c)).Concat(c.Reported.Select(r => new KeyValuePair<string, string>($"{c.Set.Name}: reported, not asserted: {r.Check}",
             $"measured {r.Measured:G5} ± {r.StdErr:G2} vs flow {r.Predicted:G5}, tolerance {r.Tolerance:G3} ({(r.Pass ? "within" : "outside")}); {r.Detail}"))))];

@@ -118,6 +118,20 @@ public sealed class TruncatedFrame
         return Combine(_kept * coefficients);
     }
 
+    /// <summary>
+    /// The minimum-norm least-squares solution of <c>J_B δ_B = b</c> on the columns B = [offset, offset + count) of J
+    /// alone, with the same rank truncation, as a full-length δ that is 0 off B.
+    /// </summary>
+    public double[] BlockSolution(ReadOnlySpan<double> b, int offset, int count)
+    {
+        var block = new double[Count * count];
+        for (int i = 0; i < Count; i++) _jacobian.AsSpan(i * ParameterCount + offset, count).CopyTo(block.AsSpan(i * count, count));
+        var solution = new TruncatedFrame(block, Residuals, Count, count).MinimumNormSolution(b);
+        var delta = new double[ParameterCount];
+        solution.CopyTo(delta, offset);
+        return delta;
+    }
+
     /// <summary><c>P v = v − Π_N v</c> on the kept constraints.</summary>
     public double[] Tangent(ReadOnlySpan<double> v)
     {

@@ -3,6 +3,7 @@ using NoiseDrift.Engine.Sgd;
 using NoiseDrift.Theory.Geometry;
 using NoiseDrift.Theory.Reproduction;
 using NoiseDrift.Theory.SlowFlow;
+using NoiseDrift.Theory.Statistics;
 using Xunit;
 
 namespace NoiseDrift.Properties.Theory.Unit;
@@ -40,7 +41,7 @@ public sealed class RankTolerantFlowTests
     {
         var model = new ProductModel(1);
         var regular = RiemannianSlowFlow.Integrate(model, [2.0, 0.5], HandData.SinglePoint(), 1, 20).Final;
-        var (tolerant, losses) = RankTolerantSlowFlow.Integrate(model, [2.0, 0.5], HandData.SinglePoint(), 0, 1, 20);
+        var (tolerant, losses, _) = RankTolerantSlowFlow.Integrate(model, [2.0, 0.5], HandData.SinglePoint(), 0, 1, 20);
         Assert.Empty(losses);
         for (int k = 0; k < 2; k++) Assert.Equal(regular[k], tolerant[k], 10);
     }
@@ -55,7 +56,7 @@ public sealed class RankTolerantFlowTests
         Assert.Equal(2, frame.Rank);
         Assert.ThrowsAny<Exception>(() => RiemannianSlowFlow.Integrate(model, start, data, 0.2, 4));
 
-        var (final, losses) = RankTolerantSlowFlow.Integrate(model, start, data, 0, 0.2, 4);
+        var (final, losses, _) = RankTolerantSlowFlow.Integrate(model, start, data, 0, 0.2, 4);
         Assert.Equal(4, losses.Count);
         Assert.All(losses, l => Assert.Equal(2, l.Rank));
         var outputs = new double[data.Count];
@@ -78,6 +79,81 @@ public sealed class RankTolerantFlowTests
         Assert.NotEmpty(track.RankLosses);
         Assert.Equal(0, track.TolerantFrom);
         Assert.Contains("rank 2", track.RankLossSummary, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The flow's work at kinks on data points is capped (docs/theory.md §4.2, "The flow's work at kinks on data points
+    /// is bounded"): generic data, seed 1's start, meets such kinks before t = 6 (the path of <c>Relu1DFlowSnapshots</c>); with a budget of 3 it takes exactly
+    /// three such steps, then stops and says where, and reads NaN after.
+    /// </summary>
+    [Fact]
+    public void The_flow_stops_once_its_kink_budget_is_spent()
+    {
+        var plan = Relu1DExperiment.Plan(quick: true, seed: 1);
+        var set = Relu1DData.Generic;
+        var model = Mlp.Relu1D(Width);
+        var start = Relu1DExperiment.Start(set, plan);
+        var track = FlowTrack.Integrate(model, set.Data, start.Theta, [0.5, 1, 1.5, 2, 2.5, 3, 6], plan.FlowStep, [ProjectedObservable.Reg(model, set.Data)], kinkBudget: 3);
+        Assert.True(track.KinkSteps.Count == 3, $"{track.KinkSteps.Count} steps at kinks; {track.Stopped}");
+        Assert.Contains("reached its budget", track.Stopped, StringComparison.Ordinal);
+        Assert.True(double.IsNaN(track.At("reg", 6)));
+        Assert.Equal(track.KinkSteps[0].Time, track.FirstRankLoss);
+        Assert.Contains("kink on a data point", track.FirstRankLossDetail, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A comparison against the flow reads before the flow's first rank loss (docs/theory.md §4.2, "Where the flow is
+    /// the prediction"), and says why; without a rank loss it reads at the horizon.
+    /// </summary>
+    [Fact]
+    public void A_comparison_against_the_flow_reads_before_its_first_rank_loss()
+    {
+        var plan = ExperimentPlan.FullBatch(0.02, 6, 2, 100_000, 6, 1, 0.05, 1);
+        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
+        var times = steps.Select(k => plan.Sgd.SlowTime(k)).ToArray();
+        var values = new Dictionary<string, MeanEstimate[]> { ["reg"] = [.. times.Select(_ => new MeanEstimate(1, 0.1, 2))] };
+        var chains = new TrackedRun(RunKind.LabelNoise, steps, values, [], 0, "");
+        var flowValues = new Dictionary<string, double[]> { ["reg"] = [.. times.Select(_ => 1.0)] };
+        var regular = new FlowTrack(times, new double[]?[times.Length], flowValues, "");
+        var model = Mlp.Relu1D(Width);
+        var start = new ManifoldStart(StraightLine(), StraightLine(), ManifoldRoute.OnManifold, 0, 0, double.NaN, 0);
+        var runs = new RunSet(model, Relu1DData.Collinear.Data, plan, start, 1, new Dictionary<RunKind, TrackedRun> { [RunKind.LabelNoise] = chains }, regular);
+        Assert.Equal(times.Length - 1, new FlowComparison(runs, 0).Last("reg"));
+        double loss = (times[2] + times[3]) / 2;
+        var lost = new FlowComparison(runs with { Flow = regular with { RankLosses = [new RankLoss(loss, 5, [0.6])] } }, 0);
+        Assert.Equal(2, lost.Last("reg"));
+        Assert.Contains("first rank loss next: J lost rank at t", lost.EarlyReading("reg"), StringComparison.Ordinal);
+        Assert.False(lost.Predicts(times[3]));
+        var kink = new FlowComparison(runs with { Flow = regular with { KinkSteps = [new KinkStep(times[1], [0.6])] } }, 0);
+        Assert.Equal(0, kink.Last("reg"));
+    }
+
+    /// <summary>
+    /// At kinks sitting exactly on data points (where J from one side is wrong on the other), a residual along the
+    /// output layer, in which h is affine, is removed by one least-squares step of <see cref="TruncatedFrame.BlockSolution"/>.
+    /// </summary>
+    [Fact]
+    public void Along_the_affine_block_one_step_solves_the_constraints_at_kinks_on_data_points()
+    {
+        var model = Mlp.Relu1D(Width);
+        var data = Relu1DData.Generic.Data;
+        Assert.Equal((2 * Width, Width + 1), model.AffineBlock);
+        var theta = new double[3 * Width + 1];
+        for (int j = 0; j < Width; j++)
+        {
+            // Kinks at the data points and between them, pointing both ways.
+            theta[j] = j % 2 == 0 ? 1 : -1;
+            theta[Width + j] = -theta[j] * Relu1DData.X[j % 6] + 0.03 * (j / 6);
+            theta[2 * Width + j] = 0.1 * Math.Sin(j + 1);
+        }
+        var frame = TruncatedFrame.At(model, theta, data);
+        var (offset, count) = model.AffineBlock;
+        var delta = frame.BlockSolution(frame.Residuals, offset, count);
+        for (int j = 0; j < offset; j++) Assert.Equal(0, delta[j]);
+        Vectors.AddScaled(theta, delta, -1);
+        var outputs = new double[data.Count];
+        model.Forward(theta, data.X, outputs, model.CreateWorkspace(data.Count));
+        for (int i = 0; i < data.Count; i++) Assert.True(Math.Abs(outputs[i] - data.Y[i]) < 1e-13, $"r_{i} = {outputs[i] - data.Y[i]}");
     }
 
     [Theory]
