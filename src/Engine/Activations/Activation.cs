@@ -69,7 +69,7 @@ public static class Activation
                 value = z; d1 = 1; d2 = 0; return;
             case ActivationKind.Tanh:
                 {
-                    double t = Math.Tanh(z);
+                    double t = HyperbolicTangent.Tanh(z);
                     value = t; d1 = 1 - t * t; d2 = -2 * t * d1; return;
                 }
             case ActivationKind.Logistic:
@@ -79,10 +79,10 @@ public static class Activation
                 }
             case ActivationKind.Softplus:
                 {
-                    // e^{−|z|} once: the logistic and the value both read it (the same call on the same argument).
-                    double e = Math.Exp(-Math.Abs(z));
-                    double s = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-                    value = z > 0 ? z + double.LogP1(e) : double.LogP1(e);
+                    // e^{−|z|} once: the logistic and the value both read it. log(1 + e) as .NET's LogP1 formed it.
+                    double e = Exponential.Exp(-Math.Abs(z));
+                    double s = Logistic(z, e), log = NaturalLog.Log(1 + e);
+                    value = z > 0 ? z + log : log;
                     d1 = s; d2 = s * (1 - s); return;
                 }
             case ActivationKind.Silu:
@@ -95,7 +95,7 @@ public static class Activation
                     double u = GeluC * (z + GeluA * z * z * z);
                     double du = GeluC * (1 + 3 * GeluA * z * z);
                     double d2u = GeluC * 6 * GeluA * z;
-                    double t = Math.Tanh(u), sech2 = 1 - t * t;
+                    double t = HyperbolicTangent.Tanh(u), sech2 = 1 - t * t;
                     value = 0.5 * z * (1 + t);
                     d1 = 0.5 * (1 + t) + 0.5 * z * sech2 * du;
                     d2 = sech2 * du + 0.5 * z * (-2 * t * sech2 * du * du + sech2 * d2u);
@@ -125,8 +125,7 @@ public static class Activation
             case ActivationKind.Identity:
                 z.CopyTo(value); d1.Fill(1); if (second) d2.Clear(); return;
             case ActivationKind.Tanh:
-                if (!TanhLanes<Width512, Lanes512, Bits512>.TryEvaluate(z, value) &&
-                    !TanhLanes<Width256, Lanes256, Bits256>.TryEvaluate(z, value)) TensorPrimitives.Tanh(z, value);
+                HyperbolicTangent.Evaluate(z, value);
                 TanhDerivatives(value[..z.Length], d1, d2);
                 return;
             case ActivationKind.Logistic:
@@ -148,12 +147,10 @@ public static class Activation
         }
     }
 
-    private static double Logistic(double z)
-    {
-        if (z >= 0) return 1 / (1 + Math.Exp(-z));
-        double e = Math.Exp(z);
-        return e / (1 + e);
-    }
+    private static double Logistic(double z) => Logistic(z, Exponential.Exp(-Math.Abs(z)));
+
+    /// <summary>The logistic from <c>e = e^{−|z|}</c>: <c>1/(1 + e)</c> for z ≥ 0, <c>e/(1 + e)</c> below (no overflow).</summary>
+    private static double Logistic(double z, double e) => z >= 0 ? 1 / (1 + e) : e / (1 + e);
 
     /// <summary>
     /// <c>φ' = 1 − t²</c> and (when <paramref name="d2"/> is non-empty) <c>φ'' = −2t φ'</c> from <c>t = tanh z</c>,

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using NoiseDrift.Engine.Activations;
 using NoiseDrift.Engine.Lanes;
 
@@ -8,11 +7,12 @@ namespace NoiseDrift.Engine.Models;
 
 /// <summary>
 /// φ and φ' of the softplus and GELU activations (docs/theory.md §1) on lanes, each lane with the bits of
-/// <see cref="Activation.Evaluate(ActivationKind, double, out double, out double, out double)"/> on its entry: the library
-/// calls (<c>Math.Exp</c>, <c>double.LogP1</c>, <c>Math.Tanh</c>) stay scalar, entry by entry, and the arithmetic around
-/// them is the scalar expression term by term on whole vectors (one rounding per operation, as the scalar code; the
-/// branches on the sign of z become selects on the same comparison, so NaN and −0 take the scalar branch).
-/// Allocation-free: <c>value</c> and <c>d1</c> hold the library results between the two passes.
+/// <see cref="Activation.Evaluate(ActivationKind, double, out double, out double, out double)"/> on its entry: the
+/// exponential, logarithm and tanh are the engine's own on whole vectors (<see cref="Exponential{TW, TV, TU}"/>,
+/// <see cref="NaturalLog{TW, TV, TU}"/>, <see cref="HyperbolicTangent{TW, TV, TU}"/>, each the scalar function bit for bit),
+/// and the arithmetic around them is the scalar expression term by term (one rounding per operation, as the scalar code;
+/// the branches on the sign of z become selects on the same comparison, so NaN and −0 take the scalar branch).
+/// Allocation-free.
 /// </summary>
 internal static class ActivationLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
@@ -26,19 +26,11 @@ internal static class ActivationLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Softplus(ReadOnlySpan<TV> z, Span<TV> value, Span<TV> d1)
     {
-        var zs = MemoryMarshal.Cast<TV, double>(z);
-        var logs = MemoryMarshal.Cast<TV, double>(value);
-        var exps = MemoryMarshal.Cast<TV, double>(d1);
-        for (int t = 0; t < zs.Length; t++)
-        {
-            double e = Math.Exp(-Math.Abs(zs[t]));
-            exps[t] = e;
-            logs[t] = double.LogP1(e);
-        }
         TV zero = TW.C(0.0), one = TW.C(1.0);
         for (int t = 0; t < z.Length; t++)
         {
-            TV x = z[t], e = d1[t], log = value[t], onePlus = one + e;
+            TV x = z[t], e = Exponential<TW, TV, TU>.Exp(-TW.Abs(x)), onePlus = one + e;
+            TV log = NaturalLog<TW, TV, TU>.Log(onePlus);
             d1[t] = TW.Select(TW.AtMost(zero, x), one / onePlus, e / onePlus);
             value[t] = TW.Select(TW.Less(zero, x), x + log, log);
         }
@@ -58,8 +50,7 @@ internal static class ActivationLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
             TV x = z[t];
             value[t] = c * (x + a * x * x * x);
         }
-        var tanhs = MemoryMarshal.Cast<TV, double>(value);
-        for (int t = 0; t < tanhs.Length; t++) tanhs[t] = Math.Tanh(tanhs[t]);
+        HyperbolicTangent<TW, TV, TU>.Evaluate(value, value);
         for (int t = 0; t < z.Length; t++)
         {
             TV x = z[t], tanh = value[t];

@@ -15,8 +15,8 @@ namespace NoiseDrift.Engine.Models;
 /// chain c. Each lane gets exactly the
 /// bits that <see cref="Mlp.LossGradient"/> gives that chain alone: every matrix element sums its terms in the same
 /// order with the same fused or separate multiply-adds (<see cref="Gemm.FusedColumns"/>), the reductions follow
-/// <see cref="SummationOrder"/> and the activations are the same library calls (or <see cref="TanhLanes{TW, TV, TU}"/>, verified against it). The only possible difference is the
-/// sign of a zero. One instance is one worker's scratch; nothing is allocated after construction.
+/// <see cref="SummationOrder"/> and the activations are the same functions (the engine's own exponential, logarithm and tanh, one source for one double
+/// and for the lanes, or the same library calls). The only possible difference is the sign of a zero. One instance is one worker's scratch; nothing is allocated after construction.
 /// </summary>
 internal sealed partial class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
     where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
@@ -299,19 +299,18 @@ internal sealed partial class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         var ds = MemoryMarshal.Cast<TV, double>(d1);
         switch (kind)
         {
-            case ActivationKind.Tanh when z.Length > 1:
-                TanhLanes<TW, TV, TU>.Evaluate(z, value, d1);
+            case ActivationKind.Tanh:
+                HyperbolicTangent<TW, TV, TU>.Evaluate(z, value, d1);
                 return;
-            case ActivationKind.Tanh or ActivationKind.Logistic:
+            case ActivationKind.Logistic:
                 // One chain's span of length 1 takes the library's scalar path, longer ones its vector path.
-                if (z.Length == 1) Elementwise(kind, zs, vs);
-                else if (kind == ActivationKind.Tanh) TensorPrimitives.Tanh(zs, vs);
+                if (z.Length == 1) Elementwise(zs, vs);
                 else TensorPrimitives.Sigmoid(zs, vs);
                 var one = TW.C(1.0);
                 for (int t = 0; t < z.Length; t++)
                 {
                     var s = value[t];
-                    d1[t] = kind == ActivationKind.Tanh ? one - s * s : s * (one - s);
+                    d1[t] = s * (one - s);
                 }
                 return;
             case ActivationKind.Identity:
@@ -350,13 +349,12 @@ internal sealed partial class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         }
     }
 
-    private void Elementwise(ActivationKind kind, ReadOnlySpan<double> z, Span<double> value)
+    private void Elementwise(ReadOnlySpan<double> z, Span<double> value)
     {
         for (int t = 0; t < z.Length; t++)
         {
             _one[0] = z[t];
-            if (kind == ActivationKind.Tanh) TensorPrimitives.Tanh(_one, _oneOut);
-            else TensorPrimitives.Sigmoid(_one, _oneOut);
+            TensorPrimitives.Sigmoid(_one, _oneOut);
             value[t] = _oneOut[0];
         }
     }

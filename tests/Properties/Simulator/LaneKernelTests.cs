@@ -15,61 +15,74 @@ namespace NoiseDrift.Properties.Simulator;
 /// <summary>
 /// The lane kernels of the chain-batched simulator (docs/theory.md §1: batched equals per chain, bit for bit), each at
 /// every lane width (two, four and eight lanes, forced whatever the CPU): the fused clean and noisy gradient pass equals
-/// per-chain runs, the inline tanh reproduces <c>TensorPrimitives.Tanh</c>, the lanes' sums are the library's, the
+/// per-chain runs, the lanes' tanh is the scalar one (and the runtime's vector tanh), the lanes' sums are the library's, the
 /// lanes' logarithm and cosine are the scalar ones (<see cref="NaturalLog"/>, <see cref="Cosine"/>; their accuracy is
 /// in <c>TranscendentalTests</c>), and the paired antithetic Gaussians are the scalar keyed Gaussians of every lane.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class LaneKernelTests
 {
-    /// <summary>On an AVX-512 machine the eight-lane inline tanh verified (a wrong constant or order turns it off and fails).</summary>
-    [Avx512Fact]
-    public void Inline_tanh_is_exact_on_avx512() => Assert.True(TanhLanes<Width512, Lanes512, Bits512>.Exact);
-
-    /// <summary>On an AVX2 machine (AVX-512 on or off) the four-lane inline tanh verified.</summary>
-    [Avx2Fact]
-    public void Inline_tanh_is_exact_on_avx2() => Assert.True(TanhLanes<Width256, Lanes256, Bits256>.Exact);
-
     /// <summary>
-    /// The per-chain forward pass's tanh (<see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>)
-    /// has the library's bits on a whole span of any length, whether the inline path takes it (whole vectors in range)
-    /// or declines it, and its φ' and φ'' have the scalar formulas' bits.
+    /// The engine's tanh is the runtime's vector tanh (<c>TensorPrimitives.Tanh</c>, where it fuses its multiply-adds, as
+    /// on AVX2 and AVX-512), which the tanh MLPs ran on before: on 2¹⁶ values of mixed magnitude and the edges of the
+    /// fast range, the same bits wherever the library's value is not zero (there the engine keeps the sign of x).
     /// </summary>
-    [Property]
-    public void Span_tanh_equals_the_library_on_the_whole_span(double[] values, int scale, bool wide)
+    [Avx2Fact]
+    public void Own_tanh_is_the_library_vector_tanh()
     {
-        var x = values.Select(v => double.IsFinite(v) ? Math.Tanh(v) * (wide ? 40 : 3) * Math.Pow(2, scale % 4) : v).ToArray();
-        var expected = new double[x.Length];
+        var random = new System.Random(20201);
+        double[] special = [double.Epsilon, -double.Epsilon, 1e-300, 353.9, -353.9, 19.0, -0.5493061443340549, 0.55, 1e-9];
+        var x = Enumerable.Range(0, 1 << 16).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(2, random.Next(-60, 9)))
+            .Concat(special).ToArray();
+        var (expected, own) = (new double[x.Length], new double[x.Length]);
         TensorPrimitives.Tanh(x, expected);
-        var (value, d1, d2) = (new double[x.Length], new double[x.Length], new double[x.Length]);
-        Activation.Evaluate(ActivationKind.Tanh, x, value, d1, d2);
-        static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b) ||
-            (double.IsNaN(a) && double.IsNaN(b));
+        for (int t = 0; t < x.Length; t++) own[t] = HyperbolicTangent.Tanh(x[t]);
         for (int t = 0; t < x.Length; t++)
         {
-            Assert.True(Same(value[t], expected[t]), $"tanh({x[t]:R}) = {value[t]:R}, library {expected[t]:R}");
-            // φ' and φ'' with the scalar operations, in the scalar order, on the library's value.
-            double slope = 1 - expected[t] * expected[t];
-            Assert.True(Same(d1[t], slope), $"tanh'({x[t]:R}) = {d1[t]:R}, scalar {slope:R}");
-            Assert.True(Same(d2[t], -2 * expected[t] * slope), $"tanh''({x[t]:R}) = {d2[t]:R}");
+            if (expected[t] == 0) Assert.Equal(0.0, own[t]);
+            else Assert.True(BitConverter.DoubleToInt64Bits(own[t]) == BitConverter.DoubleToInt64Bits(expected[t]),
+                $"tanh({x[t]:R}) = {own[t]:R}, library {expected[t]:R}");
         }
-        bool inRange = x.All(v => Math.Abs(v) <= 354.5);
-        Assert.Equal(TanhLanes<Width512, Lanes512, Bits512>.Exact && x.Length >= 8 && x.Length % 8 == 0 && inRange,
-            TanhLanes<Width512, Lanes512, Bits512>.TryEvaluate(x, value));
-        Assert.Equal(TanhLanes<Width256, Lanes256, Bits256>.Exact && x.Length >= 4 && x.Length % 4 == 0 && inRange,
-            TanhLanes<Width256, Lanes256, Bits256>.TryEvaluate(x, value));
     }
 
-    /// <summary>The lanes' tanh at every width is the library's on each group of lanes (inline or not).</summary>
+    /// <summary>
+    /// The scalar rule's span form (<see cref="Activation.Evaluate(ActivationKind, ReadOnlySpan{double}, Span{double}, Span{double}, Span{double})"/>,
+    /// the per-chain forward pass) has the bits of the scalar <see cref="HyperbolicTangent.Tanh(double)"/> on every entry of
+    /// a span of any length (whole vectors and the rest), and its φ' and φ'' have the scalar formulas' bits.
+    /// </summary>
     [Property]
-    public void Inline_tanh_equals_the_library(double[] values, int scale)
+    public void Span_tanh_is_the_scalar_tanh_on_the_whole_span(double[] values, int scale, bool wide)
     {
-        InlineTanh<Width128, Lanes128, Bits128>(values, scale);
-        InlineTanh<Width256, Lanes256, Bits256>(values, scale);
-        InlineTanh<Width512, Lanes512, Bits512>(values, scale);
+        var x = values.Select(v => double.IsFinite(v) ? Math.Tanh(v) * (wide ? 400 : 3) * Math.Pow(2, scale % 4) : v).ToArray();
+        var (value, d1, d2) = (new double[x.Length], new double[x.Length], new double[x.Length]);
+        Activation.Evaluate(ActivationKind.Tanh, x, value, d1, d2);
+        for (int t = 0; t < x.Length; t++)
+        {
+            double expected = HyperbolicTangent.Tanh(x[t]);
+            Assert.True(Same(value[t], expected), $"tanh({x[t]:R}) = {value[t]:R}, scalar {expected:R}");
+            // φ' and φ'' with the scalar operations, in the scalar order.
+            double slope = 1 - expected * expected;
+            Assert.True(Same(d1[t], slope), $"tanh'({x[t]:R}) = {d1[t]:R}, scalar {slope:R}");
+            Assert.True(Same(d2[t], -2 * expected * slope), $"tanh''({x[t]:R}) = {d2[t]:R}");
+        }
     }
 
-    private static void InlineTanh<TW, TV, TU>(double[] values, int scale)
+    /// <summary>
+    /// The lanes' tanh with its φ' (the MLP kernel's form) at every width is the scalar tanh on every lane, whether the
+    /// span is all in the fast range or not.
+    /// </summary>
+    [Property]
+    public void Lane_tanh_is_the_scalar_tanh(double[] values, int scale)
+    {
+        LaneTanh<Width128, Lanes128, Bits128>(values, scale);
+        LaneTanh<Width256, Lanes256, Bits256>(values, scale);
+        LaneTanh<Width512, Lanes512, Bits512>(values, scale);
+    }
+
+    private static bool Same(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b) ||
+        (double.IsNaN(a) && double.IsNaN(b));
+
+    private static void LaneTanh<TW, TV, TU>(double[] values, int scale)
         where TW : ILaneWidth<TV, TU>
         where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
             IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
@@ -78,19 +91,16 @@ public class LaneKernelTests
     {
         int w = TW.Count;
         var x = values.Select(v => v * Math.Pow(2, scale % 12)).Concat(new double[w]).Take(w * Math.Max(1, (values.Length + w - 1) / w)).ToArray();
-        var expected = new double[x.Length];
-        // Vector by vector: the library's out-of-range fallback acts on the whole vector an argument sits in.
-        for (int t = 0; t < x.Length; t += w) TensorPrimitives.Tanh(x.AsSpan(t, w), expected.AsSpan(t, w));
         var z = MemoryMarshal.Cast<double, TV>(x);
         var (value, d1) = (new TV[z.Length], new TV[z.Length]);
-        TanhLanes<TW, TV, TU>.Evaluate(z, value, d1);
+        HyperbolicTangent<TW, TV, TU>.Evaluate(z, value, d1);
         var got = MemoryMarshal.Cast<TV, double>(value);
         var slope = MemoryMarshal.Cast<TV, double>(d1);
         for (int t = 0; t < x.Length; t++)
         {
-            Assert.True(BitConverter.DoubleToInt64Bits(got[t]) == BitConverter.DoubleToInt64Bits(expected[t]) ||
-                (double.IsNaN(got[t]) && double.IsNaN(expected[t])), $"{w} lanes: tanh({x[t]:R}) = {got[t]:R}, library {expected[t]:R}");
-            Assert.Equal(1 - expected[t] * expected[t], slope[t]);
+            double expected = HyperbolicTangent.Tanh(x[t]);
+            Assert.True(Same(got[t], expected), $"{w} lanes: tanh({x[t]:R}) = {got[t]:R}, scalar {expected:R}");
+            Assert.True(Same(slope[t], 1 - expected * expected), $"{w} lanes: tanh'({x[t]:R}) = {slope[t]:R}");
         }
     }
 
