@@ -83,7 +83,8 @@ public sealed class RankTolerantFlowTests
 
     /// <summary>
     /// The flow's work at kinks on data points is capped (docs/theory.md §4.2, "The flow's work at kinks on data points
-    /// is bounded"): generic data, seed 1's start, meets such kinks before t = 6 (the path of <c>Relu1DFlowSnapshots</c>); with a budget of 3 it takes exactly
+    /// is bounded"): generic data, seed 1's start, meets such kinks before t = 12 (near t = 5.8 with AVX-512, later without it: the
+    /// retraction's stall depends on the GEMM's last bits; checked with AVX-512, AVX2 and neither); with a budget of 3 it takes exactly
     /// three such steps, then stops and says where, and reads NaN after.
     /// </summary>
     [Fact]
@@ -93,10 +94,10 @@ public sealed class RankTolerantFlowTests
         var set = Relu1DData.Generic;
         var model = Mlp.Relu1D(Width);
         var start = Relu1DExperiment.Start(set, plan);
-        var track = FlowTrack.Integrate(model, set.Data, start.Theta, [0.5, 1, 1.5, 2, 2.5, 3, 6], plan.FlowStep, [ProjectedObservable.Reg(model, set.Data)], kinkBudget: 3);
+        var track = FlowTrack.Integrate(model, set.Data, start.Theta, [0.5, 1, 1.5, 2, 2.5, 3, 6, 12], plan.FlowStep, [ProjectedObservable.Reg(model, set.Data)], kinkBudget: 3);
         Assert.True(track.KinkSteps.Count == 3, $"{track.KinkSteps.Count} steps at kinks; {track.Stopped}");
         Assert.Contains("reached its budget", track.Stopped, StringComparison.Ordinal);
-        Assert.True(double.IsNaN(track.At("reg", 6)));
+        Assert.True(double.IsNaN(track.At("reg", 12)));
         Assert.Equal(track.KinkSteps[0].Time, track.FirstRankLoss);
         Assert.Contains("kink on a data point", track.FirstRankLossDetail, StringComparison.Ordinal);
     }
