@@ -81,6 +81,66 @@ internal static class KeyedGaussians
         for (; r < count; r++) destination[r] = key.Gaussian(indices.IsEmpty ? first + r : indices[r]);
     }
 
+    /// <summary>The consecutive steps one <see cref="FillSteps"/> call draws for: eight, one vector of the widest width.</summary>
+    internal const int StepBlock = 8;
+
+    /// <summary>
+    /// A chain's label noise for <see cref="StepBlock"/> consecutive steps at once: <c>Key(seed, stream, first + s)
+    /// .Gaussian(i)</c> into <c>destination[s·count + i]</c> for <c>s &lt; StepBlock</c>, <c>i &lt; count</c>. The steps
+    /// go into the lanes (one key per lane, one index for all), so a step with fewer draws than lanes (n = 1, 2, 3 on the
+    /// built-in cases) no longer pads a vector or draws one by one. Every value is the scalar draw bit for bit (the
+    /// lanes' hash is the scalar hash, docs/design.md "Bit-identity contract").
+    /// </summary>
+    public static void FillSteps(ulong seed, long stream, long first, int count, Span<double> destination)
+    {
+        if (!(System.Runtime.Intrinsics.X86.Fma.IsSupported || System.Runtime.Intrinsics.Arm.AdvSimd.IsSupported))
+            FillStepsScalar(seed, stream, first, count, destination);
+        else if (Vector512.IsHardwareAccelerated) FillSteps<Width512, Lanes512, Bits512>(seed, stream, first, count, destination);
+        else if (Vector256.IsHardwareAccelerated) FillSteps<Width256, Lanes256, Bits256>(seed, stream, first, count, destination);
+        else if (Vector128.IsHardwareAccelerated) FillSteps<Width128, Lanes128, Bits128>(seed, stream, first, count, destination);
+        else FillStepsScalar(seed, stream, first, count, destination);
+    }
+
+    /// <summary>
+    /// <see cref="FillSteps(ulong, long, long, int, Span{double})"/> at the width <typeparamref name="TW"/> (the tests
+    /// force each): <see cref="StepBlock"/> / w vectors of keys, each index drawn on every one.
+    /// </summary>
+    [SkipLocalsInit]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    internal static void FillSteps<TW, TV, TU>(ulong seed, long stream, long first, int count, Span<double> destination)
+        where TW : ILaneWidth<TV, TU>
+        where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>,
+            IMultiplyOperators<TV, TV, TV>, IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
+        where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
+            IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
+    {
+        int w = TW.Count;
+        var destinationSteps = destination[..(StepBlock * count)];
+        var lane = MemoryMarshal.Read<TU>(MemoryMarshal.AsBytes(LaneNumbers.AsSpan(0, w)));
+        var state = TW.U(CounterRandom.StreamState(seed, stream));
+        Span<double> values = stackalloc double[w];
+        for (int s = 0; s < StepBlock; s += w)
+        {
+            // Lane t holds step first + s + t: the scalar key's state + Golden + step·LaneSalt, with the lane's step.
+            var keys = RandomKeyLanes<TW, TV, TU>.At(state + lane * TW.U(CounterRandom.LaneSalt), first + s);
+            for (int i = 0; i < count; i++)
+            {
+                var g = keys.Gaussian(TW.U((ulong)i));
+                MemoryMarshal.Write(MemoryMarshal.AsBytes(values), in g);
+                for (int t = 0; t < w; t++) destinationSteps[(s + t) * count + i] = values[t];
+            }
+        }
+    }
+
+    private static void FillStepsScalar(ulong seed, long stream, long first, int count, Span<double> destination)
+    {
+        for (int s = 0; s < StepBlock; s++)
+        {
+            var key = CounterRandom.Key(seed, stream, first + s);
+            for (int i = 0; i < count; i++) destination[s * count + i] = key.Gaussian(i);
+        }
+    }
+
     /// <summary>The draws one by one, on a machine without vectors with fused multiply-adds.</summary>
     private static void FillScalar(RandomKey key, ReadOnlySpan<int> indices, long first, Span<double> destination)
     {

@@ -88,7 +88,8 @@ public sealed class LabelNoiseSgd
         if (b == n)
         {
             inputs = Data.X;
-            Targets(noise, default, scale, targets);
+            if (scale != 0 && problem.Noise == NoiseLaw.Gaussian && step >= 0) BlockTargets(stream, step, scale, targets, ws);
+            else Targets(noise, default, scale, targets);
         }
         else
         {
@@ -157,6 +158,26 @@ public sealed class LabelNoiseSgd
         else if (indices.IsEmpty) key.Gaussians(0, targets);
         else key.Gaussians(indices, targets);
         for (int r = 0; r < targets.Length; r++) targets[r] = y[indices.IsEmpty ? r : indices[r]] + scale * targets[r];
+    }
+
+    /// <summary>
+    /// The full-batch targets <c>y_i + scale·ε_{k,i}</c> from the workspace's block of consecutive steps, drawn when
+    /// step k is not in it (<see cref="KeyedGaussians.FillSteps"/>): a chain steps k = 0, 1, 2, … so one draw serves
+    /// <see cref="KeyedGaussians.StepBlock"/> steps. Each ε is <c>Key(noise seed, stream, k).Gaussian(i)</c> bit for
+    /// bit, the value <see cref="Targets"/> draws.
+    /// </summary>
+    private void BlockTargets(long stream, long step, double scale, Span<double> targets, SgdWorkspace ws)
+    {
+        int n = targets.Length;
+        long first = step - step % KeyedGaussians.StepBlock;
+        if (ws.LabelNoiseFirst != first || ws.LabelNoiseStream != stream)
+        {
+            KeyedGaussians.FillSteps(_noiseSeed, stream, first, n, ws.LabelNoise);
+            (ws.LabelNoiseStream, ws.LabelNoiseFirst) = (stream, first);
+        }
+        var noise = ws.LabelNoise.AsSpan((int)(step - first) * n, n);
+        var y = Data.Y;
+        for (int r = 0; r < n; r++) targets[r] = y[r] + scale * noise[r];
     }
 
     private double Draw(in RandomKey key, int index) =>

@@ -1,4 +1,5 @@
 using NoiseDrift.Engine.Models;
+using NoiseDrift.Engine.Random;
 
 namespace NoiseDrift.Engine.Sgd;
 
@@ -17,6 +18,7 @@ public sealed class SgdWorkspace
         CleanGradient = new double[model.ParameterCount];
         Indices = new int[count];
         ParameterNoise = new double[model.ParameterCount];
+        LabelNoise = new double[KeyedGaussians.StepBlock * count];
     }
 
     /// <summary>The model's own scratch, sized for all n rows (the clean gradient needs them).</summary>
@@ -39,4 +41,16 @@ public sealed class SgdWorkspace
 
     /// <summary>The parameter noise <c>ξ_k</c> of the control, length p.</summary>
     internal double[] ParameterNoise { get; }
+
+    /// <summary>
+    /// The full-batch label noise <c>ε_{k,i}</c> of <see cref="KeyedGaussians.StepBlock"/> consecutive steps of one
+    /// stream (<see cref="LabelNoiseStream"/>, from step <see cref="LabelNoiseFirst"/>), step-major, drawn at once.
+    /// </summary>
+    internal double[] LabelNoise { get; }
+
+    /// <summary>The stream whose steps <see cref="LabelNoise"/> holds.</summary>
+    internal long LabelNoiseStream { get; set; }
+
+    /// <summary>The first step <see cref="LabelNoise"/> holds; −1 while it holds none.</summary>
+    internal long LabelNoiseFirst { get; set; } = -1;
 }

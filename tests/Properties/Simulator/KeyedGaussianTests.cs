@@ -38,8 +38,42 @@ public class KeyedGaussianTests
     }
 
     /// <summary>
+    /// A block of steps drawn at once (<see cref="KeyedGaussians.FillSteps"/>: one key per lane, the chain's steps
+    /// <c>first, first + 1, …</c>) holds <c>Key(seed, stream, first + s).Gaussian(i)</c> at <c>s·count + i</c>, bit for bit,
+    /// at every width and at the machine's; nothing past the block is written.
+    /// </summary>
+    [Property]
+    public void Step_blocks_are_the_scalar_keyed_gaussians(ulong seed, long stream, long first, byte size)
+    {
+        int count = size % 12;
+        const double sentinel = 12345.0;
+        int block = KeyedGaussians.StepBlock;
+        foreach (var fill in new Action<Span<double>>[]
+        {
+            d => KeyedGaussians.FillSteps(seed, stream, first, count, d),
+            d => KeyedGaussians.FillSteps<Width128, Lanes128, Bits128>(seed, stream, first, count, d),
+            d => KeyedGaussians.FillSteps<Width256, Lanes256, Bits256>(seed, stream, first, count, d),
+            d => KeyedGaussians.FillSteps<Width512, Lanes512, Bits512>(seed, stream, first, count, d),
+        })
+        {
+            var destination = Enumerable.Repeat(sentinel, block * count + 1).ToArray();
+            fill(destination);
+            for (int s = 0; s < block; s++)
+            {
+                var key = CounterRandom.Key(seed, stream, first + s);
+                for (int i = 0; i < count; i++)
+                    Assert.Equal(BitConverter.DoubleToInt64Bits(key.Gaussian(i)), BitConverter.DoubleToInt64Bits(destination[s * count + i]));
+            }
+            Assert.Equal(sentinel, destination[^1]);
+        }
+    }
+
+    /// <summary>
     /// <see cref="LabelNoiseSgd.Step"/> (full batch and minibatch, with the parameter noise of the control) equals the
-    /// step written out with one scalar draw per example and per parameter, bit for bit.
+    /// step written out with one scalar draw per example and per parameter, bit for bit: each step in a fresh workspace,
+    /// and steps taken one after another in one workspace as a chain takes them (the full-batch label noise of several
+    /// steps drawn at once and kept), across the block boundaries, when the stream and sign change (another chain, an
+    /// antithetic partner) and when a step is taken again.
     /// </summary>
     [Theory]
     [InlineData(5)]
@@ -51,24 +85,37 @@ public class KeyedGaussianTests
         var settings = new SgdSettings(new SgdProblem(eta, sigma, Math.Min(batch, c.Data.Count), NoiseLaw.Gaussian), 11)
         { ParameterNoise = tau };
         var sgd = new LabelNoiseSgd(c.Model, c.Data, settings);
-        var (batchSeed, noiseSeed, parameterSeed) = sgd.Seeds;
-        int n = c.Data.Count, b = settings.Problem.Batch, p = c.Model.ParameterCount;
-        for (long k = 0; k < 20; k++)
+        var shared = sgd.CreateWorkspace();
+        var order = Enumerable.Range(0, 20).Select(k => (Stream: 3L, Step: (long)k, Sign: -1.0))
+            .Concat([(3, 23, -1), (4, 23, 1), (3, 23, 1), (3, 5, -1), (3, 9, -1)]);
+        foreach (var (stream, k, sign) in order)
         {
-            var theta = c.ThetaStar.ToArray();
-            sgd.Step(theta, 3, k, -1.0, sgd.CreateWorkspace());
-
-            var expected = c.ThetaStar.ToArray();
-            var rows = BatchSampler.Select(batchSeed, 3, k, n, b, new int[n]).ToArray();
-            var noise = CounterRandom.Key(noiseSeed, 3, k);
-            var inputs = rows.SelectMany(i => c.Data.Row(i).ToArray()).ToArray();
-            var targets = rows.Select(i => c.Data.Y[i] + -sigma * noise.Gaussian(i)).ToArray();
-            c.Model.LossGradientStep(expected, b == n ? c.Data.X : inputs, targets, eta, new double[p],
-                c.Model.CreateWorkspace(n));
-            var xi = CounterRandom.Key(parameterSeed, 3, k);
-            for (int j = 0; j < p; j++) expected[j] += -tau * xi.Gaussian(j);
-            Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), theta.Select(BitConverter.DoubleToInt64Bits));
+            var expected = ScalarDrawStep(c, sgd, stream, k, sign);
+            foreach (var ws in new[] { sgd.CreateWorkspace(), shared })
+            {
+                var theta = c.ThetaStar.ToArray();
+                sgd.Step(theta, stream, k, sign, ws);
+                Assert.Equal(expected.Select(BitConverter.DoubleToInt64Bits), theta.Select(BitConverter.DoubleToInt64Bits));
+            }
         }
+    }
+
+    /// <summary>Step k of <paramref name="stream"/> from θ* with one scalar draw per example and per parameter.</summary>
+    private static double[] ScalarDrawStep(SimulatorCase c, LabelNoiseSgd sgd, long stream, long k, double sign)
+    {
+        var (batchSeed, noiseSeed, parameterSeed) = sgd.Seeds;
+        var problem = sgd.Settings.Problem;
+        int n = c.Data.Count, b = problem.Batch, p = c.Model.ParameterCount;
+        var expected = c.ThetaStar.ToArray();
+        var rows = BatchSampler.Select(batchSeed, stream, k, n, b, new int[n]).ToArray();
+        var noise = CounterRandom.Key(noiseSeed, stream, k);
+        var inputs = rows.SelectMany(i => c.Data.Row(i).ToArray()).ToArray();
+        var targets = rows.Select(i => c.Data.Y[i] + sign * problem.Sigma * noise.Gaussian(i)).ToArray();
+        c.Model.LossGradientStep(expected, b == n ? c.Data.X : inputs, targets, problem.Eta, new double[p],
+            c.Model.CreateWorkspace(n));
+        var xi = CounterRandom.Key(parameterSeed, stream, k);
+        for (int j = 0; j < p; j++) expected[j] += sign * sgd.Settings.ParameterNoise * xi.Gaussian(j);
+        return expected;
     }
 
     private delegate void Filler(Span<double> destination);
