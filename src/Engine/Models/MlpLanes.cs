@@ -47,6 +47,14 @@ internal sealed partial class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
         _outputDot = outputDot;
     }
 
+    /// <summary>Each value in every lane (the data every chain, or every point, shares).</summary>
+    internal static LaneBuffer<TV> Broadcast(double[] values)
+    {
+        var lanes = new LaneBuffer<TV>(values.Length);
+        for (int i = 0; i < values.Length; i++) lanes[i] = TW.C(values[i]);
+        return lanes;
+    }
+
     /// <summary>
     /// Lane scratch for batches of the given row counts, or null when this machine cannot reproduce the per-chain
     /// arithmetic (no SIMD, or a summation order that does not verify); the caller then runs chains one by one.

@@ -36,19 +36,11 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
         (_sgd, _mlp, _chains, _starts, _steps, _snapshotSteps) = (run.Sgd, run.Mlp, run.Chains, run.Starts, run.Steps, run.SnapshotSteps);
         (_meter, _cancellation, _antithetic, _clean) = (run.Meter, run.Cancellation, run.Antithetic, run.Clean);
         _rowsReusable = MlpLanes<TW, TV, TU>.RowsReusable(_mlp, _sgd.Data.Count, _sgd.Settings.Problem.Batch);
-        _inputs = Broadcast(_sgd.Data.X);
-        _labels = Broadcast(_sgd.Data.Y);
+        _inputs = MlpLanes<TW, TV, TU>.Broadcast(_sgd.Data.X);
+        _labels = MlpLanes<TW, TV, TU>.Broadcast(_sgd.Data.Y);
     }
 
     public override int Width => TW.Count;
-
-    /// <summary>Each value in every lane.</summary>
-    private static LaneBuffer<TV> Broadcast(double[] values)
-    {
-        var lanes = new LaneBuffer<TV>(values.Length);
-        for (int i = 0; i < values.Length; i++) lanes[i] = TW.C(values[i]);
-        return lanes;
-    }
 
     /// <summary>The loop at this width, or null when the machine cannot reproduce the per-chain arithmetic.</summary>
     public static ChainBlockRun<TW, TV, TU>? TryCreate(RunSetting run) =>

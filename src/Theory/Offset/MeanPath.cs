@@ -1,3 +1,4 @@
+using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Validation;
 using NoiseDrift.Theory.Experiments;
 using NoiseDrift.Theory.Geometry;
@@ -14,7 +15,7 @@ namespace NoiseDrift.Theory.Offset;
 /// The expectation is the symmetric 2n-point rule, exact for quadratics:
 /// <c>E f(θ + ξ) ≈ f(θ) + ½ Σ_j [f(θ + s_j) + f(θ − s_j) − 2 f(θ)]</c> with <c>s_j = √λ_j Q v_j</c>, (λ_j, v_j) the
 /// eigenpairs of S. Its error is fourth order in ξ, the order the remainder of §3.5 already states. Each step costs
-/// 2n + 1 clean gradients; S and the frame are refreshed at θ̄ every <c>refreshEvery</c> steps (0: never), so on a long
+/// 2n + 1 clean gradients, taken at once (<see cref="PointLossGradients"/>: an MLP's on the lanes, the same bits); S and the frame are refreshed at θ̄ every <c>refreshEvery</c> steps (0: never), so on a long
 /// horizon the covariance follows the flow.
 /// </para>
 /// </summary>
@@ -30,14 +31,13 @@ public static class MeanPath
         Guard.Positive(steps, "steps");
         var model = @case.Model;
         var data = @case.Data;
-        int n = @case.Count, p = model.ParameterCount;
+        int p = model.ParameterCount;
         double eta = @case.Sgd.Eta;
-        var ws = model.CreateWorkspace(n);
+        var gradients = PointLossGradients.For(model, data);
         var theta = (double[])@case.Theta.Clone();
-        var point = new double[p];
-        var gradient = new double[p];
         var smoothed = new double[p];
         var axes = SigmaAxes(@case.Frame, covariance);
+        var (points, pointGradients) = SigmaPoints(axes.Length, p);
         var records = new double[recordSteps.Count][];
         int next = 0;
         while (next < records.Length && recordSteps[next] == 0) records[next++] = (double[])theta.Clone();
@@ -47,17 +47,24 @@ public static class MeanPath
             {
                 var frame = NormalFrame.At(model, theta, data);
                 axes = SigmaAxes(frame, StationaryCovariance.Exact(frame, @case.Sgd));
+                if (points.Length != 2 * axes.Length + 1) (points, pointGradients) = SigmaPoints(axes.Length, p);
             }
-            model.LossGradient(theta, data.X, data.Y, gradient, ws);
-            for (int q = 0; q < p; q++) smoothed[q] = (1 - axes.Length) * gradient[q];
-            foreach (var axis in axes)
+            // θ, then θ − s_j and θ + s_j for each axis j: all 2J + 1 gradients at once (PointLossGradients).
+            theta.CopyTo(points[0], 0);
+            for (int j = 0; j < axes.Length; j++)
             {
                 for (int sign = -1; sign <= 1; sign += 2)
                 {
-                    for (int q = 0; q < p; q++) point[q] = theta[q] + sign * axis[q];
-                    model.LossGradient(point, data.X, data.Y, gradient, ws);
-                    for (int q = 0; q < p; q++) smoothed[q] += 0.5 * gradient[q];
+                    var point = points[2 * j + (sign + 3) / 2];
+                    for (int q = 0; q < p; q++) point[q] = theta[q] + sign * axes[j][q];
                 }
+            }
+            gradients.Evaluate(points, pointGradients);
+            for (int q = 0; q < p; q++) smoothed[q] = (1 - axes.Length) * pointGradients[0][q];
+            for (int c = 1; c < points.Length; c++)
+            {
+                var gradient = pointGradients[c];
+                for (int q = 0; q < p; q++) smoothed[q] += 0.5 * gradient[q];
             }
             double check = 0;
             for (int q = 0; q < p; q++)
@@ -72,6 +79,10 @@ public static class MeanPath
         if (next < records.Length) throw new InvalidInputException("recordSteps", $"must be ascending and ≤ {steps}");
         return records;
     }
+
+    /// <summary>Room for θ and the 2J sigma points around it, and their gradients.</summary>
+    private static (double[][] Points, double[][] Gradients) SigmaPoints(int axes, int p) =>
+        ([.. Enumerable.Range(0, 2 * axes + 1).Select(_ => new double[p])], [.. Enumerable.Range(0, 2 * axes + 1).Select(_ => new double[p])]);
 
     /// <summary>The sigma points' half-axes <c>s_j = √λ_j Q v_j</c> (length p each); none where S = 0 (σ = 0).</summary>
     private static double[][] SigmaAxes(NormalFrame frame, OuCovariance covariance) =>
