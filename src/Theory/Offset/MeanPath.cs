@@ -15,8 +15,9 @@ namespace NoiseDrift.Theory.Offset;
 /// The expectation is the symmetric 2n-point rule, exact for quadratics:
 /// <c>E f(θ + ξ) ≈ f(θ) + ½ Σ_j [f(θ + s_j) + f(θ − s_j) − 2 f(θ)]</c> with <c>s_j = √λ_j Q v_j</c>, (λ_j, v_j) the
 /// eigenpairs of S. Its error is fourth order in ξ, the order the remainder of §3.5 already states. Each step costs
-/// 2n + 1 clean gradients, taken at once (<see cref="PointLossGradients"/>: an MLP's on the lanes, the same bits); S and the frame are refreshed at θ̄ every <c>refreshEvery</c> steps (0: never), so on a long
-/// horizon the covariance follows the flow.
+/// 2n + 1 clean gradients, taken at once (<see cref="PointLossGradients"/>: an MLP's on the lanes, the same bits); S
+/// and the frame are refreshed at θ̄ every <c>refreshEvery</c> steps (0: never), so on a long horizon the covariance
+/// follows the flow.
 /// </para>
 /// </summary>
 public static class MeanPath
