@@ -75,7 +75,7 @@ public static class ChainEnsemble
             }
             else
             {
-                Parallel.For(0, chains / perGroup, parallel, sgd.CreateWorkspace, (group, _, ws) =>
+                Parallel.For(0, chains / perGroup, parallel, () => sgd.CreateWorkspace(steps), (group, _, ws) =>
                 {
                     for (int member = 0; member < perGroup; member++)
                     {

@@ -49,6 +49,13 @@ public sealed class LabelNoiseSgd
     public SgdWorkspace CreateWorkspace() => new(Model, Data.Count, Settings.Problem.Batch);
 
     /// <summary>
+    /// Per-chain scratch for chains of <paramref name="steps"/> steps: room for a whole chain's full-batch label noise
+    /// (up to <see cref="SgdWorkspace.MaxNoiseDoubles"/> doubles), which the antithetic partner then reads.
+    /// </summary>
+    internal SgdWorkspace CreateWorkspace(int steps) => new(Model, Data.Count, Settings.Problem.Batch,
+        Settings.Problem.Batch == Data.Count ? steps : KeyedGaussians.StepBlock);
+
+    /// <summary>
     /// Takes step k in place and returns the noisy batch loss <c>(1/2B) Σ_{i∈S_k} (h_i − y_i − ε_{k,i})²</c> at
     /// <c>θ_k</c>; it is not finite (and θ is left unchanged) when the chain has blown up (see <see cref="IsDiverged"/>). Allocation-free.
     /// </summary>
@@ -161,21 +168,27 @@ public sealed class LabelNoiseSgd
     }
 
     /// <summary>
-    /// The full-batch targets <c>y_i + scale·ε_{k,i}</c> from the workspace's block of consecutive steps, drawn when
-    /// step k is not in it (<see cref="KeyedGaussians.FillSteps"/>): a chain steps k = 0, 1, 2, … so one draw serves
-    /// <see cref="KeyedGaussians.StepBlock"/> steps. Each ε is <c>Key(noise seed, stream, k).Gaussian(i)</c> bit for
-    /// bit, the value <see cref="Targets"/> draws.
+    /// The full-batch targets <c>y_i + scale·ε_{k,i}</c> from the workspace's window of the stream's steps
+    /// (<see cref="KeyedGaussians.FillSteps"/>, <see cref="KeyedGaussians.StepBlock"/> steps a draw): a chain steps
+    /// k = 0, 1, 2, … so the window grows by a block when k reaches its end, and the antithetic partner, which runs the
+    /// same stream next in the same workspace, reads the ε its pair drew; a step outside the window starts a new one at
+    /// its block. Each ε is <c>Key(noise seed, stream, k).Gaussian(i)</c> bit for bit, the value <see cref="Targets"/> draws.
     /// </summary>
     private void BlockTargets(long stream, long step, double scale, Span<double> targets, SgdWorkspace ws)
     {
-        int n = targets.Length;
-        long first = step - step % KeyedGaussians.StepBlock;
-        if (ws.LabelNoiseFirst != first || ws.LabelNoiseStream != stream)
+        int n = targets.Length, block = KeyedGaussians.StepBlock;
+        long offset = step - ws.LabelNoiseFirst;
+        if (ws.LabelNoiseStream != stream || offset < 0 || offset >= ws.LabelNoiseSteps)
         {
-            KeyedGaussians.FillSteps(_noiseSeed, stream, first, n, ws.LabelNoise);
-            (ws.LabelNoiseStream, ws.LabelNoiseFirst) = (stream, first);
+            bool extends = ws.LabelNoiseStream == stream && offset == ws.LabelNoiseSteps
+                && (ws.LabelNoiseSteps + block) * n <= ws.LabelNoise.Length;
+            if (!extends) (ws.LabelNoiseStream, ws.LabelNoiseFirst, ws.LabelNoiseSteps) = (stream, step - step % block, 0);
+            KeyedGaussians.FillSteps(_noiseSeed, stream, ws.LabelNoiseFirst + ws.LabelNoiseSteps, n,
+                ws.LabelNoise.AsSpan(ws.LabelNoiseSteps * n, block * n));
+            ws.LabelNoiseSteps += block;
+            offset = step - ws.LabelNoiseFirst;
         }
-        var noise = ws.LabelNoise.AsSpan((int)(step - first) * n, n);
+        var noise = ws.LabelNoise.AsSpan((int)offset * n, n);
         var y = Data.Y;
         for (int r = 0; r < n; r++) targets[r] = y[r] + scale * noise[r];
     }

@@ -9,7 +9,7 @@ namespace NoiseDrift.Engine.Sgd;
 /// </summary>
 public sealed class SgdWorkspace
 {
-    internal SgdWorkspace(Model model, int count, int batch)
+    internal SgdWorkspace(Model model, int count, int batch, int noiseSteps = KeyedGaussians.StepBlock)
     {
         Model = model.CreateWorkspace(count);
         BatchInputs = new double[batch * model.InputDimension];
@@ -18,7 +18,9 @@ public sealed class SgdWorkspace
         CleanGradient = new double[model.ParameterCount];
         Indices = new int[count];
         ParameterNoise = new double[model.ParameterCount];
-        LabelNoise = new double[KeyedGaussians.StepBlock * count];
+        int blocks = Math.Clamp((noiseSteps + KeyedGaussians.StepBlock - 1) / KeyedGaussians.StepBlock, 1,
+            Math.Max(1, MaxNoiseDoubles / (KeyedGaussians.StepBlock * count)));
+        LabelNoise = new double[blocks * KeyedGaussians.StepBlock * count];
     }
 
     /// <summary>The model's own scratch, sized for all n rows (the clean gradient needs them).</summary>
@@ -43,14 +45,24 @@ public sealed class SgdWorkspace
     internal double[] ParameterNoise { get; }
 
     /// <summary>
-    /// The full-batch label noise <c>ε_{k,i}</c> of <see cref="KeyedGaussians.StepBlock"/> consecutive steps of one
-    /// stream (<see cref="LabelNoiseStream"/>, from step <see cref="LabelNoiseFirst"/>), step-major, drawn at once.
+    /// The most doubles <see cref="LabelNoise"/> holds beyond one block: 2¹⁶ (512 KiB), 21 840 steps at n = 3, a whole
+    /// chain of the check battery's cases, so an antithetic partner reads the ε its pair drew.
+    /// </summary>
+    internal const int MaxNoiseDoubles = 1 << 16;
+
+    /// <summary>
+    /// The full-batch label noise <c>ε_{k,i}</c> of one stream (<see cref="LabelNoiseStream"/>) for the steps
+    /// <see cref="LabelNoiseFirst"/> to <c>LabelNoiseFirst + LabelNoiseSteps − 1</c>, step-major, drawn a block of
+    /// <see cref="KeyedGaussians.StepBlock"/> steps at a time.
     /// </summary>
     internal double[] LabelNoise { get; }
 
     /// <summary>The stream whose steps <see cref="LabelNoise"/> holds.</summary>
     internal long LabelNoiseStream { get; set; }
 
-    /// <summary>The first step <see cref="LabelNoise"/> holds; −1 while it holds none.</summary>
-    internal long LabelNoiseFirst { get; set; } = -1;
+    /// <summary>The first step <see cref="LabelNoise"/> holds (a multiple of <see cref="KeyedGaussians.StepBlock"/>).</summary>
+    internal long LabelNoiseFirst { get; set; }
+
+    /// <summary>The steps <see cref="LabelNoise"/> holds; 0 while it holds none.</summary>
+    internal int LabelNoiseSteps { get; set; }
 }

@@ -72,8 +72,9 @@ public class KeyedGaussianTests
     /// <see cref="LabelNoiseSgd.Step"/> (full batch and minibatch, with the parameter noise of the control) equals the
     /// step written out with one scalar draw per example and per parameter, bit for bit: each step in a fresh workspace,
     /// and steps taken one after another in one workspace as a chain takes them (the full-batch label noise of several
-    /// steps drawn at once and kept), across the block boundaries, when the stream and sign change (another chain, an
-    /// antithetic partner) and when a step is taken again.
+    /// steps drawn at once and kept, in workspaces with room for one block, for three, and for the whole run): across
+    /// the block boundaries, past a workspace's room, when the antithetic partner runs the same stream again from step
+    /// 0, when the stream changes and when a step is taken again.
     /// </summary>
     [Theory]
     [InlineData(5)]
@@ -85,13 +86,15 @@ public class KeyedGaussianTests
         var settings = new SgdSettings(new SgdProblem(eta, sigma, Math.Min(batch, c.Data.Count), NoiseLaw.Gaussian), 11)
         { ParameterNoise = tau };
         var sgd = new LabelNoiseSgd(c.Model, c.Data, settings);
-        var shared = sgd.CreateWorkspace();
-        var order = Enumerable.Range(0, 20).Select(k => (Stream: 3L, Step: (long)k, Sign: -1.0))
+        // One block of steps, three blocks (a chain of 30 steps outgrows it), and room for every step below.
+        var shared = new[] { sgd.CreateWorkspace(), sgd.CreateWorkspace(steps: 24), sgd.CreateWorkspace(steps: 1000) };
+        var order = Enumerable.Range(0, 30).Select(k => (Stream: 3L, Step: (long)k, Sign: -1.0))
+            .Concat(Enumerable.Range(0, 12).Select(k => (Stream: 3L, Step: (long)k, Sign: 1.0)))
             .Concat([(3, 23, -1), (4, 23, 1), (3, 23, 1), (3, 5, -1), (3, 9, -1)]);
         foreach (var (stream, k, sign) in order)
         {
             var expected = ScalarDrawStep(c, sgd, stream, k, sign);
-            foreach (var ws in new[] { sgd.CreateWorkspace(), shared })
+            foreach (var ws in shared.Prepend(sgd.CreateWorkspace()))
             {
                 var theta = c.ThetaStar.ToArray();
                 sgd.Step(theta, stream, k, sign, ws);
