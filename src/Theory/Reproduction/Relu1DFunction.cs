@@ -37,6 +37,22 @@ public static class Relu1DFunction
             .Count(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold);
     }
 
+    /// <summary>
+    /// The number of kinks of h inside the hull (as <see cref="InteriorKinks"/>) that sit on a data point: within
+    /// <see cref="KinkResolution"/> of an interior x_i, where J loses rank and label noise can dwell (docs/theory.md §4.2,
+    /// "Kinks on data points").
+    /// </summary>
+    public static int DataPointKinks(double[] theta, Dataset data, int width)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var setting = new Relu1DSetting(width, theta, data);
+        double lo = data.X.Min(), hi = data.X.Max();
+        var interior = data.X.Where(x => x > lo && x < hi).ToArray();
+        return Relu1DShape.FunctionKinks(setting, KinkResolution)
+            .Count(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold
+                && interior.Any(x => Math.Abs(k.Position - x) <= KinkResolution));
+    }
+
     /// <summary>The mean of <c>|log balance ratio|</c> over active neurons (0 when all are balanced).</summary>
     public static double Imbalance(double[] theta, Dataset data, int width)
     {
