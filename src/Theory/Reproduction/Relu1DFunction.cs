@@ -27,15 +27,12 @@ public static class Relu1DFunction
         return spline.MaxDistance(x => Value(setting, x));
     }
 
-    /// <summary>The number of kinks of h strictly inside the hull with summed jump above <see cref="KinkThreshold"/>.</summary>
-    public static int InteriorKinks(double[] theta, Dataset data, int width)
-    {
-        ArgumentNullException.ThrowIfNull(data);
-        var setting = new Relu1DSetting(width, theta, data);
-        double lo = data.X.Min(), hi = data.X.Max();
-        return Relu1DShape.FunctionKinks(setting, KinkResolution)
-            .Count(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold);
-    }
+    /// <summary>
+    /// The number of kinks of h inside the hull with summed jump above <see cref="KinkThreshold"/>, inside by more than
+    /// <see cref="KinkResolution"/>: at the count's own resolution a kink closer to an end of the hull is on that end
+    /// data point, where it does not bend h inside the hull (docs/theory.md §4.2, "End state at the horizon").
+    /// </summary>
+    public static int InteriorKinks(double[] theta, Dataset data, int width) => Interior(theta, data, width).Count();
 
     /// <summary>
     /// The number of kinks of h inside the hull (as <see cref="InteriorKinks"/>) that sit on a data point: within
@@ -45,12 +42,18 @@ public static class Relu1DFunction
     public static int DataPointKinks(double[] theta, Dataset data, int width)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var setting = new Relu1DSetting(width, theta, data);
         double lo = data.X.Min(), hi = data.X.Max();
         var interior = data.X.Where(x => x > lo && x < hi).ToArray();
+        return Interior(theta, data, width).Count(k => interior.Any(x => Math.Abs(k.Position - x) <= KinkResolution));
+    }
+
+    private static IEnumerable<(double Position, double SlopeChange)> Interior(double[] theta, Dataset data, int width)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var setting = new Relu1DSetting(width, theta, data);
+        double lo = data.X.Min() + KinkResolution, hi = data.X.Max() - KinkResolution;
         return Relu1DShape.FunctionKinks(setting, KinkResolution)
-            .Count(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold
-                && interior.Any(x => Math.Abs(k.Position - x) <= KinkResolution));
+            .Where(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold);
     }
 
     /// <summary>The mean of <c>|log balance ratio|</c> over active neurons (0 when all are balanced).</summary>

@@ -40,6 +40,20 @@ public sealed class CollinearHorizonTests
         Assert.Equal(0, Relu1DFunction.DataPointKinks(OneKink(0.97), data, 2));
     }
 
+    /// <summary>
+    /// A kink within the count's resolution of an end of the hull is on that end data point, not inside the hull (seed 8's
+    /// chains and flow at t = 450 have one at x = −1 + 3·10⁻⁶, where h on the hull is the line to 10⁻¹¹).
+    /// </summary>
+    [Fact]
+    public void A_kink_on_an_end_of_the_hull_is_not_inside_it()
+    {
+        var data = Relu1DData.Collinear.Data;
+        Assert.Equal(0, Relu1DFunction.InteriorKinks(OneKink(-1 + 3e-6), data, 2));
+        Assert.Equal(0, Relu1DFunction.InteriorKinks(OneKink(1 - 0.04), data, 2));
+        Assert.Equal(1, Relu1DFunction.InteriorKinks(OneKink(-1 + 0.06), data, 2));
+        Assert.Equal(1, Relu1DFunction.InteriorKinks(OneKink(1 - 0.06), data, 2));
+    }
+
     /// <summary>Width 2: one neuron with slope change 0.5 at κ, the other off (a = 0).</summary>
     private static double[] OneKink(double kappa) => [1, 1, -kappa, 0, 0.5, 0, 0];
 }
