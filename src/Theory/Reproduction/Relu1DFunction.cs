@@ -5,7 +5,7 @@ namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
 /// Function-level readings of the 1-D ReLU network (docs/theory.md §4.2, "measure the function, not the neurons"): its
-/// distance to the linear-spline interpolant on the hull, its kinks strictly inside the hull whose summed slope change
+/// distance to the linear-spline interpolant on the hull, its kinks inside the hull (by more than <see cref="KinkResolution"/>) whose summed slope change
 /// exceeds <see cref="KinkThreshold"/>, and the balance of its active neurons.
 /// </summary>
 public static class Relu1DFunction
