@@ -89,10 +89,10 @@ internal static class Relu1DPlots
         plot.Title($"ReLU m = {Relu1DExperiment.Width}, {result.Set.Name} data: reg against log t");
         plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(Path.Combine(directory, file), 800, 480);
-        string csv = TraceCsv.Write(directory, file, runs, ["reg"]);
+        string csv = TraceCsv.Write(directory, file, runs, ["reg", "interior_kinks", "data_point_kinks"]);
         return (file, $"ReLU, {result.Set.Name} data: reg of the projected label-noise iterate (band ±2 SE) and along the slow flow against log10 t" +
             (reference is { } r ? $", with {r.Item2} {r.Item1:G5} (dotted)" : "") +
-            (runs.Flow.Stopped.Length == 0 ? "" : $"; the flow's line ends where it stopped ({runs.Flow.Stopped})") + $"; traces in {csv}.");
+            (runs.Flow.Stopped.Length == 0 ? "" : $"; the flow's line ends where it stopped ({runs.Flow.Stopped})") + $"; traces (with the kinks of h inside the hull and those on a data point) in {csv}.");
     }
 
     private static void Line(Plot plot, double[] x, double[] y, Color color, string text, LinePattern pattern)

@@ -17,7 +17,7 @@ internal static class ReproduceSettings
         var all = new ReproduceExperiment[]
         {
             new("matrix-sensing", (quick, seed, p) => MatrixSensingExperiment.Run(MatrixSensingExperiment.Plan(quick, seed), p)),
-            new("relu1d", (quick, seed, p) => Relu1DExperiment.Run(Relu1DPlan(quick, seed), p)),
+            new("relu1d", (quick, seed, p) => Relu1DRun(quick, seed, p)),
             new("sigmoid", (quick, seed, p) => SigmoidExperiment.Run(SigmoidExperiment.Plan(quick, seed), p)),
             new("sparse-regression", (quick, seed, p) => SparseRegressionExperiment.Run(quick, seed, p)),
         };
@@ -25,12 +25,13 @@ internal static class ReproduceSettings
     }
 
     /// <summary>
-    /// The ReLU plan; a full run's horizon t can be set by <c>NOISEDRIFT_RELU1D_HORIZON</c> for diagnosis
-    /// (docs/reproduction.md, the ReLU section), ignored with --quick.
+    /// The ReLU run: the collinear set at its own horizon (<see cref="Relu1DExperiment.CollinearPlan"/>); a full run's
+    /// horizon t for both sets can be set by <c>NOISEDRIFT_RELU1D_HORIZON</c> for diagnosis (docs/reproduction.md, the
+    /// ReLU section), ignored with --quick.
     /// </summary>
-    private static Theory.Reproduction.ExperimentPlan Relu1DPlan(bool quick, ulong seed) =>
+    private static Relu1DReproduction Relu1DRun(bool quick, ulong seed, IProgress<double>? progress) =>
         !quick && double.TryParse(Environment.GetEnvironmentVariable("NOISEDRIFT_RELU1D_HORIZON"), System.Globalization.NumberStyles.Float,
             System.Globalization.CultureInfo.InvariantCulture, out double horizon) && horizon > 0
-            ? Relu1DExperiment.Plan(seed, horizon)
-            : Relu1DExperiment.Plan(quick, seed);
+            ? Relu1DExperiment.Run(Relu1DExperiment.Plan(seed, horizon), progress)
+            : Relu1DExperiment.Run(Relu1DExperiment.CollinearPlan(quick, seed), Relu1DExperiment.Plan(quick, seed), progress);
 }

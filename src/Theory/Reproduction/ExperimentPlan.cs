@@ -16,6 +16,12 @@ namespace NoiseDrift.Theory.Reproduction;
 /// <param name="FlowStep">The largest Heun step of the slow flow, in flow time.</param>
 public sealed record ExperimentPlan(SgdProblem Sgd, RunPlan Run, int TrackPoints, int StartSteps, double FlowStep)
 {
+    /// <summary>
+    /// When set, the tracked steps are those of a plan with this K, continued at their own ratio up to <see cref="RunPlan.Steps"/>
+    /// (<see cref="TrackingSchedule.Of"/>): a longer run reads every step the shorter one read.
+    /// </summary>
+    public int? ScheduleBase { get; init; }
+
     /// <summary>A full-batch plan on n examples with σ = 1 and no snapshots beyond the tracked steps.</summary>
     public static ExperimentPlan FullBatch(double eta, int n, int chains, int steps, int trackPoints, int startSteps,
         double flowStep, ulong seed) =>

@@ -36,34 +36,48 @@ public static class Relu1DExperiment
     /// </summary>
     public const int IsotropicHorizon = 600_000;
 
+    /// <summary>
+    /// The horizon in flow time of the full run's collinear data set, longer than the generic set's t = 150: the
+    /// end-state rows there (the line, its kinks, the balance) need the chains' dwell at kinks on data points to have
+    /// ended, which takes longer than the flow's own convergence (docs/theory.md §4.2, "Kinks on data points").
+    /// </summary>
+    public const double CollinearHorizon = 450;
+
     /// <summary>The plan: η = 0.02, σ = 1, full batch (n = 6); quick K = 20,000 (t = 1.3), full K = 2,250,000 (t = 150).</summary>
     public static ExperimentPlan Plan(bool quick, ulong seed) => quick
         ? ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 6, 20_000, 14, 100_000, 0.05, seed)
         : ExperimentPlan.FullBatch(0.02, Relu1DData.X.Length, 8, 2_250_000, 28, 100_000, 0.05, seed);
 
+    /// <summary>The collinear data set's plan: the quick plan, or the full plan at <see cref="CollinearHorizon"/>.</summary>
+    public static ExperimentPlan CollinearPlan(bool quick, ulong seed) => quick ? Plan(quick, seed) : Plan(seed, CollinearHorizon);
+
     /// <summary>
-    /// The full plan at another horizon T in flow time (K = T n / (η²σ²), the same η, chains and flow step, tracked
-    /// points growing with log T): for diagnosing what label noise does beyond t = 150 (docs/reproduction.md), never
-    /// used by a default run.
+    /// The full plan at another horizon T in flow time (K = T n / (η²σ²), the same η, chains and flow step): beyond
+    /// t = 150 it reads every step the full plan reads and goes on at the same log spacing
+    /// (<see cref="TrackingSchedule.Continued"/>); below, it is log-spaced up to K. Also for diagnosing what label noise
+    /// does at other horizons (docs/reproduction.md).
     /// </summary>
     public static ExperimentPlan Plan(ulong seed, double horizon)
     {
         var full = Plan(quick: false, seed);
         int steps = checked((int)Math.Round(horizon / full.Sgd.SlowTime(1)));
-        int points = full.TrackPoints + (int)Math.Ceiling(4 * Math.Log2(Math.Max(1, horizon / 150)));
-        return full with { Run = full.Run with { Steps = steps }, TrackPoints = points };
+        return full with { Run = full.Run with { Steps = steps }, ScheduleBase = full.Run.Steps };
     }
 
-    /// <summary>Runs both data sets (docs/theory.md §4.2).</summary>
-    public static Relu1DReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null)
+    /// <summary>Runs both data sets on one plan (docs/theory.md §4.2).</summary>
+    public static Relu1DReproduction Run(ExperimentPlan plan, IProgress<double>? progress = null) => Run(plan, plan, progress);
+
+    /// <summary>Runs the collinear and the generic data set, each on its own plan (docs/theory.md §4.2).</summary>
+    public static Relu1DReproduction Run(ExperimentPlan collinear, ExperimentPlan generic, IProgress<double>? progress = null)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        var sets = new[] { Relu1DData.Collinear, Relu1DData.Generic };
+        ArgumentNullException.ThrowIfNull(collinear);
+        ArgumentNullException.ThrowIfNull(generic);
+        var sets = new[] { (Relu1DData.Collinear, collinear), (Relu1DData.Generic, generic) };
         // The data sets run at the same time: each one's chains fill one 8-lane block, so one set alone keeps one core busy.
         var results = new Relu1DCaseResult[sets.Length];
         var parts = progress is null ? null : new SummedProgress(progress, sets.Length);
         Parallel.For(0, sets.Length, new ParallelOptions { MaxDegreeOfParallelism = sets.Length },
-            i => results[i] = RunCase(sets[i], plan, parts?.Part(i)));
+            i => results[i] = RunCase(sets[i].Item1, sets[i].Item2, parts?.Part(i)));
         return new Relu1DReproduction(results);
     }
 
@@ -78,6 +92,7 @@ public static class Relu1DExperiment
             ProjectedObservable.Reg(model, data),
             new("spline_distance", t => Relu1DFunction.SplineDistance(t, data, Width)),
             new("interior_kinks", t => Relu1DFunction.InteriorKinks(t, data, Width)),
+            new("data_point_kinks", t => Relu1DFunction.DataPointKinks(t, data, Width)),
             new("imbalance", t => Relu1DFunction.Imbalance(t, data, Width)),
             new("h0", t => Relu1DFunction.Value(new Settings.Relu1DSetting(Width, t, data), 0)),
         };
@@ -162,6 +177,7 @@ public sealed record Relu1DReproduction(IReadOnlyList<Relu1DCaseResult> Cases)
             Figure(c, "reg", "reg"),
             Figure(c, "max|h − spline| on the hull", "spline_distance"),
             Figure(c, "kinks of h inside the hull (|jump| > 0.05)", "interior_kinks"),
+            Figure(c, "of which on a data point (within 0.05 of an interior x_i)", "data_point_kinks"),
             Figure(c, "mean |log balance ratio| of active neurons", "imbalance"),
             Figure(c, "h(0) (spline: " + (c.Set.Name == "collinear" ? "0.2" : "0.25") + ")", "h0"),
             RawFigure(c, "max|h − spline| on the hull", "spline_distance"),

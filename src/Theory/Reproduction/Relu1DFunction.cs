@@ -5,7 +5,7 @@ namespace NoiseDrift.Theory.Reproduction;
 
 /// <summary>
 /// Function-level readings of the 1-D ReLU network (docs/theory.md §4.2, "measure the function, not the neurons"): its
-/// distance to the linear-spline interpolant on the hull, its kinks strictly inside the hull whose summed slope change
+/// distance to the linear-spline interpolant on the hull, its kinks inside the hull (by more than <see cref="KinkResolution"/>) whose summed slope change
 /// exceeds <see cref="KinkThreshold"/>, and the balance of its active neurons.
 /// </summary>
 public static class Relu1DFunction
@@ -27,14 +27,33 @@ public static class Relu1DFunction
         return spline.MaxDistance(x => Value(setting, x));
     }
 
-    /// <summary>The number of kinks of h strictly inside the hull with summed jump above <see cref="KinkThreshold"/>.</summary>
-    public static int InteriorKinks(double[] theta, Dataset data, int width)
+    /// <summary>
+    /// The number of kinks of h inside the hull with summed jump above <see cref="KinkThreshold"/>, inside by more than
+    /// <see cref="KinkResolution"/>: at the count's own resolution a kink closer to an end of the hull is on that end
+    /// data point, where it does not bend h inside the hull (docs/theory.md §4.2, "End state at the horizon").
+    /// </summary>
+    public static int InteriorKinks(double[] theta, Dataset data, int width) => Interior(theta, data, width).Count();
+
+    /// <summary>
+    /// The number of kinks of h inside the hull (as <see cref="InteriorKinks"/>) that sit on a data point: within
+    /// <see cref="KinkResolution"/> of an interior x_i, where J loses rank and label noise can dwell (docs/theory.md §4.2,
+    /// "Kinks on data points").
+    /// </summary>
+    public static int DataPointKinks(double[] theta, Dataset data, int width)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        double lo = data.X.Min(), hi = data.X.Max();
+        var interior = data.X.Where(x => x > lo && x < hi).ToArray();
+        return Interior(theta, data, width).Count(k => interior.Any(x => Math.Abs(k.Position - x) <= KinkResolution));
+    }
+
+    private static IEnumerable<(double Position, double SlopeChange)> Interior(double[] theta, Dataset data, int width)
     {
         ArgumentNullException.ThrowIfNull(data);
         var setting = new Relu1DSetting(width, theta, data);
-        double lo = data.X.Min(), hi = data.X.Max();
+        double lo = data.X.Min() + KinkResolution, hi = data.X.Max() - KinkResolution;
         return Relu1DShape.FunctionKinks(setting, KinkResolution)
-            .Count(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold);
+            .Where(k => k.Position > lo && k.Position < hi && Math.Abs(k.SlopeChange) > KinkThreshold);
     }
 
     /// <summary>The mean of <c>|log balance ratio|</c> over active neurons (0 when all are balanced).</summary>

@@ -43,7 +43,7 @@ public sealed record RunSet(Model Model, Dataset Data, ExperimentPlan Plan, Mani
         ArgumentNullException.ThrowIfNull(data);
         plan.Validate(data.Count);
         double tau = MatchedParameterNoise.Scale(model, start.Theta, data, plan.Sgd);
-        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
+        var steps = TrackingSchedule.Of(plan);
         var times = steps.Select(k => plan.Sgd.SlowTime(k)).ToArray();
         var read = times.Concat(times.Select(t => t / 2)).Concat(times.Select(t => (1 - DerivativeStep) * t)).Concat(alsoAt ?? []).ToArray();
         // The flow needs nothing from the chains: it runs beside them (its result does not depend on the schedule).

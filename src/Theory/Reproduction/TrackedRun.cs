@@ -35,7 +35,7 @@ public sealed record TrackedRun(RunKind Kind, int[] Steps, IReadOnlyDictionary<s
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(observables);
-        var steps = TrackingSchedule.LogSpaced(plan.Run.Steps, plan.TrackPoints);
+        var steps = TrackingSchedule.Of(plan);
         var settings = new SgdSettings(kind == RunKind.LabelNoise ? plan.Sgd : plan.Sgd with { Sigma = 0 },
             RandomStreams.RunKind(plan.Run.Seed, (int)kind))
         {
