@@ -18,7 +18,7 @@ namespace NoiseDrift.Engine.Models;
 /// <see cref="SummationOrder"/> and the activations are the same functions (the engine's own exponential, logarithm and tanh, one source for one double
 /// and for the lanes, or the same library calls). The only possible difference is the sign of a zero. One instance is one worker's scratch; nothing is allocated after construction.
 /// </summary>
-internal sealed partial class MlpLanes<TW, TV, TU> where TW : ILaneWidth<TV, TU>
+internal sealed partial class MlpLanes<TW, TV, TU> : IChainLanes<TV> where TW : ILaneWidth<TV, TU>
     where TV : unmanaged, IAdditionOperators<TV, TV, TV>, ISubtractionOperators<TV, TV, TV>, IMultiplyOperators<TV, TV, TV>,
         IDivisionOperators<TV, TV, TV>, IUnaryNegationOperators<TV, TV>
     where TU : IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,

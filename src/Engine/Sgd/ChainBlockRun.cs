@@ -21,7 +21,7 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
         IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
 {
     private readonly LabelNoiseSgd _sgd;
-    private readonly Mlp _mlp;
+    private readonly Model _model;
     private readonly ChainRun _chains;
     private readonly IReadOnlyList<double[]> _starts;
     private readonly int _steps;
@@ -33,9 +33,9 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
 
     private ChainBlockRun(RunSetting run)
     {
-        (_sgd, _mlp, _chains, _starts, _steps, _snapshotSteps) = (run.Sgd, run.Mlp, run.Chains, run.Starts, run.Steps, run.SnapshotSteps);
+        (_sgd, _model, _chains, _starts, _steps, _snapshotSteps) = (run.Sgd, run.Sgd.Model, run.Chains, run.Starts, run.Steps, run.SnapshotSteps);
         (_meter, _cancellation, _antithetic, _clean) = (run.Meter, run.Cancellation, run.Antithetic, run.Clean);
-        _rowsReusable = MlpLanes<TW, TV, TU>.RowsReusable(_mlp, _sgd.Data.Count, _sgd.Settings.Problem.Batch);
+        _rowsReusable = _model is Mlp mlp && MlpLanes<TW, TV, TU>.RowsReusable(mlp, _sgd.Data.Count, _sgd.Settings.Problem.Batch);
         _inputs = MlpLanes<TW, TV, TU>.Broadcast(_sgd.Data.X);
         _labels = MlpLanes<TW, TV, TU>.Broadcast(_sgd.Data.Y);
     }
@@ -44,7 +44,7 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
 
     /// <summary>The loop at this width, or null when the machine cannot reproduce the per-chain arithmetic.</summary>
     public static ChainBlockRun<TW, TV, TU>? TryCreate(RunSetting run) =>
-        Lanes(run.Mlp, run.Sgd.Data.Count, run.Sgd.Settings.Problem.Batch) is null ? null : new(run);
+        Lanes(run.Sgd.Model, run.Sgd.Data.Count, run.Sgd.Settings.Problem.Batch) is null ? null : new(run);
 
     /// <summary>Blocks needed for the run.</summary>
     private int Blocks => (_starts.Count + Width - 1) / Width;
@@ -57,10 +57,16 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
             return ws;
         }, _ => { });
 
-    private ChainBlockWorkspace<TW, TV, TU> CreateWorkspace() => new(Lanes(_mlp, _sgd.Data.Count, _sgd.Settings.Problem.Batch)!,
-        _mlp.ParameterCount, _sgd.Data.Count, _sgd.Settings.Problem.Batch, _sgd.Data.Dimension);
+    private ChainBlockWorkspace<TW, TV, TU> CreateWorkspace() => new(Lanes(_model, _sgd.Data.Count, _sgd.Settings.Problem.Batch)!,
+        _model.ParameterCount, _sgd.Data.Count, _sgd.Settings.Problem.Batch, _sgd.Data.Dimension);
 
-    private static MlpLanes<TW, TV, TU>? Lanes(Mlp mlp, int count, int batch) => MlpLanes<TW, TV, TU>.Create(mlp, count, batch);
+    /// <summary>The model's lanes (an MLP's or a DAG network's), or null where they would not give the per-chain bits.</summary>
+    private static IChainLanes<TV>? Lanes(Model model, int count, int batch) => model switch
+    {
+        Mlp mlp => MlpLanes<TW, TV, TU>.Create(mlp, count, batch),
+        DagNetwork dag => DagLanes<TW, TV, TU>.Create(dag),
+        _ => null,
+    };
 
     /// <summary>
     /// Runs block <paramref name="block"/> (chains Wb.., the last block padded with copies of its first chain) and
@@ -72,7 +78,7 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
     {
         var s = _sgd.Settings;
         var seeds = _sgd.Seeds;
-        int first = block * TW.Count, real = Math.Min(TW.Count, _starts.Count - first), p = _mlp.ParameterCount;
+        int first = block * TW.Count, real = Math.Min(TW.Count, _starts.Count - first), p = _model.ParameterCount;
         int n = _sgd.Data.Count, stride = _antithetic ? 2 : 1;
         Span<long> streams = stackalloc long[TW.Count];
         Span<double> signs = stackalloc double[TW.Count];
@@ -219,8 +225,8 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
             }
         }
         // After the clean full-batch pass at this θ (Block), the batch rows' forward pass is that pass's.
-        return _clean && _rowsReusable
-            ? ws.Lanes.BatchLossGradient(theta, inputs, targets, rows, n, b, ws.Gradient)
+        return _clean && _rowsReusable && ws.Lanes is MlpLanes<TW, TV, TU> mlpLanes
+            ? mlpLanes.BatchLossGradient(theta, inputs, targets, rows, n, b, ws.Gradient)
             : ws.Lanes.LossGradient(theta, inputs, targets, b, ws.Gradient);
     }
 

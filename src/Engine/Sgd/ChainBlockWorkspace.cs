@@ -14,7 +14,7 @@ internal sealed class ChainBlockWorkspace<TW, TV, TU> where TW : ILaneWidth<TV, 
     where TU : unmanaged, IAdditionOperators<TU, TU, TU>, ISubtractionOperators<TU, TU, TU>, IBitwiseOperators<TU, TU, TU>,
         IShiftOperators<TU, int, TU>, IMultiplyOperators<TU, TU, TU>
 {
-    public ChainBlockWorkspace(MlpLanes<TW, TV, TU> lanes, int parameters, int count, int batch, int dimension)
+    public ChainBlockWorkspace(IChainLanes<TV> lanes, int parameters, int count, int batch, int dimension)
     {
         Lanes = lanes;
         Theta = new LaneBuffer<TV>(parameters);
@@ -27,7 +27,8 @@ internal sealed class ChainBlockWorkspace<TW, TV, TU> where TW : ILaneWidth<TV, 
         BatchRows = new int[TW.Count * batch];
     }
 
-    public MlpLanes<TW, TV, TU> Lanes { get; }
+    /// <summary>The model's lanes: an <see cref="MlpLanes{TW, TV, TU}"/> or a <see cref="DagLanes{TW, TV, TU}"/>.</summary>
+    public IChainLanes<TV> Lanes { get; }
 
     /// <summary>The first divergence of each lane in the current block.</summary>
     public ChainBlockRun<TW, TV, TU>.Divergence Divergence { get; } = new();

@@ -20,8 +20,8 @@ internal abstract class ChainBlocks
     public abstract int Width { get; }
 
     /// <summary>
-    /// The batched loop for this run, or null when the model is not an MLP, the machine cannot batch it, or (unless
-    /// <paramref name="force"/>) the per-chain kernels would be faster (<see cref="PerChainIsFaster"/>).
+    /// The batched loop for this run, or null when the model is neither an MLP nor a DAG network, the machine cannot batch it, or (unless
+    /// <paramref name="force"/>) an MLP's per-chain kernels would be faster (<see cref="PerChainIsFaster"/>).
     /// <paramref name="width"/> 0 takes <see cref="NativeWidth"/>; 2, 4 or 8 force that width (the tests run every width
     /// on any machine: a width the hardware lacks is emulated by the runtime, slower, with the same bits).
     /// </summary>
@@ -29,9 +29,9 @@ internal abstract class ChainBlocks
         int[] snapshotSteps, ProgressMeter meter, bool antithetic, bool clean, bool force, int width,
         CancellationToken cancellation)
     {
-        if (sgd.Model is not Mlp mlp) return null;
-        if (!force && PerChainIsFaster(mlp, sgd.Data.Count)) return null;
-        var run = new RunSetting(sgd, mlp, chains, starts, steps, snapshotSteps, meter, antithetic, clean, cancellation);
+        if (sgd.Model is not (Mlp or DagNetwork)) return null;
+        if (!force && sgd.Model is Mlp mlp && PerChainIsFaster(mlp, sgd.Data.Count)) return null;
+        var run = new RunSetting(sgd, chains, starts, steps, snapshotSteps, meter, antithetic, clean, cancellation);
         return (width == 0 ? NativeWidth : width) switch
         {
             8 => ChainBlockRun<Width512, Lanes512, Bits512>.TryCreate(run),
@@ -68,6 +68,6 @@ internal abstract class ChainBlocks
         double[][][] snapshots);
 
     /// <summary>What a block run is given: the problem, its chains, and what to record.</summary>
-    internal sealed record RunSetting(LabelNoiseSgd Sgd, Mlp Mlp, ChainRun Chains, IReadOnlyList<double[]> Starts, int Steps,
+    internal sealed record RunSetting(LabelNoiseSgd Sgd, ChainRun Chains, IReadOnlyList<double[]> Starts, int Steps,
         int[] SnapshotSteps, ProgressMeter Meter, bool Antithetic, bool Clean, CancellationToken Cancellation);
 }

@@ -66,7 +66,7 @@ public static class ChainEnsemble
             options.LaneWidth, options.Cancellation);
         if (options.Kernel == ChainKernel.Batched && blocks is null)
             throw new InvalidInputException("kernel",
-                $"batched needs an MLP and SIMD; {model.Describe()} on this machine runs chain by chain");
+                $"batched needs an MLP or a DAG network and SIMD; {model.Describe()} on this machine runs chain by chain");
         try
         {
             if (blocks is not null)

@@ -6,7 +6,7 @@ using NoiseDrift.Engine.Sgd;
 namespace NoiseDrift.Properties.Generators;
 
 /// <summary>
-/// A chain-ensemble run (docs/theory.md §1, §3): an MLP case, SGD settings (η, σ, batch, noise law, parameter-noise control),
+/// A chain-ensemble run (docs/theory.md §1, §3): an MLP or DAG case, SGD settings (η, σ, batch, noise law, parameter-noise control),
 /// starts around θ and the recording options (antithetic pairs, clean gradient, snapshots).
 /// </summary>
 public sealed record ChainRunCase(NetworkCase Case, SgdSettings Settings, double[][] Starts, ChainEnsembleOptions Options)
@@ -27,7 +27,15 @@ public static class ChainRunGen
         from architecture in MlpGen.Architecture(ActivationGen.Any, maxDepth: 6, maxWidth: 20)
         from theta in NumberGen.Normal(architecture.ParameterScales())
         from data in DataGen.Inputs(architecture.Layout.Input, 1, 20)
-        from batch in Gen.Choose(1, data.Count)
+        from run in For(new NetworkCase(architecture.Build(), theta, data))
+        select run;
+
+    /// <summary>Runs on DAG networks with skip connections over every activation (<see cref="DagGen"/>).</summary>
+    public static Gen<ChainRunCase> Dag { get; } = DagGen.Network(ActivationGen.Any).SelectMany(DagGen.For).SelectMany(For);
+
+    /// <summary>SGD settings, starts around the case's θ and recording options for one model and dataset.</summary>
+    public static Gen<ChainRunCase> For(NetworkCase c) =>
+        from batch in Gen.Choose(1, c.Data.Count)
         from law in Gen.Elements(NoiseLaw.Gaussian, NoiseLaw.Rademacher)
         from sigma in NumberGen.Uniform(0, 0.5)
         from tau in Gen.Elements(0.0, 1e-3)
@@ -36,11 +44,10 @@ public static class ChainRunGen
         from steps in Gen.Choose(1, 25)
         from clean in Gen.Elements(true, false)
         from seed in Gen.Choose(0, 1 << 20)
-        let model = architecture.Build()
         let chains = antithetic ? 2 * groups : groups + groups / 2
-        select new ChainRunCase(new NetworkCase(model, theta, data),
+        select new ChainRunCase(c,
             new SgdSettings(new SgdProblem(0.01, sigma, batch, law), (ulong)seed) { ParameterNoise = tau },
-            Starts(theta, chains, (ulong)seed),
+            Starts(c.Theta, chains, (ulong)seed),
             new ChainEnsembleOptions(steps)
             {
                 Antithetic = antithetic,
