@@ -21,28 +21,15 @@ public static class DagChainRunCases
 /// <summary>
 /// The DAG network's chains on lanes (<c>DagLanes</c>, docs/design.md "Bit-identity contract") are the per-chain
 /// simulator of docs/theory.md §1 and §3 chain by chain, node by node: final states, snapshots, Rao–Blackwell mean
-/// gradients and losses equal as doubles at two, four and eight lanes and the machine's width, on generated DAGs with
+/// gradients and losses equal as doubles at two, four and eight lanes (the machine's width among them), on generated DAGs with
 /// skip connections over every activation.
 /// </summary>
 [Properties(Replay = PropertyConfig.Replay, MaxTest = PropertyConfig.Cases)]
 public class DagLaneTests
 {
-    private static readonly int[] Widths = [.. ChainBlockTests.Widths, 0];
-
-    /// <summary>At every lane width and the machine's own, the per-chain run chain by chain (or its error).</summary>
+    /// <summary>At two, four and eight lanes (the machine's width is one of them), the per-chain run chain by chain (or its error).</summary>
     [Property(Arbitrary = [typeof(DagChainRunCases)])]
-    public void Dag_chains_on_lanes_equal_per_chain_runs(ChainRunCase run)
-    {
-        var (perChain, perChainError) = ChainBlockTests.Run(run, ChainKernel.PerChain, threads: 1);
-        foreach (int width in Widths)
-        {
-            var (batched, batchedError) = ChainBlockTests.Run(run, ChainKernel.Batched, threads: 1, width: width);
-            Assert.Equal(perChainError, batchedError);
-            if (perChain is null || batched is null) continue;
-            var disagreement = ChainBlockTests.FirstDisagreement(perChain, batched);
-            Assert.True(disagreement is null, $"width {width}: chain {disagreement?.Chain} differs in its {disagreement?.What}");
-        }
-    }
+    public void Dag_chains_on_lanes_equal_per_chain_runs(ChainRunCase run) => ChainBlockTests.AssertBatchedIsPerChain(run);
 
     /// <summary>
     /// Power: one lane fed a start one ulp off in one coordinate (chain 5 of block 0) is found, and only that chain
@@ -72,7 +59,7 @@ public class DagLaneTests
         var broken = run.Starts.Select(s => (double[])s.Clone()).ToArray();
         broken[5][0] = Math.BitIncrement(broken[5][0]);
         var reference = ChainBlockTests.Run(run, ChainKernel.PerChain).Result!;
-        foreach (int width in Widths)
+        foreach (int width in ChainBlockTests.Widths)
         {
             var batched = ChainBlockTests.Run(run with { Starts = broken }, ChainKernel.Batched, width: width).Result!;
             Assert.Equal(5, ChainBlockTests.FirstDisagreement(reference, batched)?.Chain);
