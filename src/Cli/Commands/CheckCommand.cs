@@ -71,6 +71,7 @@ public static class CheckCommand
     public static int Execute(BatteryOptions options, bool json, CliConsoles consoles, IReadOnlyList<IBattery>? batteries = null,
         bool verbose = false, bool markdown = false, int workers = ProgressDisplay.Workers)
     {
+        if (!json && !markdown) TableWarmUp.Start(consoles.OutIsTerminal);
         var cases = BatteryRunner.Cases(batteries ?? StandardBattery.All, options);
         var (progressWriter, progressIsTerminal) = json || markdown
             ? (consoles.Error, consoles.ErrorIsTerminal)
