@@ -28,8 +28,8 @@ public sealed class TheoryChecks : IBattery
         var settingPlan = plan with { Scaling = false };
         return
         [
-            .. TheoryBattery.BuiltInCases(options.Seed, deep: options.Tier == Tier.Deep).Select(c =>
-                new CheckCase($"theory: {c.Name}", progress => [.. TheoryBattery.Run(c, plan, progress)])),
+            .. TheoryBattery.BuiltInDefinitions(options.Seed, deep: options.Tier == Tier.Deep).Select(c =>
+                new CheckCase($"theory: {c.Name}", progress => [.. TheoryBattery.Run(c.Build(), plan, progress)])),
             .. SettingCases.All(options.Seed).Select(c =>
                 new CheckCase($"theory: {c.Name}", progress => [.. TheoryBattery.Run(c, settingPlan, progress)])),
             .. SettingCases.All(options.Seed).Select(c =>

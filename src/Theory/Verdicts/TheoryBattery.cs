@@ -23,21 +23,29 @@ public static class TheoryBattery
     /// Rademacher noise, and a DAG with skip connections (sin, tanh). <paramref name="deep"/> adds a SiLU/logistic MLP
     /// with B = 1.
     /// </summary>
-    public static IReadOnlyList<TheoryCase> BuiltInCases(ulong seed, bool deep = false)
+    public static IReadOnlyList<TheoryCase> BuiltInCases(ulong seed, bool deep = false) =>
+        [.. BuiltInDefinitions(seed, deep).Select(d => d.Build())];
+
+    /// <summary>
+    /// <see cref="BuiltInCases"/> by name, each built when asked: building one (its normal frame, η and S at θ*) is
+    /// mostly first-call compilation, which <c>noisedrift check</c> then spends on the case's worker instead of before
+    /// the first case starts.
+    /// </summary>
+    public static IReadOnlyList<CaseDefinition> BuiltInDefinitions(ulong seed, bool deep = false)
     {
-        var cases = new List<TheoryCase>
+        var definitions = new List<CaseDefinition>
         {
-            Case("tanh 2-[5]-1 n=3 full batch", new Mlp(2, [5], [ActivationKind.Tanh]), 3, 0.2, 0, NoiseLaw.Gaussian, seed, 0),
-            Case("softplus,gelu 2-[4,3]-1 n=4 B=2 rademacher", new Mlp(2, [4, 3], [ActivationKind.Softplus, ActivationKind.Gelu]),
+            Define("tanh 2-[5]-1 n=3 full batch", new Mlp(2, [5], [ActivationKind.Tanh]), 3, 0.2, 0, NoiseLaw.Gaussian, seed, 0),
+            Define("softplus,gelu 2-[4,3]-1 n=4 B=2 rademacher", new Mlp(2, [4, 3], [ActivationKind.Softplus, ActivationKind.Gelu]),
                 4, 0.3, 2, NoiseLaw.Rademacher, seed, 1),
-            Case("dag sin,tanh skip n=3 full batch", SkipDag(), 3, 0.25, 0, NoiseLaw.Gaussian, seed, 2),
+            Define("dag sin,tanh skip n=3 full batch", SkipDag(), 3, 0.25, 0, NoiseLaw.Gaussian, seed, 2),
         };
         if (deep)
         {
-            cases.Add(Case("silu,logistic 3-[4,4]-1 n=4 B=1", new Mlp(3, [4, 4], [ActivationKind.Silu, ActivationKind.Logistic]),
+            definitions.Add(Define("silu,logistic 3-[4,4]-1 n=4 B=1", new Mlp(3, [4, 4], [ActivationKind.Silu, ActivationKind.Logistic]),
                 4, 0.2, 1, NoiseLaw.Gaussian, seed, 3));
         }
-        return cases;
+        return definitions;
     }
 
     /// <summary>Runs every check of the battery on one case, reporting progress in [0, 1].</summary>
@@ -92,6 +100,9 @@ public static class TheoryBattery
         }
         Advance();
     }
+
+    private static CaseDefinition Define(string name, Model model, int n, double etaLambdaMax, int batch, NoiseLaw law,
+        ulong seed, int index) => new(name, () => Case(name, model, n, etaLambdaMax, batch, law, seed, index));
 
     private static TheoryCase Case(string name, Model model, int n, double etaLambdaMax, int batch, NoiseLaw law,
         ulong seed, int index)
