@@ -135,7 +135,7 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
             if (s.ParameterNoise > 0)
             {
                 var xi = RandomKeyLanes<TW, TV, TU>.At(parameterStreams, k);
-                for (int j = 0; j < p; j++) theta[j] += tau * xi.Gaussian(TW.U((ulong)j), stride);
+                xi.AddScaledGaussians(theta[..p], tau, stride, theta[..p]);
             }
             if (divergence.Check(loss, theta, k, real, s.ResidualBound) && divergence.All(real)) break;
             if (++sinceReport == chunk)
@@ -172,17 +172,13 @@ internal sealed class ChainBlockRun<TW, TV, TU> : ChainBlocks where TW : ILaneWi
         Span<TV> targets)
     {
         var key = RandomKeyLanes<TW, TV, TU>.At(noiseStreams, k);
-        int i = 0, n = _labels.Length;
-        if (stride == 2 && _sgd.Settings.Problem.Noise == NoiseLaw.Gaussian)
+        int n = _labels.Length;
+        if (_sgd.Settings.Problem.Noise == NoiseLaw.Gaussian)
         {
-            for (; i + 2 <= n; i += 2)
-            {
-                var (g0, g1) = key.GaussianPairs((ulong)i, (ulong)i + 1);
-                targets[i] = _labels[i] + noiseScale * g0;
-                targets[i + 1] = _labels[i + 1] + noiseScale * g1;
-            }
+            key.AddScaledGaussians(_labels, noiseScale, stride, targets[..n]);
+            return;
         }
-        for (; i < n; i++) targets[i] = _labels[i] + noiseScale * Draw(key, TW.U((ulong)i), stride);
+        for (int i = 0; i < n; i++) targets[i] = _labels[i] + noiseScale * key.Rademacher(TW.U((ulong)i));
     }
 
     /// <summary>
