@@ -35,31 +35,35 @@ public static class GaussNewtonFlowProjection
         var stage = new double[p];
         var k = new double[4][];
         for (int j = 0; j < 4; j++) k[j] = new double[p];
-        var ws = model.CreateWorkspace(data.Count);
-        double worst = Velocity(model, data, current, k[0], ws);
+        var gram = new GramFactorization(model, data);
+        double worst = Velocity(model, gram, current, k[0]);
         if (!double.IsFinite(worst)) throw new ArithmeticException("GaussNewtonFlowProjection: a residual is not finite");
         int steps = worst > Handover ? (int)Math.Ceiling(Math.Log(worst / Handover) / Step) : 0;
         for (int s = 0; s < steps; s++)
         {
-            if (s > 0) Velocity(model, data, current, k[0], ws);
+            if (s > 0) Velocity(model, gram, current, k[0]);
             Stage(current, k[0], Step / 2, stage);
-            Velocity(model, data, stage, k[1], ws);
+            Velocity(model, gram, stage, k[1]);
             Stage(current, k[1], Step / 2, stage);
-            Velocity(model, data, stage, k[2], ws);
+            Velocity(model, gram, stage, k[2]);
             Stage(current, k[2], Step, stage);
-            Velocity(model, data, stage, k[3], ws);
+            Velocity(model, gram, stage, k[3]);
             for (int q = 0; q < p; q++) current[q] += Step / 6 * (k[0][q] + 2 * k[1][q] + 2 * k[2][q] + k[3][q]);
         }
         return ZeroLossProjection.Project(model, data, current);
     }
 
-    /// <summary><c>v = −J⁺ r</c> at θ; returns <c>max_i |r_i|</c>.</summary>
-    private static double Velocity(Model model, Dataset data, double[] theta, double[] velocity, Workspace ws)
+    /// <summary>
+    /// <c>v = −J⁺ r</c> at θ, refactoring <paramref name="gram"/> there (the checks of <see cref="TangentProjector"/>'s
+    /// constructor on θ included); returns <c>max_i |r_i|</c>.
+    /// </summary>
+    private static double Velocity(Model model, GramFactorization gram, double[] theta, double[] velocity)
     {
-        var projector = new TangentProjector(model, data, theta, ws);
-        projector.MinimumNormSolution(projector.Residuals, velocity);
+        model.ValidateTheta(theta);
+        gram.Factor(theta);
+        gram.MinimumNormSolution(gram.Residuals, velocity);
         for (int q = 0; q < velocity.Length; q++) velocity[q] = -velocity[q];
-        return ZeroLossProjection.MaxAbs(projector.Residuals);
+        return ZeroLossProjection.MaxAbs(gram.Residuals);
     }
 
     private static void Stage(double[] theta, double[] slope, double h, double[] result)

@@ -10,14 +10,13 @@ namespace NoiseDrift.Engine.Manifold;
 /// </summary>
 internal static class GramMatrix
 {
-    /// <summary>J and the outputs at θ, in <paramref name="ws"/> (the model's, for n rows) or a new workspace.</summary>
-    public static (double[] Jacobian, double[] Outputs) Jacobian(Model model, Dataset data, ReadOnlySpan<double> theta,
-        Workspace? ws = null)
+    /// <summary>J and the outputs at θ, in a new workspace.</summary>
+    public static (double[] Jacobian, double[] Outputs) Jacobian(Model model, Dataset data, ReadOnlySpan<double> theta)
     {
         int n = data.Count, p = model.ParameterCount;
         var jacobian = new double[n * p];
         var outputs = new double[n];
-        model.Jacobian(theta, data.X, outputs, jacobian, ws ?? model.CreateWorkspace(n));
+        model.Jacobian(theta, data.X, outputs, jacobian, model.CreateWorkspace(n));
         return (jacobian, outputs);
     }
 
@@ -25,10 +24,16 @@ internal static class GramMatrix
     public static double[] Of(ReadOnlySpan<double> jacobian, int n, int p)
     {
         var gram = new double[n * n];
+        Of(jacobian, n, p, gram);
+        return gram;
+    }
+
+    /// <summary><c>J Jᵀ</c>, row-major <c>n × n</c>, written over every entry of <paramref name="gram"/>.</summary>
+    public static void Of(ReadOnlySpan<double> jacobian, int n, int p, Span<double> gram)
+    {
         for (int i = 0; i < n; i++)
             for (int j = 0; j <= i; j++)
                 gram[i * n + j] = gram[j * n + i] = TensorPrimitives.Dot(jacobian.Slice(i * p, p), jacobian.Slice(j * p, p));
-        return gram;
     }
 
     /// <summary><c>result = Jᵀ w</c> (a combination of the rows <c>g_i</c>).</summary>

@@ -15,54 +15,37 @@ namespace NoiseDrift.Engine.Manifold;
 /// </summary>
 public sealed class TangentProjector
 {
+    private readonly GramFactorization _gram;
     private readonly double[] _jacobian;
-    private readonly double[] _outputs;
-    private readonly double[] _residuals;
     private readonly double[] _factor;
 
     /// <summary>
     /// Forms J at θ and factors <c>J Jᵀ</c>. Throws <see cref="InvalidInputException"/> on <c>theta</c> when J is
     /// rank-deficient (naming the smallest pivot) or n &gt; p.
     /// </summary>
-    public TangentProjector(Model model, Dataset data, ReadOnlySpan<double> theta) : this(model, data, theta, null)
-    {
-    }
-
-    /// <summary>As the public constructor, forming J in <paramref name="ws"/> (the model's workspace for n rows) when given.</summary>
-    internal TangentProjector(Model model, Dataset data, ReadOnlySpan<double> theta, Workspace? ws)
+    public TangentProjector(Model model, Dataset data, ReadOnlySpan<double> theta)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         model.ValidateData(data);
         model.ValidateTheta(theta);
-        int n = data.Count, p = model.ParameterCount;
-        if (n > p)
-            throw new InvalidInputException("theta", $"J is rank-deficient: it is n × p = {n} × {p} with more " +
-                $"examples than parameters (model {model.Describe()}), so it cannot have full row rank");
-        Count = n;
-        ParameterCount = p;
-        (_jacobian, _outputs) = GramMatrix.Jacobian(model, data, theta, ws);
-        _residuals = new double[n];
-        TensorPrimitives.Subtract(_outputs, data.Y, _residuals);
-        _factor = GramMatrix.Of(_jacobian, n, p);
-        double maxDiagonal = 0;
-        for (int i = 0; i < n; i++) maxDiagonal = Math.Max(maxDiagonal, _factor[i * n + i]);
-        if (!Cholesky.TryFactor(_factor, n, out double pivot, out int row))
-            throw new InvalidInputException("theta", $"J is rank-deficient: the Cholesky factorization of JJᵀ " +
-                $"(n = {n}, p = {p}, model {model.Describe()}) has pivot {Guard.Format(pivot)} at row {row}, at or " +
-                $"below {Guard.Format(Cholesky.RelativeTolerance)} · max_i ||g_i||² = " +
-                $"{Guard.Format(Cholesky.RelativeTolerance * maxDiagonal)}; the tangent projection needs full row rank");
-        SmallestPivot = pivot;
+        _gram = new GramFactorization(model, data);
+        _gram.Factor(theta);
+        _jacobian = _gram.Jacobian;
+        _factor = _gram.Lower;
+        Count = _gram.Count;
+        ParameterCount = _gram.ParameterCount;
+        SmallestPivot = _gram.SmallestPivot;
     }
 
     /// <summary>J, row-major <c>n × p</c>, rows <c>g_i = ∇_θ h(x_i; θ)</c>.</summary>
     public ReadOnlySpan<double> Jacobian => _jacobian;
 
     /// <summary>The outputs <c>h(x_i; θ)</c>.</summary>
-    public ReadOnlySpan<double> Outputs => _outputs;
+    public ReadOnlySpan<double> Outputs => _gram.Outputs;
 
     /// <summary>The residuals <c>r_i = h(x_i; θ) − y_i</c>.</summary>
-    public ReadOnlySpan<double> Residuals => _residuals;
+    public ReadOnlySpan<double> Residuals => _gram.Residuals;
 
     /// <summary>n, the dimension of N.</summary>
     public int Count { get; }
@@ -124,10 +107,7 @@ public sealed class TangentProjector
     {
         CheckN(rhs, "rhs");
         CheckP(delta, "delta");
-        Span<double> w = Count <= 256 ? stackalloc double[Count] : new double[Count];
-        rhs.CopyTo(w);
-        Cholesky.Solve(_factor, Count, w);
-        GramMatrix.TransposeTimes(_jacobian, Count, ParameterCount, w, delta);
+        _gram.MinimumNormSolution(rhs, delta);
     }
 
     private ReadOnlySpan<double> Row(int i) => _jacobian.AsSpan(i * ParameterCount, ParameterCount);

@@ -36,6 +36,7 @@ public static partial class ZeroLossProjection
         var residual = new double[n];
         var trialResidual = new double[n];
         var ws = model.CreateWorkspace(n);
+        GramFactorization? gram = null;
 
         Residuals(model, data, current, residual, ws);
         for (int iteration = 0; ; iteration++)
@@ -46,7 +47,10 @@ public static partial class ZeroLossProjection
                 throw new InvalidOperationException($"ZeroLossProjection.Project: max|r_i| = {Guard.Format(worst)} " +
                     $"is still ≥ tolerance {Guard.Format(tolerance)} after maxIterations = {maxIterations} Gauss–Newton " +
                     $"steps (n = {n}, p = {p}, model {model.Describe()})");
-            new TangentProjector(model, data, current).MinimumNormSolution(residual, step);
+            gram ??= new GramFactorization(model, data, ws);
+            model.ValidateTheta(current);
+            gram.Factor(current);
+            gram.MinimumNormSolution(residual, step);
             double norm = TensorPrimitives.Norm(residual);
             double alpha = 1;
             for (int halving = 0; ; halving++)
