@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using NoiseDrift.Engine.LinearAlgebra;
 
 namespace NoiseDrift.Engine.Models;
 
@@ -32,18 +32,19 @@ public abstract partial class Model
         int d = InputDimension, m = Rows(x);
         CheckSpans(targets, hasTargets: true, m, gradient);
         CheckSpans(pairTargets, hasTargets: true, m, pairGradient);
+        var g = ws.Gradient.AsSpan();
+        if (m > 0) CheckRows(theta, x, g);
         gradient.Clear();
         pairGradient.Clear();
         double loss = 0, pairLoss = 0;
-        var g = ws.Gradient.AsSpan();
         for (int i = 0; i < m; i++)
         {
-            double h = Gradient(theta, x.Slice(i * d, d), g, ws);
+            double h = RowGradient(theta, x.Slice(i * d, d), g, ws);
             double r = h - targets[i], pairR = h - pairTargets[i];
             loss += r * r;
             pairLoss += pairR * pairR;
-            TensorPrimitives.MultiplyAdd(g, r / m, gradient, gradient);
-            TensorPrimitives.MultiplyAdd(g, pairR / m, pairGradient, pairGradient);
+            Axpy.Accumulate(g, r / m, gradient);
+            Axpy.Accumulate(g, pairR / m, pairGradient);
         }
         return (loss / (2 * m), pairLoss / (2 * m));
     }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using NoiseDrift.Engine.LinearAlgebra;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Engine.Models;
@@ -110,13 +111,10 @@ public sealed class QuadraticLinear : Model
         Guard.FiniteFast(theta, "theta");
         Guard.FiniteFast(x, "x");
         var beta = ws.Product.AsSpan(0, d);
-        TensorPrimitives.Multiply(theta[..d], theta[..d], beta);
+        for (int j = 0; j < d; j++) beta[j] = theta[j] * theta[j];
         if (IsDifference)
         {
-            var v = theta.Slice(d, d);
-            var vv = ws.Gradient.AsSpan(0, d);
-            TensorPrimitives.Multiply(v, v, vv);
-            TensorPrimitives.Subtract(beta, vv, beta);
+            for (int j = 0; j < d; j++) beta[j] -= theta[d + j] * theta[d + j];
         }
         var weighted = gradient[..d];
         weighted.Clear();
@@ -126,7 +124,7 @@ public sealed class QuadraticLinear : Model
             var xi = x.Slice(i * d, d);
             double r = TensorPrimitives.Dot(xi, beta) - targets[i];
             loss += r * r;
-            TensorPrimitives.MultiplyAdd(xi, r, weighted, weighted);
+            Axpy.Accumulate(xi, r, weighted);
         }
         double scale = 2.0 / m;
         if (IsDifference)
