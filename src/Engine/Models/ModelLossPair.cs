@@ -9,10 +9,11 @@ namespace NoiseDrift.Engine.Models;
 public abstract partial class Model
 {
     /// <summary>
-    /// Whether <see cref="LossGradients"/> shares each row's gradient between the two targets and a step is
+    /// Whether <see cref="LossGradients"/> shares each row's work between the two targets and a step is
     /// <see cref="LossGradient"/> followed by <c>θ ← θ − η ∇L_t</c> (the default <see cref="LossGradientStep"/>): a model
-    /// that keeps the default <see cref="LossGradient"/> and <see cref="LossGradientStep"/> says so, and label-noise SGD
-    /// then takes the clean gradient and a full-batch step in one pass over the rows.
+    /// that keeps the default <see cref="LossGradientStep"/>, and either the default <see cref="LossGradient"/> or its own
+    /// <see cref="LossGradients"/> beside its own <see cref="LossGradient"/>, says so, and label-noise SGD then takes the
+    /// clean gradient and a full-batch step in one pass over the rows.
     /// </summary>
     protected internal virtual bool SharesRowGradients => false;
 
@@ -20,9 +21,10 @@ public abstract partial class Model
     /// <see cref="LossGradient"/> for <paramref name="targets"/> into <paramref name="gradient"/> and for
     /// <paramref name="pairTargets"/> into <paramref name="pairGradient"/>, bit for bit as two calls; returns both losses.
     /// With <see cref="SharesRowGradients"/> each row's <c>∇_θ h(x_i; θ)</c> is computed once (the default
-    /// <see cref="LossGradient"/>'s arithmetic, in its order, for each target).
+    /// <see cref="LossGradient"/>'s arithmetic, in its order, for each target); a model with its own
+    /// <see cref="LossGradient"/> that can share its per-row work overrides this.
     /// </summary>
-    public (double Loss, double PairLoss) LossGradients(ReadOnlySpan<double> theta, ReadOnlySpan<double> x,
+    public virtual (double Loss, double PairLoss) LossGradients(ReadOnlySpan<double> theta, ReadOnlySpan<double> x,
         ReadOnlySpan<double> targets, ReadOnlySpan<double> pairTargets, Span<double> gradient, Span<double> pairGradient,
         Workspace ws)
     {
