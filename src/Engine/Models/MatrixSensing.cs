@@ -19,7 +19,8 @@ namespace NoiseDrift.Engine.Models;
 /// (<c>reg = 4 tr(UᵀMU)</c>, <c>∇reg = 8MU</c>) remain an independent check.
 /// </para>
 /// <para>
-/// The entry points check lengths, and θ and x for NaN or ∞ (one SIMD sum).
+/// The entry points check lengths, and θ and x for NaN or ∞ (<see cref="Guard.FiniteFast"/>); the loss gradients
+/// check θ and the rows once per batch (<see cref="CheckRows"/>), not once per row.
 /// Output spans must not overlap θ or v.
 /// </para>
 /// </summary>

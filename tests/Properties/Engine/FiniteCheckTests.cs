@@ -35,7 +35,6 @@ public class FiniteCheckTests
     }
 
     [Theory]
-    [InlineData(1, 4)]
     [InlineData(4, 4)]
     [InlineData(5, 4)]
     [InlineData(3, 9)]
