@@ -19,7 +19,8 @@ namespace NoiseDrift.Engine.Models;
 /// (<c>reg = 4 tr(UᵀMU)</c>, <c>∇reg = 8MU</c>) remain an independent check.
 /// </para>
 /// <para>
-/// The entry points check lengths, and θ and x for NaN or ∞ (one SIMD sum).
+/// The entry points check lengths, and θ and x for NaN or ∞ (<see cref="Guard.FiniteFast"/>); the loss gradients
+/// check θ and the rows once per batch (<see cref="CheckRows"/>), not once per row.
 /// Output spans must not overlap θ or v.
 /// </para>
 /// </summary>
@@ -89,8 +90,23 @@ public sealed class MatrixSensing : Model
     {
         CheckShapes(theta, x);
         Guard.Length(gradient.Length, ParameterCount, "gradient");
+        return RowGradient(theta, x, gradient, ws);
+    }
+
+    /// <summary><see cref="Gradient"/> without its checks, which <see cref="CheckRows"/> makes once per batch.</summary>
+    protected override double RowGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> gradient, Workspace ws)
+    {
         SymmetrizedProduct(x, theta, gradient);
         return 0.5 * TensorPrimitives.Dot(theta, gradient);
+    }
+
+    /// <summary><see cref="Gradient"/>'s checks for a batch: θ, every row of x (length d² by slicing) and the row gradient.</summary>
+    protected override void CheckRows(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> rowGradient)
+    {
+        Guard.Length(theta.Length, ParameterCount, "theta");
+        Guard.FiniteFast(theta, "theta");
+        Guard.FiniteRows(x, InputDimension, "x");
+        Guard.Length(rowGradient.Length, ParameterCount, "gradient");
     }
 
     /// <summary><c>H v = (A + Aᵀ) V</c>, independent of U (docs/theory.md §4.1, <c>2AV</c> for symmetric A).</summary>

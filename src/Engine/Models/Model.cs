@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using NoiseDrift.Engine.LinearAlgebra;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Engine.Models;
@@ -91,7 +92,7 @@ public abstract partial class Model
         Span<double> gradient, Workspace ws)
     {
         double loss = LossGradient(theta, x, targets, gradient, ws);
-        if (double.IsFinite(loss)) TensorPrimitives.MultiplyAdd(gradient, -eta, theta, theta);
+        if (double.IsFinite(loss)) Axpy.Accumulate(gradient, -eta, theta);
         return loss;
     }
 
@@ -104,16 +105,34 @@ public abstract partial class Model
     {
         int d = InputDimension, m = Rows(x);
         CheckSpans(targets, hasTargets: true, m, gradient);
+        var g = ws.Gradient.AsSpan();
+        if (m > 0) CheckRows(theta, x, g);
         gradient.Clear();
         double loss = 0;
-        var g = ws.Gradient.AsSpan();
         for (int i = 0; i < m; i++)
         {
-            double r = Gradient(theta, x.Slice(i * d, d), g, ws) - targets[i];
+            double r = RowGradient(theta, x.Slice(i * d, d), g, ws) - targets[i];
             loss += r * r;
-            TensorPrimitives.MultiplyAdd(g, r / m, gradient, gradient);
+            Axpy.Accumulate(g, r / m, gradient);
         }
         return loss / (2 * m);
+    }
+
+    /// <summary>
+    /// <see cref="Gradient"/> for one row of a batch whose θ, rows and gradient scratch <see cref="CheckRows"/> has
+    /// already checked: the batch operations call it once per row. By default <see cref="Gradient"/> itself; a model
+    /// whose <see cref="Gradient"/> checks its arguments on every call overrides both, so a batch checks them once.
+    /// </summary>
+    protected virtual double RowGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, Span<double> gradient, Workspace ws) =>
+        Gradient(theta, x, gradient, ws);
+
+    /// <summary>
+    /// The checks <see cref="Gradient"/> makes on every call that <see cref="RowGradient"/> skips, made once for a batch
+    /// of at least one row (θ, the rows of x, the row gradient scratch), throwing as the first row's
+    /// <see cref="Gradient"/> call that failed would; by default none, as <see cref="RowGradient"/> is then <see cref="Gradient"/>.
+    /// </summary>
+    protected virtual void CheckRows(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> rowGradient)
+    {
     }
 
     /// <summary><c>reg(θ) = (1/m) Σ_i ||∇_θ h(x_i; θ)||²</c> (docs/theory.md §1).</summary>

@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using NoiseDrift.Engine.LinearAlgebra;
 
 namespace NoiseDrift.Engine.Models;
 
@@ -9,10 +9,11 @@ namespace NoiseDrift.Engine.Models;
 public abstract partial class Model
 {
     /// <summary>
-    /// Whether <see cref="LossGradients"/> shares each row's gradient between the two targets and a step is
+    /// Whether <see cref="LossGradients"/> shares each row's work between the two targets and a step is
     /// <see cref="LossGradient"/> followed by <c>θ ← θ − η ∇L_t</c> (the default <see cref="LossGradientStep"/>): a model
-    /// that keeps the default <see cref="LossGradient"/> and <see cref="LossGradientStep"/> says so, and label-noise SGD
-    /// then takes the clean gradient and a full-batch step in one pass over the rows.
+    /// that keeps the default <see cref="LossGradientStep"/>, and either the default <see cref="LossGradient"/> or its own
+    /// <see cref="LossGradients"/> beside its own <see cref="LossGradient"/>, says so, and label-noise SGD then takes the
+    /// clean gradient and a full-batch step in one pass over the rows.
     /// </summary>
     protected internal virtual bool SharesRowGradients => false;
 
@@ -20,9 +21,10 @@ public abstract partial class Model
     /// <see cref="LossGradient"/> for <paramref name="targets"/> into <paramref name="gradient"/> and for
     /// <paramref name="pairTargets"/> into <paramref name="pairGradient"/>, bit for bit as two calls; returns both losses.
     /// With <see cref="SharesRowGradients"/> each row's <c>∇_θ h(x_i; θ)</c> is computed once (the default
-    /// <see cref="LossGradient"/>'s arithmetic, in its order, for each target).
+    /// <see cref="LossGradient"/>'s arithmetic, in its order, for each target); a model with its own
+    /// <see cref="LossGradient"/> that can share its per-row work overrides this.
     /// </summary>
-    public (double Loss, double PairLoss) LossGradients(ReadOnlySpan<double> theta, ReadOnlySpan<double> x,
+    public virtual (double Loss, double PairLoss) LossGradients(ReadOnlySpan<double> theta, ReadOnlySpan<double> x,
         ReadOnlySpan<double> targets, ReadOnlySpan<double> pairTargets, Span<double> gradient, Span<double> pairGradient,
         Workspace ws)
     {
@@ -32,18 +34,19 @@ public abstract partial class Model
         int d = InputDimension, m = Rows(x);
         CheckSpans(targets, hasTargets: true, m, gradient);
         CheckSpans(pairTargets, hasTargets: true, m, pairGradient);
+        var g = ws.Gradient.AsSpan();
+        if (m > 0) CheckRows(theta, x, g);
         gradient.Clear();
         pairGradient.Clear();
         double loss = 0, pairLoss = 0;
-        var g = ws.Gradient.AsSpan();
         for (int i = 0; i < m; i++)
         {
-            double h = Gradient(theta, x.Slice(i * d, d), g, ws);
+            double h = RowGradient(theta, x.Slice(i * d, d), g, ws);
             double r = h - targets[i], pairR = h - pairTargets[i];
             loss += r * r;
             pairLoss += pairR * pairR;
-            TensorPrimitives.MultiplyAdd(g, r / m, gradient, gradient);
-            TensorPrimitives.MultiplyAdd(g, pairR / m, pairGradient, pairGradient);
+            Axpy.Accumulate(g, r / m, gradient);
+            Axpy.Accumulate(g, pairR / m, pairGradient);
         }
         return (loss / (2 * m), pairLoss / (2 * m));
     }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using NoiseDrift.Engine.LinearAlgebra;
 using NoiseDrift.Engine.Validation;
 
 namespace NoiseDrift.Engine.Models;
@@ -95,46 +96,75 @@ public sealed class QuadraticLinear : Model
         }
     }
 
+    /// <summary>Each row's output <c>h_i = ⟨β, x_i⟩</c> serves both targets of <see cref="LossGradients"/>.</summary>
+    protected internal override bool SharesRowGradients => true;
+
     /// <summary>
     /// <c>∇_θ (1/2m) Σ_i (h_i − t_i)²</c> over a batch: β is formed once in the workspace, each row costs one dot
     /// product <c>h_i = ⟨β, x_i⟩</c> and one multiply-add <c>w += r_i x_i</c>, and then <c>∇ = 2θ ⊙ w/m</c> (signed:
     /// <c>(2u ⊙ w/m, −2v ⊙ w/m)</c>); returns the loss. Allocates nothing.
     /// </summary>
     public override double LossGradient(ReadOnlySpan<double> theta, ReadOnlySpan<double> x, ReadOnlySpan<double> targets,
-        Span<double> gradient, Workspace ws)
+        Span<double> gradient, Workspace ws) =>
+        TargetLosses(theta, x, targets, default, gradient, default, ws, pair: false).Loss;
+
+    /// <summary>
+    /// <see cref="LossGradient"/> for both target vectors in one pass over the rows: β and each row's <c>h_i</c> once,
+    /// then each target's residual and multiply-add in the single call's order, so each has that call's bits.
+    /// </summary>
+    public override (double Loss, double PairLoss) LossGradients(ReadOnlySpan<double> theta, ReadOnlySpan<double> x,
+        ReadOnlySpan<double> targets, ReadOnlySpan<double> pairTargets, Span<double> gradient, Span<double> pairGradient,
+        Workspace ws) =>
+        TargetLosses(theta, x, targets, pairTargets, gradient, pairGradient, ws, pair: true);
+
+    /// <summary>The loss gradient for <paramref name="targets"/>, and when <paramref name="pair"/> also for <paramref name="pairTargets"/>.</summary>
+    private (double Loss, double PairLoss) TargetLosses(ReadOnlySpan<double> theta, ReadOnlySpan<double> x,
+        ReadOnlySpan<double> targets, ReadOnlySpan<double> pairTargets, Span<double> gradient, Span<double> pairGradient,
+        Workspace ws, bool pair)
     {
         ArgumentNullException.ThrowIfNull(ws);
         int d = Dimension, m = Rows(x);
         CheckSpans(targets, hasTargets: true, m, gradient);
+        if (pair) CheckSpans(pairTargets, hasTargets: true, m, pairGradient);
         Guard.Length(theta.Length, ParameterCount, "theta");
         Guard.FiniteFast(theta, "theta");
         Guard.FiniteFast(x, "x");
         var beta = ws.Product.AsSpan(0, d);
-        TensorPrimitives.Multiply(theta[..d], theta[..d], beta);
+        for (int j = 0; j < d; j++) beta[j] = theta[j] * theta[j];
         if (IsDifference)
         {
-            var v = theta.Slice(d, d);
-            var vv = ws.Gradient.AsSpan(0, d);
-            TensorPrimitives.Multiply(v, v, vv);
-            TensorPrimitives.Subtract(beta, vv, beta);
+            for (int j = 0; j < d; j++) beta[j] -= theta[d + j] * theta[d + j];
         }
         var weighted = gradient[..d];
+        var pairWeighted = pair ? pairGradient[..d] : default;
         weighted.Clear();
-        double loss = 0;
+        pairWeighted.Clear();
+        double loss = 0, pairLoss = 0;
         for (int i = 0; i < m; i++)
         {
             var xi = x.Slice(i * d, d);
-            double r = TensorPrimitives.Dot(xi, beta) - targets[i];
+            double h = TensorPrimitives.Dot(xi, beta), r = h - targets[i];
             loss += r * r;
-            TensorPrimitives.MultiplyAdd(xi, r, weighted, weighted);
+            Axpy.Accumulate(xi, r, weighted);
+            if (!pair) continue;
+            double pairR = h - pairTargets[i];
+            pairLoss += pairR * pairR;
+            Axpy.Accumulate(xi, pairR, pairWeighted);
         }
-        double scale = 2.0 / m;
+        ScaleWeighted(theta, gradient, 2.0 / m);
+        if (pair) ScaleWeighted(theta, pairGradient, 2.0 / m);
+        return (loss / (2 * m), pair ? pairLoss / (2 * m) : double.NaN);
+    }
+
+    /// <summary><c>∇ = scale · θ ⊙ w</c> (signed: <c>(scale · u ⊙ w, −scale · v ⊙ w)</c>) from the w held in the gradient's first d entries.</summary>
+    private void ScaleWeighted(ReadOnlySpan<double> theta, Span<double> gradient, double scale)
+    {
+        int d = Dimension;
         if (IsDifference)
         {
-            for (int j = 0; j < d; j++) gradient[d + j] = -scale * theta[d + j] * weighted[j];
+            for (int j = 0; j < d; j++) gradient[d + j] = -scale * theta[d + j] * gradient[j];
         }
-        for (int j = 0; j < d; j++) gradient[j] = scale * theta[j] * weighted[j];
-        return loss / (2 * m);
+        for (int j = 0; j < d; j++) gradient[j] = scale * theta[j] * gradient[j];
     }
 
     private double Output(ReadOnlySpan<double> theta, ReadOnlySpan<double> x)

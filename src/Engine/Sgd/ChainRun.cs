@@ -29,7 +29,8 @@ internal sealed class ChainRun(LabelNoiseSgd sgd, IReadOnlyList<double[]> starts
             {
                 loss = sgd.StepWithCleanGradient(theta, stream, k, noiseSign, ws, out double cleanLoss);
                 lossSum += cleanLoss;
-                TensorPrimitives.Add(meanGradient, ws.CleanGradient, meanGradient);
+                var clean = ws.CleanGradient;
+                for (int j = 0; j < meanGradient.Length; j++) meanGradient[j] += clean[j];
             }
             else loss = sgd.Step(theta, stream, k, noiseSign, ws);
             if (sgd.IsDiverged(loss, theta))

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using NoiseDrift.Engine.Data;
+using NoiseDrift.Engine.LinearAlgebra;
 using NoiseDrift.Engine.Models;
 using NoiseDrift.Engine.Random;
 
@@ -112,7 +113,7 @@ public sealed class LabelNoiseSgd
         {
             // The default LossGradientStep (SharesRowGradients): the step direction, then θ ← θ − η∇L_t when finite.
             (cleanLoss, loss) = Model.LossGradients(theta, Data.X, Data.Y, targets, ws.CleanGradient, ws.Gradient, ws.Model);
-            if (double.IsFinite(loss)) TensorPrimitives.MultiplyAdd(ws.Gradient, -problem.Eta, theta, theta);
+            if (double.IsFinite(loss)) Axpy.Accumulate(ws.Gradient, -problem.Eta, theta);
         }
         else loss = Model.LossGradientStep(theta, inputs, targets, problem.Eta, ws.Gradient, ws.Model);
         if (!double.IsFinite(loss)) return loss;

@@ -55,6 +55,14 @@ public class BadInputProperties
     [Property(Arbitrary = [typeof(SensingCases)])]
     public void Matrix_sensing_refuses_short_gradient_and_target_spans(NetworkCase c) => RefusesShortSpans(c);
 
+    [Property(Arbitrary = [typeof(SensingCases)])]
+    public void Matrix_sensing_batches_check_theta_and_every_row(NetworkCase c) =>
+        BatchesCheckThetaAndRows(c, (row, column) => column);
+
+    [Property(Arbitrary = [typeof(QuadraticCases)])]
+    public void Quadratic_batches_check_theta_and_every_row(NetworkCase c) =>
+        BatchesCheckThetaAndRows(c, (row, column) => row * c.Model.InputDimension + column);
+
     [Property(Arbitrary = [typeof(MlpCases)])]
     public void Data_rejects_non_finite_inputs_and_labels_and_wrong_sizes(NetworkCase c)
     {
@@ -134,6 +142,36 @@ public class BadInputProperties
         Throws(() => c.Model.LossGradientStep(theta, c.Data.X, c.Data.Y.AsSpan(0, n - 1), 0.1, gradient, ws), "targets",
             $"{n - 1}");
         Assert.Equal(c.Theta, theta);
+    }
+
+    /// <summary>
+    /// The loss gradient, the pair of them and the step refuse a non-finite θ entry and a non-finite input in the last row
+    /// of x (not built through <see cref="Dataset"/>), naming the entry as <paramref name="inputIndex"/> of (row, column)
+    /// says: matrix sensing checks θ and the rows once a batch, naming the index within the row as its per-row
+    /// <see cref="Model.Gradient"/> does.
+    /// </summary>
+    private static void BatchesCheckThetaAndRows(NetworkCase c, Func<int, int, int> inputIndex)
+    {
+        int p = c.Model.ParameterCount, n = c.Data.Count, d = c.Model.InputDimension;
+        var ws = c.Model.CreateWorkspace(n);
+        double[] gradient = new double[p], pairGradient = new double[p];
+        var pairTargets = c.Data.Y.Select(y => y + 0.5).ToArray();
+        foreach (double bad in NonFinite)
+        {
+            var theta = (double[])c.Theta.Clone();
+            theta[p / 2] = bad;
+            Throws(() => c.Model.LossGradient(theta, c.Data.X, c.Data.Y, gradient, ws), $"theta[{p / 2}]", Guard.Format(bad));
+            Throws(() => c.Model.LossGradients(theta, c.Data.X, c.Data.Y, pairTargets, gradient, pairGradient, ws),
+                $"theta[{p / 2}]", Guard.Format(bad));
+            var x = (double[])c.Data.X.Clone();
+            x[(n - 1) * d + d / 2] = bad;
+            string field = $"x[{inputIndex(n - 1, d / 2)}]";
+            Throws(() => c.Model.LossGradient(c.Theta, x, c.Data.Y, gradient, ws), field, Guard.Format(bad));
+            Throws(() => c.Model.LossGradients(c.Theta, x, c.Data.Y, pairTargets, gradient, pairGradient, ws), field,
+                Guard.Format(bad));
+            Throws(() => c.Model.LossGradientStep((double[])c.Theta.Clone(), x, c.Data.Y, 0.1, gradient, ws), field,
+                Guard.Format(bad));
+        }
     }
 
     private static void Throws(Action action, string field, string value)
